@@ -1,0 +1,102 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+export type Role = 'all' | 'api' | 'worker';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+
+/**
+ * The one validated configuration object. Built once at boot by `loadConfig()`;
+ * nothing else in the code base reads `process.env`.
+ */
+export class AppConfig {
+  /** `sqlite:./data/hearken.sqlite` (default) or `mysql://user:pass@host:port/db`. */
+  @Matches(/^(sqlite:.+|mysql:\/\/.+)$/, {
+    message: 'must be sqlite:<path> or mysql://user:pass@host:port/db',
+  })
+  databaseUrl: string = 'sqlite:./data/hearken.sqlite';
+
+  /** Unset: in-process job queue. Set: Bull on this Redis. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be redis://host:port[/db]' })
+  redisUrl?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(0)
+  @Max(65535)
+  port: number = 3000;
+
+  @IsString()
+  host: string = '0.0.0.0';
+
+  @IsIn(['all', 'api', 'worker'], { message: 'must be one of all, api, worker' })
+  role: Role = 'all';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(24, { message: 'must be at least 24 characters' })
+  adminApiKey?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  logLevel: LogLevel = 'info';
+
+  /** Keyed-hash secret for customer identities; defaults to a per-install value stored beside the SQLite file. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  identitySecret?: string;
+
+  /** Requests per minute allowed per API key. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  rateLimitPerMinute: number = 6000;
+
+  /** Workers: jobs run at once per process. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  @Max(256)
+  workerConcurrency: number = 4;
+
+  /** Pretty logs for humans instead of JSON lines. */
+  @IsIn(['json', 'pretty'], { message: 'must be json or pretty' })
+  logFormat: 'json' | 'pretty' = 'json';
+
+  get databaseType(): 'sqlite' | 'mysql' {
+    return this.databaseUrl.startsWith('mysql://') ? 'mysql' : 'sqlite';
+  }
+
+  get queueDriver(): 'memory' | 'bull' {
+    return this.redisUrl ? 'bull' : 'memory';
+  }
+
+  /** Does this process serve HTTP / run jobs? */
+  get servesHttp(): boolean {
+    return this.role !== 'worker';
+  }
+
+  get runsJobs(): boolean {
+    return this.role !== 'api';
+  }
+}
+
+/** Environment variable → config property. The README's configuration table follows this list. */
+export const ENV_KEYS: Record<string, keyof AppConfig> = {
+  DATABASE_URL: 'databaseUrl',
+  REDIS_URL: 'redisUrl',
+  PORT: 'port',
+  HOST: 'host',
+  ROLE: 'role',
+  ADMIN_API_KEY: 'adminApiKey',
+  LOG_LEVEL: 'logLevel',
+  LOG_FORMAT: 'logFormat',
+  IDENTITY_SECRET: 'identitySecret',
+  RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
+  WORKER_CONCURRENCY: 'workerConcurrency',
+};

@@ -1,0 +1,39 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { AppConfig, ENV_KEYS } from './app-config';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const propertyToEnv = Object.fromEntries(Object.entries(ENV_KEYS).map(([env, prop]) => [prop, env]));
+
+/**
+ * Builds the config from an environment (default: the process's). Empty strings count as unset.
+ * Throws ConfigError listing every bad variable and why.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const plain: Record<string, unknown> = {};
+  for (const [envKey, prop] of Object.entries(ENV_KEYS)) {
+    const value = env[envKey];
+    if (value !== undefined && value !== '') plain[prop] = value;
+  }
+  const config = plainToInstance(AppConfig, { ...plain, ...overrides });
+  const problems = validateSync(config, { forbidUnknownValues: true }).flatMap((e) => describe(e));
+  if ((config.role === 'api' || config.role === 'worker') && !config.redisUrl) {
+    problems.push(
+      `ROLE=${config.role} needs REDIS_URL: an in-process queue cannot be shared between processes`,
+    );
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+function describe(error: ValidationError): string[] {
+  const name = propertyToEnv[error.property] ?? error.property;
+  const shown = typeof error.value === 'string' && /KEY|SECRET|URL/.test(name) ? '(hidden)' : JSON.stringify(error.value);
+  return Object.values(error.constraints ?? {}).map((reason) => `${name}=${shown}: ${reason}`);
+}
