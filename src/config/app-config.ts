@@ -64,6 +64,10 @@ export class AppConfig {
   @Max(256)
   workerConcurrency: number = 4;
 
+  /** Prefix of every Redis key the queue writes (lets several installs or test runs share one Redis). */
+  @Matches(/^[a-zA-Z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, _ or -' })
+  queuePrefix: string = 'hearken';
+
   /** Pretty logs for humans instead of JSON lines. */
   @IsIn(['json', 'pretty'], { message: 'must be json or pretty' })
   logFormat: 'json' | 'pretty' = 'json';
@@ -99,4 +103,5 @@ export const ENV_KEYS: Record<string, keyof AppConfig> = {
   IDENTITY_SECRET: 'identitySecret',
   RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
   WORKER_CONCURRENCY: 'workerConcurrency',
+  QUEUE_PREFIX: 'queuePrefix',
 };
