@@ -40,7 +40,8 @@ export function parseSemEvalXml(xml: string): SemEvalSentence[] {
     const id = attribute(match[1], 'id');
     const body = match[2];
     const text = /<text>([\s\S]*?)<\/text>/.exec(body);
-    if (id === undefined || !text) throw new Error(`SemEval: malformed sentence near "${match[0].slice(0, 80)}"`);
+    if (id === undefined || !text)
+      throw new Error(`SemEval: malformed sentence near "${match[0].slice(0, 80)}"`);
     sentences.push({
       id,
       text: decodeHtmlEntities(text[1]),
@@ -64,6 +65,7 @@ function attribute(attributes: string, name: string): string | undefined {
 }
 
 function polarity(value: string | undefined, id: string): SemEvalPolarity {
-  if (value === undefined || !POLARITIES.has(value)) throw new Error(`SemEval sentence ${id}: bad polarity "${value}"`);
+  if (value === undefined || !POLARITIES.has(value))
+    throw new Error(`SemEval sentence ${id}: bad polarity "${value}"`);
   return value as SemEvalPolarity;
 }

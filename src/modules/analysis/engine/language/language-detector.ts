@@ -1,0 +1,84 @@
+import { LETTER_HINTS, SCRIPT_LANGUAGES, STOP_WORD_PROFILES } from './language-profiles';
+
+export interface LanguageGuess {
+  /** ISO 639-1 code, or 'und' when the text has no letters at all. */
+  language: string;
+  /** 0..1: share of the evidence that points to this language (0.5 when English is assumed for lack of any). */
+  confidence: number;
+}
+
+/** Only English is scored; the rest is recognised so it is not mistaken for neutral English. */
+export const SCORED_LANGUAGES: ReadonlySet<string> = new Set(['en']);
+
+const DEFAULT_LANGUAGE = 'en';
+const WORD = /[\p{L}']+/gu;
+const LATIN_LETTER = /[a-zA-Z\u00c0-\u024f]/g;
+
+const GLOBAL_SCRIPT_PATTERNS = SCRIPT_LANGUAGES.map(({ pattern, language }) => ({
+  pattern: new RegExp(pattern.source, 'g'),
+  language,
+}));
+
+interface WordVote {
+  language: string;
+  weight: number;
+}
+
+/**
+ * Stop-word and letter-hint vote, built once. Fast enough to run on every item: one regex pass and one Map
+ * lookup per word.
+ */
+export class LanguageDetector {
+  private readonly votes = new Map<string, WordVote[]>();
+
+  constructor(profiles: Record<string, readonly string[]> = STOP_WORD_PROFILES) {
+    const owners = new Map<string, string[]>();
+    for (const [language, words] of Object.entries(profiles)) {
+      for (const word of new Set(words)) owners.set(word, [...(owners.get(word) ?? []), language]);
+    }
+    for (const [word, languages] of owners) {
+      this.votes.set(
+        word,
+        languages.map((language) => ({ language, weight: 1 / languages.length })),
+      );
+    }
+  }
+
+  detect(text: string): LanguageGuess {
+    const script = this.detectScript(text);
+    if (script) return script;
+    const scores = new Map<string, number>();
+    let total = 0;
+    for (const match of text.toLowerCase().matchAll(WORD)) {
+      const votes = this.votes.get(match[0]);
+      if (!votes) continue;
+      for (const vote of votes) scores.set(vote.language, (scores.get(vote.language) ?? 0) + vote.weight);
+      total += 1;
+    }
+    for (const char of text) {
+      const language = LETTER_HINTS[char] ?? LETTER_HINTS[char.toLowerCase()];
+      if (language) {
+        scores.set(language, (scores.get(language) ?? 0) + 0.5);
+        total += 0.5;
+      }
+    }
+    if (total === 0) return { language: /\p{L}/u.test(text) ? DEFAULT_LANGUAGE : 'und', confidence: 0.5 };
+    let best = DEFAULT_LANGUAGE;
+    let bestScore = scores.get(DEFAULT_LANGUAGE) ?? 0;
+    for (const [language, score] of scores) {
+      if (score > bestScore) [best, bestScore] = [language, score];
+    }
+    return { language: best, confidence: Math.min(1, bestScore / total) };
+  }
+
+  private detectScript(text: string): LanguageGuess | undefined {
+    // Cheap pre-check: pure ASCII text cannot be in another script.
+    if (!/[^\x00-\x7f]/.test(text)) return undefined;
+    const latin = text.match(LATIN_LETTER)?.length ?? 0;
+    for (const { pattern, language } of GLOBAL_SCRIPT_PATTERNS) {
+      const count = text.match(pattern)?.length ?? 0;
+      if (count > latin) return { language, confidence: count / (count + latin) };
+    }
+    return undefined;
+  }
+}

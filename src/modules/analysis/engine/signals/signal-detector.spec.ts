@@ -1,0 +1,44 @@
+import { splitSentences } from '../text/split-sentences';
+import { detectSignals, SignalSentence } from './signal-detector';
+
+/** Sentences labelled by a crude keyword stand-in, so these tests exercise the rules, not a sentiment model. */
+function sentencesOf(text: string, labels: SignalSentence['label'][] = []): SignalSentence[] {
+  return splitSentences(text).map((s, i) => ({ ...s, label: labels[i] ?? 'neutral' }));
+}
+
+function typesOf(text: string, labels: SignalSentence['label'][] = []): string[] {
+  return detectSignals(text, sentencesOf(text, labels))
+    .map((s) => s.type)
+    .sort();
+}
+
+describe('detectSignals', () => {
+  it('finds churn risk with its evidence and offsets', () => {
+    const text = 'Third outage this week. I am going to cancel my subscription and switching to Vodafone.';
+    const churn = detectSignals(text, sentencesOf(text)).find((s) => s.type === 'churn_risk');
+    expect(churn?.evidence.map((e) => e.rule).sort()).toEqual(['cancel-account', 'switching']);
+    for (const e of churn?.evidence ?? []) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('recognises "never again" and urgency', () => {
+    expect(typesOf('Never again. Need this fixed today asap!', ['negative', 'neutral'])).toEqual(
+      expect.arrayContaining(['churn_risk', 'urgency', 'complaint']),
+    );
+  });
+
+  it('finds questions with or without a question mark, and suggestions', () => {
+    expect(typesOf('How do I change my seat')).toEqual(['question']);
+    expect(typesOf('Is there wifi on board?')).toEqual(['question']);
+    expect(typesOf('It would be nice if you added a vegan option.')).toEqual(['suggestion']);
+  });
+
+  it('gates praise and complaint words by sentence sentiment', () => {
+    expect(typesOf('Thanks for nothing.', ['negative'])).toEqual(['complaint']);
+    expect(typesOf('Thank you so much, the crew was great!', ['positive'])).toEqual(['praise']);
+    expect(typesOf('The app is broken.', ['neutral'])).toEqual(['complaint']);
+  });
+
+  it('returns nothing for a plain statement', () => {
+    expect(typesOf('I flew to Denver on Tuesday.')).toEqual([]);
+  });
+});

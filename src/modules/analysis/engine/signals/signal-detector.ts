@@ -1,0 +1,95 @@
+import { QUESTION_OPENERS, SIGNAL_RULES, SignalRule, SignalType } from './signal-rules';
+
+export interface SignalEvidence {
+  text: string;
+  start: number;
+  end: number;
+  rule: string;
+}
+
+export interface Signal {
+  type: SignalType;
+  evidence: SignalEvidence[];
+}
+
+/** The sentence facts signals need; the pipeline passes its sentence sentiments, tests can pass plain spans. */
+export interface SignalSentence {
+  text: string;
+  start: number;
+  end: number;
+  label: 'positive' | 'neutral' | 'negative' | 'mixed';
+}
+
+const PHRASE_ONLY: readonly SignalType[] = ['churn_risk', 'urgency', 'suggestion'];
+
+/**
+ * Rule-based intent signals. Complaint and praise also depend on the sentence sentiment, so "thanks for
+ * nothing" (a negative sentence) is not praise and a plainly negative sentence is a complaint without any
+ * keyword.
+ */
+export function detectSignals(text: string, sentences: readonly SignalSentence[]): Signal[] {
+  const signals: Signal[] = [];
+  for (const type of PHRASE_ONLY) push(signals, type, matchRules(text, SIGNAL_RULES[type]));
+  push(signals, 'complaint', sentimentGated(text, sentences, 'complaint', 'negative'));
+  push(signals, 'praise', sentimentGated(text, sentences, 'praise', 'positive'));
+  push(
+    signals,
+    'question',
+    sentences
+      .filter((s) => s.text.includes('?') || QUESTION_OPENERS.test(s.text))
+      .map((s) => ({
+        text: s.text,
+        start: s.start,
+        end: s.end,
+        rule: s.text.includes('?') ? 'question-mark' : 'question-opener',
+      })),
+  );
+  return signals;
+}
+
+function push(signals: Signal[], type: SignalType, evidence: SignalEvidence[]): void {
+  if (evidence.length > 0) signals.push({ type, evidence });
+}
+
+function matchRules(text: string, rules: readonly SignalRule[]): SignalEvidence[] {
+  const evidence: SignalEvidence[] = [];
+  for (const rule of rules) {
+    rule.pattern.lastIndex = 0;
+    for (const match of text.matchAll(rule.pattern)) {
+      const start = match.index ?? 0;
+      evidence.push({ text: match[0], start, end: start + match[0].length, rule: rule.name });
+    }
+  }
+  return evidence;
+}
+
+/**
+ * A keyword counts only inside a sentence that does not carry the opposite sentiment; a sentence with the
+ * wanted sentiment and no keyword still counts as evidence of its own.
+ */
+function sentimentGated(
+  text: string,
+  sentences: readonly SignalSentence[],
+  type: 'complaint' | 'praise',
+  wanted: 'negative' | 'positive',
+): SignalEvidence[] {
+  const opposite = wanted === 'negative' ? 'positive' : 'negative';
+  const evidence = matchRules(text, SIGNAL_RULES[type]).filter(
+    (e) => sentenceAt(sentences, e.start)?.label !== opposite,
+  );
+  for (const sentence of sentences) {
+    if (sentence.label !== wanted) continue;
+    if (evidence.some((e) => e.start >= sentence.start && e.start < sentence.end)) continue;
+    evidence.push({
+      text: sentence.text,
+      start: sentence.start,
+      end: sentence.end,
+      rule: `${wanted}-sentence`,
+    });
+  }
+  return evidence;
+}
+
+function sentenceAt(sentences: readonly SignalSentence[], offset: number): SignalSentence | undefined {
+  return sentences.find((s) => offset >= s.start && offset < s.end);
+}

@@ -1,0 +1,107 @@
+export type SignalType = 'complaint' | 'praise' | 'question' | 'suggestion' | 'churn_risk' | 'urgency';
+
+export const SIGNAL_TYPES: readonly SignalType[] = [
+  'complaint',
+  'praise',
+  'question',
+  'suggestion',
+  'churn_risk',
+  'urgency',
+];
+
+export interface SignalRule {
+  name: string;
+  pattern: RegExp;
+}
+
+/**
+ * Phrase rules per signal. Each is one case-insensitive regex over the raw text so the evidence keeps its
+ * offsets; alternatives are grouped by intent so an explanation can name the rule that fired.
+ */
+export const SIGNAL_RULES: Record<SignalType, readonly SignalRule[]> = {
+  churn_risk: [
+    {
+      name: 'cancel-account',
+      pattern:
+        /\b(cancel+(?:ing|ed|led)?|terminat(?:e|ing)|clos(?:e|ing)|delet(?:e|ing)) (?:my |our |the )?(?:subscription|account|membership|contract|plan|service)s?\b/gi,
+    },
+    {
+      name: 'switching',
+      pattern:
+        /\b(switch(?:ing|ed)?|mov(?:e|ing)|go(?:ing)? back|chang(?:e|ing)) (?:over )?to (?:a |another |an? other |the )?(?:competitor|provider|airline|company|bank|store|service|[A-Z][\w&]+)\b/g,
+    },
+    {
+      name: 'never-again',
+      pattern:
+        /\bnever (?:again|(?:be |going |coming |come )back|(?:fly|flying|order|ordering|buy|buying|shop|shopping|use|using|book|booking|eat|eating|stay|staying)(?: with| from| at| here)?(?: you| them| again)?)\b/gi,
+    },
+    { name: 'last-time', pattern: /\b(?:the )?(?:last|final) time (?:i|we)(?:'ll| will| am| are)?\b/gi },
+    {
+      name: 'leaving',
+      pattern:
+        /\b(?:take|taking) (?:my|our) (?:business|money) elsewhere\b|\bwon'?t be (?:back|returning|coming back|renewing|ordering|flying)\b|\b(?:done|finished) with (?:you|this company|your)\b|\blooking for (?:an? )?(?:alternative|new provider|other options)\b|\bunsubscrib(?:e|ing)\b|\blost (?:a|another) (?:loyal )?customer\b/gi,
+    },
+  ],
+  urgency: [
+    {
+      name: 'urgent-words',
+      pattern:
+        /\b(?:urgent(?:ly)?|asap|emergency|immediately|right away|right now|as soon as possible|time[- ]sensitive|critical)\b/gi,
+    },
+    {
+      name: 'still-waiting',
+      pattern:
+        /\bstill (?:waiting|no (?:response|reply|answer|word|refund|update)|haven'?t (?:heard|received|got))\b|\b(?:\d+|several|many|two|three) (?:hours|days|weeks) (?:and|with|later|now)(?: still)? no\b/gi,
+    },
+    {
+      name: 'need-help-now',
+      pattern:
+        /\bneed (?:help|this|it|an answer|a response)(?: fixed| resolved)? (?:now|today|tonight|asap)\b|\bhelp ?!+/gi,
+    },
+  ],
+  suggestion: [
+    {
+      name: 'should',
+      pattern:
+        /\b(?:you|they|u) (?:should|could|need to|ought to) (?:add|have|make|offer|consider|allow|let|provide|improve|bring|introduce|fix|update|change|hire|train)\b/gi,
+    },
+    {
+      name: 'would-be-nice',
+      pattern: /\b(?:it )?(?:would|'d) be (?:nice|great|better|good|helpful|awesome|useful) (?:if|to)\b/gi,
+    },
+    {
+      name: 'wish-suggest',
+      pattern:
+        /\b(?:i|we) (?:wish|suggest|recommend that|propose|would love (?:it if|to see|if))\b|\b(?:feature request|how about|why not|please (?:add|consider|allow|bring back))\b/gi,
+    },
+  ],
+  complaint: [
+    {
+      name: 'not-working',
+      pattern:
+        /\b(?:not|never|doesn'?t|didn'?t|won'?t|isn'?t|wasn'?t|can'?t|cannot|stopped) (?:work(?:ing|s|ed)?|load(?:ing)?|arriv(?:e|ed)|show(?:ed)? up|respond(?:ing|ed)?|help(?:ing|ed|ful)?)\b/gi,
+    },
+    {
+      name: 'complain-words',
+      pattern:
+        /\b(?:complain(?:t|ing|ed)?|unacceptable|ridiculous|disgrace(?:ful)?|worst|terrible|horrible|awful|appalling|rude|broken|scam|ripped off|rip[- ]off|disappoint(?:ed|ing|ment)|frustrat(?:ed|ing)|fed up|joke|useless|pathetic)\b/gi,
+    },
+  ],
+  praise: [
+    {
+      name: 'thanks',
+      pattern:
+        /\b(?:thank(?:s| you)(?: so much| very much)?|kudos|shout ?out|appreciate (?:it|you|the)|well done|props to)\b/gi,
+    },
+    {
+      name: 'praise-words',
+      pattern:
+        /\b(?:love(?:d)?|great|excellent|amazing|awesome|fantastic|wonderful|perfect|outstanding|brilliant|superb|delicious|best)\b/gi,
+    },
+  ],
+  question: [],
+};
+
+/** Sentence openers that make a question even when the writer left out the "?". */
+export const QUESTION_OPENERS =
+  /^\W*(?:how|what|why|when|where|who|which|can|could|would|is|are|do|does|did|will|should|any ?one|anybody)\b[^.!]{4,}$/i;

@@ -1,0 +1,50 @@
+import { tokenize } from '../text/tokenize-text';
+import { DEFAULT_TAXONOMY } from './default-taxonomy';
+import { PhraseMatcher, termsOf } from './phrase-matcher';
+import { TopicDefinition, topicKeyOf } from './topic-definition';
+
+function matchKeys(taxonomy: readonly TopicDefinition[], text: string): Record<string, string[]> {
+  const tokens = tokenize(text);
+  const result: Record<string, string[]> = {};
+  for (const m of new PhraseMatcher(taxonomy).match(tokens, termsOf(tokens), text)) {
+    result[taxonomy[m.topicIndex].key] = m.evidence.map((e) => e.text);
+  }
+  return result;
+}
+
+describe('PhraseMatcher', () => {
+  const taxonomy: TopicDefinition[] = [
+    { key: 'lost-luggage', name: 'Lost luggage', phrases: ['lost luggage', 'missing bag'], exclusions: [] },
+    { key: 'refunds', name: 'Refunds', phrases: ['refund', 'return'], exclusions: ['return flight'] },
+  ];
+
+  it('matches stemmed multi-word phrases across inflections and short fillers', () => {
+    expect(matchKeys(taxonomy, 'They LOST my luggage and two bags are missing bags')).toEqual({
+      'lost-luggage': ['LOST my luggage', 'missing bags'],
+    });
+  });
+
+  it('does not match the words out of order or across punctuation', () => {
+    expect(matchKeys(taxonomy, 'luggage lost. Missing, bag')).toEqual({});
+  });
+
+  it('drops evidence overlapped by an exclusion but keeps other evidence', () => {
+    expect(matchKeys(taxonomy, 'My return flight was fine')).toEqual({});
+    expect(matchKeys(taxonomy, 'Still no refund for my return flight')).toEqual({ refunds: ['refund'] });
+  });
+
+  it('covers the default customer-experience domains', () => {
+    const found = matchKeys(
+      DEFAULT_TAXONOMY,
+      'Flight delayed 3 hours, they lost my bag and the waiter was rude.',
+    );
+    expect(Object.keys(found)).toEqual(expect.arrayContaining(['flight-delays', 'lost-luggage', 'staff']));
+  });
+
+  it('keeps every taxonomy key unique and every parent present', () => {
+    const keys = DEFAULT_TAXONOMY.map((t) => t.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const t of DEFAULT_TAXONOMY) if (t.parentKey) expect(keys).toContain(t.parentKey);
+    expect(topicKeyOf('Price & Billing')).toBe('price-and-billing');
+  });
+});

@@ -1,0 +1,148 @@
+import { stemWord } from '../nlp/porter-stemmer';
+import { tokenize } from '../text/tokenize-text';
+import type { Token } from '../text/token';
+import { TopicDefinition } from './topic-definition';
+
+export interface PhraseEvidence {
+  /** The matched slice of the original text. */
+  text: string;
+  start: number;
+  end: number;
+  /** The taxonomy phrase that matched, as written in the taxonomy. */
+  phrase: string;
+}
+
+export interface PhraseMatch {
+  topicIndex: number;
+  evidence: PhraseEvidence[];
+}
+
+interface CompiledPhrase {
+  owner: number;
+  stems: string[];
+  phrase: string;
+}
+
+/** Short words a multi-word phrase may skip over: "lost luggage" matches "lost my luggage". */
+const FILLERS = new Set(
+  [
+    'my',
+    'our',
+    'the',
+    'a',
+    'an',
+    'your',
+    'his',
+    'her',
+    'their',
+    'its',
+    'this',
+    'that',
+    'of',
+    'for',
+    'to',
+    'all',
+  ].map(stemWord),
+);
+const MAX_FILLERS_BETWEEN = 2;
+
+/**
+ * Stems a token into the term used for phrase matching; null for tokens phrases never span (punctuation,
+ * mentions, URLs). Hashtag bodies count as words so "#lostluggage"-free "#delayed" still matches "delay".
+ */
+export function termOf(token: Token): string | null {
+  if (token.kind === 'word') return stemWord(token.norm);
+  if (token.kind === 'number') return token.norm;
+  if (token.kind === 'hashtag') return stemWord(token.norm.slice(1));
+  return null;
+}
+
+export function termsOf(tokens: readonly Token[]): (string | null)[] {
+  return tokens.map(termOf);
+}
+
+/**
+ * All taxonomy phrases compiled once into an index keyed by the first stem, so matching costs one Map lookup
+ * per token plus the few candidate phrases that start with it.
+ */
+export class PhraseMatcher {
+  private readonly phrases = new Map<string, CompiledPhrase[]>();
+  private readonly exclusions = new Map<string, CompiledPhrase[]>();
+
+  constructor(private readonly taxonomy: readonly TopicDefinition[]) {
+    taxonomy.forEach((topic, owner) => {
+      for (const phrase of topic.phrases) index(this.phrases, owner, phrase);
+      for (const phrase of topic.exclusions) index(this.exclusions, owner, phrase);
+    });
+  }
+
+  /** Phrase evidence per topic index, minus evidence overlapped by that topic's exclusions. */
+  match(tokens: readonly Token[], terms: readonly (string | null)[], text: string): PhraseMatch[] {
+    const found = new Map<number, PhraseEvidence[]>();
+    const excluded = this.exclusions.size > 0 ? scan(this.exclusions, tokens, terms, text) : [];
+    for (const [owner, evidence] of scan(this.phrases, tokens, terms, text)) {
+      const blocked = excluded.filter(([o]) => o === owner).map(([, e]) => e);
+      if (blocked.some((b) => b.start < evidence.end && evidence.start < b.end)) continue;
+      const list = found.get(owner);
+      if (!list) found.set(owner, [evidence]);
+      else if (!list.some((e) => e.start === evidence.start && e.end === evidence.end)) list.push(evidence);
+    }
+    return [...found].map(([topicIndex, evidence]) => ({ topicIndex, evidence }));
+  }
+
+  get size(): number {
+    return this.taxonomy.length;
+  }
+}
+
+function index(target: Map<string, CompiledPhrase[]>, owner: number, phrase: string): void {
+  const stems = termsOf(tokenize(phrase)).filter((t): t is string => t !== null);
+  if (stems.length === 0) return;
+  const list = target.get(stems[0]) ?? [];
+  list.push({ owner, stems, phrase });
+  target.set(stems[0], list);
+}
+
+function scan(
+  phrases: Map<string, CompiledPhrase[]>,
+  tokens: readonly Token[],
+  terms: readonly (string | null)[],
+  text: string,
+): [number, PhraseEvidence][] {
+  const hits: [number, PhraseEvidence][] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i];
+    if (term === null) continue;
+    const candidates = phrases.get(term);
+    if (!candidates) continue;
+    for (const candidate of candidates) {
+      const last = matchFrom(candidate.stems, terms, i);
+      if (last < 0) continue;
+      const start = tokens[i].start;
+      const end = tokens[last].end;
+      hits.push([candidate.owner, { text: text.slice(start, end), start, end, phrase: candidate.phrase }]);
+    }
+  }
+  return hits;
+}
+
+/** Index of the token that completes the phrase starting at `from`, or -1. */
+function matchFrom(stems: readonly string[], terms: readonly (string | null)[], from: number): number {
+  let position = from;
+  for (let s = 1; s < stems.length; s++) {
+    let next = position + 1;
+    let skipped = 0;
+    while (
+      next < terms.length &&
+      terms[next] !== stems[s] &&
+      skipped < MAX_FILLERS_BETWEEN &&
+      FILLERS.has(terms[next] ?? '')
+    ) {
+      next++;
+      skipped++;
+    }
+    if (next >= terms.length || terms[next] !== stems[s]) return -1;
+    position = next;
+  }
+  return position;
+}
