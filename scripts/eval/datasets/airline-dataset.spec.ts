@@ -22,7 +22,9 @@ describe('cleanAirlineText', () => {
   });
 
   it('keeps reasons only on negatives and leaves no replacement artefacts', () => {
-    expect(tweets.filter((t) => t.negativeReason !== null).every((t) => t.sentiment === 'negative')).toBe(true);
+    expect(tweets.filter((t) => t.negativeReason !== null).every((t) => t.sentiment === 'negative')).toBe(
+      true,
+    );
     expect(tweets.some((t) => /Cancelled Flight|Late Flight|&amp;/.test(t.text))).toBe(false);
   });
 });

@@ -31,5 +31,8 @@ export function loadUciSentences(datasetsDir: string, source: UciSource): UciSen
 }
 
 function fixCp1252Controls(text: string): string {
-  return text.replace(/\u0096/g, '-').replace(/\u0097/g, '-').replace(/\u0085/g, '...');
+  return text
+    .replace(/\u0096/g, '-')
+    .replace(/\u0097/g, '-')
+    .replace(/\u0085/g, '...');
 }

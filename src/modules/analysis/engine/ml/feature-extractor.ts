@@ -1,0 +1,135 @@
+import type { SparseVector } from './sparse-vector';
+
+export interface FeatureExtractorOptions {
+  bigrams?: boolean;
+  /** Character n-grams of each word (with '<' '>' boundaries), e.g. [3, 5]; catch misspellings and morphology. */
+  charNgrams?: [number, number] | null;
+  /** Dense features the caller appends after the terms (e.g. lexicon scores), not normalised. */
+  numExtras?: number;
+}
+
+export interface FitOptions extends FeatureExtractorOptions {
+  /** Terms seen in fewer documents are dropped. */
+  minCount?: number;
+  /** Keep at most this many terms, the most frequent first. */
+  maxTerms?: number;
+}
+
+export interface FeatureExtractorJson {
+  bigrams: boolean;
+  charNgrams: [number, number] | null;
+  numExtras: number;
+  /** Terms joined by '\n': a single string keeps the JSON small and cheap to parse. */
+  vocabulary: string;
+}
+
+/**
+ * Turns word lists into sparse vectors: binary presence of known unigrams, bigrams and char n-grams,
+ * L2-normalised so long texts do not dominate, followed by the caller's dense extras.
+ */
+export class FeatureExtractor {
+  readonly bigrams: boolean;
+  readonly charNgrams: [number, number] | null;
+  readonly numExtras: number;
+  private readonly index: Map<string, number>;
+  /** Generation stamps for de-duplicating terms without allocating a Set per call. */
+  private readonly seen: Uint32Array;
+  private generation = 0;
+
+  constructor(
+    readonly vocabulary: string[],
+    options: FeatureExtractorOptions = {},
+  ) {
+    this.bigrams = options.bigrams ?? true;
+    this.charNgrams = options.charNgrams ?? null;
+    this.numExtras = options.numExtras ?? 0;
+    this.index = new Map(vocabulary.map((term, i) => [term, i]));
+    this.seen = new Uint32Array(vocabulary.length);
+  }
+
+  static fit(docs: string[][], options: FitOptions = {}): FeatureExtractor {
+    const probe = new FeatureExtractor([], options);
+    const documentFrequency = new Map<string, number>();
+    for (const words of docs) {
+      for (const term of new Set(probe.terms(words)))
+        documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    }
+    const minCount = options.minCount ?? 2;
+    const vocabulary = [...documentFrequency]
+      .filter(([, n]) => n >= minCount)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, options.maxTerms ?? Infinity)
+      .map(([term]) => term);
+    return new FeatureExtractor(vocabulary, options);
+  }
+
+  get numFeatures(): number {
+    return this.vocabulary.length + this.numExtras;
+  }
+
+  /** Index of the first extra feature. */
+  get extrasOffset(): number {
+    return this.vocabulary.length;
+  }
+
+  termIndex(term: string): number | undefined {
+    return this.index.get(term);
+  }
+
+  /** Every candidate term of a word list, known or not. */
+  terms(words: string[]): string[] {
+    const terms = words.slice();
+    if (this.bigrams) for (let i = 1; i < words.length; i++) terms.push(`${words[i - 1]} ${words[i]}`);
+    if (this.charNgrams) {
+      const [min, max] = this.charNgrams;
+      for (const word of words) {
+        const padded = `<${word}>`;
+        for (let n = min; n <= max; n++)
+          for (let i = 0; i + n <= padded.length; i++) terms.push(`#${padded.slice(i, i + n)}`);
+      }
+    }
+    return terms;
+  }
+
+  vectorize(words: string[], extras: number[] = []): SparseVector {
+    const indices: number[] = [];
+    const stamp = (this.generation = (this.generation + 1) >>> 0 || 1);
+    for (const term of this.terms(words)) {
+      const i = this.index.get(term);
+      if (i !== undefined && this.seen[i] !== stamp) {
+        this.seen[i] = stamp;
+        indices.push(i);
+      }
+    }
+    const norm = indices.length > 0 ? 1 / Math.sqrt(indices.length) : 0;
+    const values = indices.map(() => norm);
+    for (let e = 0; e < this.numExtras; e++) {
+      if (extras[e]) {
+        indices.push(this.vocabulary.length + e);
+        values.push(extras[e]);
+      }
+    }
+    return { indices, values };
+  }
+
+  /** An extractor over the kept term indices only (extras are always kept). */
+  select(keepTerms: number[]): FeatureExtractor {
+    return new FeatureExtractor(
+      keepTerms.map((i) => this.vocabulary[i]),
+      this,
+    );
+  }
+
+  toJSON(): FeatureExtractorJson {
+    return {
+      bigrams: this.bigrams,
+      charNgrams: this.charNgrams,
+      numExtras: this.numExtras,
+      vocabulary: this.vocabulary.join('\n'),
+    };
+  }
+
+  static fromJSON(json: FeatureExtractorJson): FeatureExtractor {
+    return new FeatureExtractor(json.vocabulary === '' ? [] : json.vocabulary.split('\n'), json);
+  }
+}

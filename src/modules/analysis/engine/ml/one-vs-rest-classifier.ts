@@ -1,0 +1,71 @@
+import { FeatureExtractor, type FeatureExtractorJson, type FitOptions } from './feature-extractor';
+import {
+  SoftmaxRegression,
+  type SoftmaxRegressionJson,
+  type SoftmaxTrainOptions,
+} from './softmax-regression';
+
+export interface MultiLabelExample {
+  words: string[];
+  extras?: number[];
+  labels: string[];
+}
+
+export interface OneVsRestJson {
+  labels: string[];
+  extractor: FeatureExtractorJson;
+  models: SoftmaxRegressionJson[];
+}
+
+/**
+ * Multi-label classification: one binary logistic regression per label over a shared feature space,
+ * so a text can carry several labels (or none) with independent probabilities.
+ */
+export class OneVsRestClassifier {
+  constructor(
+    readonly labels: string[],
+    readonly extractor: FeatureExtractor,
+    private readonly models: SoftmaxRegression[],
+  ) {}
+
+  static train(
+    examples: MultiLabelExample[],
+    options: { labels?: string[]; features?: FitOptions; training?: SoftmaxTrainOptions } = {},
+  ): OneVsRestClassifier {
+    const labels = options.labels ?? [...new Set(examples.flatMap((e) => e.labels))].sort();
+    const extractor = FeatureExtractor.fit(
+      examples.map((e) => e.words),
+      options.features,
+    );
+    const xs = examples.map((e) => extractor.vectorize(e.words, e.extras));
+    const models = labels.map((label) => {
+      const ys = examples.map((e) => (e.labels.includes(label) ? 1 : 0));
+      return SoftmaxRegression.train(xs, ys, ['no', 'yes'], extractor.numFeatures, options.training);
+    });
+    return new OneVsRestClassifier(labels, extractor, models);
+  }
+
+  /** Probability of each label, independently. */
+  predict(words: string[], extras?: number[]): Record<string, number> {
+    const x = this.extractor.vectorize(words, extras);
+    const result: Record<string, number> = {};
+    this.labels.forEach((label, i) => (result[label] = this.models[i].predictProba(x)[1]));
+    return result;
+  }
+
+  toJSON(): OneVsRestJson {
+    return {
+      labels: this.labels,
+      extractor: this.extractor.toJSON(),
+      models: this.models.map((m) => m.toJSON()),
+    };
+  }
+
+  static fromJSON(json: OneVsRestJson): OneVsRestClassifier {
+    return new OneVsRestClassifier(
+      json.labels,
+      FeatureExtractor.fromJSON(json.extractor),
+      json.models.map((m) => SoftmaxRegression.fromJSON(m)),
+    );
+  }
+}

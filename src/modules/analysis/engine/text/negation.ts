@@ -1,0 +1,76 @@
+import type { Token } from './token';
+
+/** Words that flip the polarity of what follows in their clause. */
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'not',
+  'no',
+  'never',
+  'none',
+  'nobody',
+  'nothing',
+  'nowhere',
+  'neither',
+  'nor',
+  'cannot',
+  'without',
+  'hardly',
+  'barely',
+  'scarcely',
+  'aint',
+  'cant',
+  'dont',
+  'doesnt',
+  'didnt',
+  'isnt',
+  'wasnt',
+  'werent',
+  'arent',
+  'wont',
+  'wouldnt',
+  'couldnt',
+  'shouldnt',
+  'havent',
+  'hasnt',
+  'hadnt',
+  'neednt',
+  'nope',
+]);
+
+/** Words that end a negation scope early: a new clause begins. */
+const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
+  'but',
+  'however',
+  'although',
+  'though',
+  'yet',
+  'and',
+  'so',
+  'because',
+]);
+
+/** A negator reaches this many following words at most (Das & Chen stop at punctuation; long clauses drift). */
+const MAX_SCOPE = 4;
+
+export function isNegator(norm: string): boolean {
+  return NEGATORS.has(norm) || norm.endsWith("n't");
+}
+
+/** Sets `negated` on tokens inside a negator's scope: up to punctuation, a clause word, or MAX_SCOPE words. */
+export function markNegation(tokens: Token[]): void {
+  let remaining = 0;
+  for (const token of tokens) {
+    if (token.kind === 'punct' || SCOPE_BREAKERS.has(token.norm)) {
+      remaining = 0;
+      continue;
+    }
+    if (token.kind !== 'word' && token.kind !== 'number') continue;
+    if (isNegator(token.norm)) {
+      remaining = MAX_SCOPE;
+      continue;
+    }
+    if (remaining > 0) {
+      token.negated = true;
+      remaining--;
+    }
+  }
+}
