@@ -23,7 +23,7 @@ const IBAN = /\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?\b/
 // 13-19 digits with optional single space/dash separators; IIN first digit 2-6 (Mastercard 2-series to Discover).
 const CARD = /(?<![\d+-])[2-6](?:[ -]?\d){12,18}(?![\d-])/g;
 // Digit runs with phone separators; isPhoneNumber decides. Not after a word character, #, currency or decimal mark.
-const PHONE = /(?<![\w#$€£¥@/.,+-])(?:\+|\b00)?\(?\d[\d ().\/-]{5,22}\d(?![\w#$€£¥@%])/g;
+const PHONE = /(?<![\w#$€£¥@/.,+-])(?:\+|\b00)?\(?\d[\d ()./-]{5,22}\d(?![\w#$€£¥@%])/g;
 
 const HAS_DIGIT = /\d/;
 const HAS_IBAN_START = /[A-Z]{2}\d{2}/i;
