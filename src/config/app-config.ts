@@ -12,8 +12,8 @@ const toInt = ({ value }: { value: unknown }) =>
  * nothing else in the code base reads `process.env`.
  */
 export class AppConfig {
-  /** `sqlite:./data/hearken.sqlite` (default) or `mysql://user:pass@host:port/db`. */
-  @Matches(/^(sqlite:.+|mysql:\/\/.+)$/, {
+  /** `sqlite:./data/hearken.sqlite` (default) or `mysql://user:pass@host:port/db` (MySQL or MariaDB). */
+  @Matches(/^(sqlite:.+|(mysql|mariadb):\/\/.+)$/, {
     message: 'must be sqlite:<path> or mysql://user:pass@host:port/db',
   })
   databaseUrl: string = 'sqlite:./data/hearken.sqlite';
@@ -73,7 +73,7 @@ export class AppConfig {
   logFormat: 'json' | 'pretty' = 'json';
 
   get databaseType(): 'sqlite' | 'mysql' {
-    return this.databaseUrl.startsWith('mysql://') ? 'mysql' : 'sqlite';
+    return this.databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql';
   }
 
   get queueDriver(): 'memory' | 'bull' {

@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { JobQueueModule } from './core/job-queue/job-queue.module';
+import { MetricsModule } from './core/metrics/metrics.module';
+import { DatabaseModule } from './database/database.module';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { HealthModule } from './modules/health/health.module';
+import { SystemModule } from './modules/system/system.module';
+
+/** The whole app. The worker process boots the same module without HTTP. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        JobQueueModule.forRoot(),
+        MetricsModule,
+        ApiKeysModule,
+        HealthModule,
+        SystemModule,
+      ],
+    };
+  }
+}

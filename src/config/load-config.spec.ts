@@ -1,0 +1,50 @@
+import { ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('runs embedded with no environment at all', () => {
+    const config = loadConfig({});
+    expect(config.databaseType).toBe('sqlite');
+    expect(config.databaseUrl).toBe('sqlite:./data/hearken.sqlite');
+    expect(config.queueDriver).toBe('memory');
+    expect(config.port).toBe(3000);
+    expect(config.role).toBe('all');
+    expect(config.runsJobs && config.servesHttp).toBe(true);
+  });
+
+  it('reads MySQL, Redis, port and role from the environment', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'mysql://u:p@db:3306/hearken',
+      REDIS_URL: 'redis://cache:6379',
+      PORT: '8080',
+      ROLE: 'worker',
+    });
+    expect(config.databaseType).toBe('mysql');
+    expect(config.queueDriver).toBe('bull');
+    expect(config.port).toBe(8080);
+    expect(config.servesHttp).toBe(false);
+    expect(config.runsJobs).toBe(true);
+  });
+
+  it('lists every bad variable with its reason in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'postgres://x', PORT: 'eighty', LOG_LEVEL: 'loud', ADMIN_API_KEY: 'short' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/DATABASE_URL=\(hidden\): must be sqlite:<path> or mysql:/);
+    expect(problems).toMatch(/PORT="eighty": must be an integer/);
+    expect(problems).toMatch(/LOG_LEVEL="loud": must be one of/);
+    expect(problems).toMatch(/ADMIN_API_KEY=\(hidden\): must be at least 24 characters/);
+  });
+
+  it.each(['api', 'worker'])('refuses ROLE=%s without REDIS_URL', (role) => {
+    expect(() => loadConfig({ ROLE: role })).toThrow(/needs REDIS_URL/);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ REDIS_URL: '', PORT: '' }).queueDriver).toBe('memory');
+  });
+});

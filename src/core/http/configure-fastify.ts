@@ -1,0 +1,43 @@
+import helmet from '@fastify/helmet';
+import { Logger } from 'pino';
+import { FastifyInstance } from 'fastify';
+import { requestContext } from '../logging/request-context';
+import { registerJsonBodyParser } from './json-body-parser';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** Everything HTTP-level that sits below Nest: request ids, logging, parsing, security headers. */
+export async function configureFastify(fastify: FastifyInstance, logger: Logger): Promise<void> {
+  await fastify.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
+  });
+  registerJsonBodyParser(fastify);
+
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    requestContext.run({ requestId: request.id }, done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const level = reply.statusCode >= 500 ? 'error' : 'info';
+    if (logger.isLevelEnabled(level)) {
+      logger[level](
+        {
+          requestId: request.id,
+          method: request.method,
+          url: request.url,
+          statusCode: reply.statusCode,
+          durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        },
+        'request completed',
+      );
+    }
+    done();
+  });
+}

@@ -1,0 +1,24 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { FastifyReply } from 'fastify';
+import { toErrorBody } from './to-error-body';
+
+/** Turns anything thrown in a route into the one error body; never leaks a stack trace. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception : String(exception));
+    } else if (!(exception instanceof HttpException)) {
+      this.logger.warn(`${body.code}: ${body.message}`);
+    }
+    if (body.statusCode === 429 && exception instanceof HttpException) {
+      const retryAfter = (exception.getResponse() as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds;
+      if (retryAfter) void reply.header('Retry-After', String(retryAfter));
+    }
+    void reply.status(body.statusCode).send(body);
+  }
+}

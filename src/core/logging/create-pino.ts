@@ -1,0 +1,21 @@
+import pino, { Logger } from 'pino';
+import { LogLevel } from '../../config/app-config';
+import { currentRequestId } from './request-context';
+
+/** One pino instance per process: JSON lines, each stamped with the current request id when there is one. */
+export function createPino(level: LogLevel, destination: pino.DestinationStream = pino.destination(1)): Logger {
+  return pino(
+    {
+      level,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin() {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
+      redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.secret', '*.key'], censor: '[REDACTED]' },
+    },
+    destination,
+  );
+}

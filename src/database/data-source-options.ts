@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { ALL_ENTITIES } from './entity-registry';
+import { ALL_MIGRATIONS } from '../../migrations';
+
+/**
+ * One place that turns DATABASE_URL into TypeORM options, shared by the app, the CLI and the tests.
+ * A mysql:// URL may point at MySQL or MariaDB; TypeORM reads their schemas differently (MariaDB reports
+ * `DEFAULT NULL` as a default), so ask the server which one it is.
+ */
+export async function buildDataSourceOptions(config: AppConfig): Promise<DataSourceOptions> {
+  const common = {
+    entities: ALL_ENTITIES,
+    migrations: ALL_MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+  } as const;
+  if (config.databaseType === 'mysql') {
+    return {
+      ...common,
+      type: (await isMariaDb(config.databaseUrl)) ? 'mariadb' : 'mysql',
+      url: config.databaseUrl.replace(/^mariadb:/, 'mysql:'),
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      dateStrings: false,
+      poolSize: 20,
+      supportBigNumbers: true,
+    };
+  }
+  const file = resolve(config.databaseUrl.slice('sqlite:'.length));
+  mkdirSync(dirname(file), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: file,
+    enableWAL: true,
+    prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+      db.pragma('busy_timeout = 5000');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+    },
+  };
+}
+
+async function isMariaDb(url: string): Promise<boolean> {
+  if (url.startsWith('mariadb://')) return true;
+  const { createConnection } = await import('mysql2/promise');
+  const connection = await createConnection(url);
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test((rows as { version: string }[])[0].version);
+  } finally {
+    await connection.end();
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
+import { buildDataSourceOptions } from './data-source-options';
+import { assertMigrated } from './assert-migrated';
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: async (config: AppConfig) => ({
+        ...(await buildDataSourceOptions(config)),
+        // Embedded mode migrates itself; on MySQL an operator runs `npm run migration:run`.
+        migrationsRun: config.databaseType === 'sqlite',
+      }),
+      dataSourceFactory: async (options) => {
+        const { DataSource } = await import('typeorm');
+        const dataSource = await new DataSource(options!).initialize();
+        await assertMigrated(dataSource);
+        return dataSource;
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,59 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { FastifyRequest } from 'fastify';
+import { AppConfig } from '../../config/app-config';
+import { RateLimiter } from '../../core/http/rate-limiter';
+import { ApiKeysService, AuthenticatedKey } from './api-keys.service';
+import { ApiKeyScope } from './entities/api-key.entity';
+import {
+  ApiKeyErrorCode,
+  ApiKeyForbiddenException,
+  ApiKeyUnauthorizedException,
+  RateLimitedException,
+} from './api-keys.exception';
+import { PUBLIC_ROUTE, REQUIRED_SCOPE } from './auth.decorators';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    apiKey?: AuthenticatedKey;
+  }
+}
+
+/** Global guard: Bearer API key → 401 when missing/unknown/revoked/expired, 403 on scope, 429 past the rate. */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  private readonly limiter: RateLimiter;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeysService,
+    config: AppConfig,
+  ) {
+    this.limiter = new RateLimiter(config.rateLimitPerMinute);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const presented = bearerToken(request.headers.authorization);
+    if (!presented) {
+      throw new ApiKeyUnauthorizedException(ApiKeyErrorCode.Missing, 'Missing API key: send Authorization: Bearer <key>');
+    }
+    const key = await this.apiKeys.authenticate(presented);
+    const retryAfter = this.limiter.hit(key.id);
+    if (retryAfter > 0) throw new RateLimitedException(retryAfter);
+    const needed = this.reflector.getAllAndOverride<ApiKeyScope | undefined>(REQUIRED_SCOPE, targets);
+    if (needed && !key.scopes.includes(needed) && !key.scopes.includes('admin')) {
+      throw new ApiKeyForbiddenException(needed);
+    }
+    request.apiKey = key;
+    return true;
+  }
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { closeOnSignals, createWorkerContext } from './bootstrap';
+import { createPino } from './core/logging/create-pino';
+import { PinoLoggerService } from './core/logging/pino-logger.service';
+import { loadConfigOrExit } from './main';
+
+/** `npm run start:worker`: runs jobs only, no HTTP. Needs REDIS_URL (ROLE=worker is implied). */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit({ role: 'worker' });
+  const pino = createPino(config.logLevel);
+  const log = new PinoLoggerService(pino);
+  const worker = await createWorkerContext(config, { pino });
+  closeOnSignals(worker, log);
+  log.log(`Hearken worker started (queue: ${config.queueDriver}, database: ${config.databaseType})`, 'Bootstrap');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Hearken worker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

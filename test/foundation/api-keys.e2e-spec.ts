@@ -1,0 +1,97 @@
+import { createTestApp, TestApp } from '../helpers/create-test-app';
+import { TEST_TARGET } from '../helpers/test-target';
+
+const ADMIN_KEY = 'admin-key-from-environment-0123456789';
+
+describe(`API keys (${TEST_TARGET})`, () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ adminApiKey: ADMIN_KEY, rateLimitPerMinute: 1000 });
+  });
+  afterAll(() => t?.close());
+
+  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, key?: string, body?: unknown) =>
+    t.app.inject({
+      method,
+      url,
+      headers: key ? { authorization: `Bearer ${key}` } : {},
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
+
+  it('registers ADMIN_API_KEY at boot with the admin scope', async () => {
+    const res = await call('GET', '/api/v1/api-keys', ADMIN_KEY);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual([expect.objectContaining({ scopes: ['admin'], prefix: ADMIN_KEY.slice(0, 12) })]);
+  });
+
+  it('shows a new key once and stores only its hash', async () => {
+    const created = await call('POST', '/api/v1/api-keys', ADMIN_KEY, { name: 'reader', scopes: ['read'] });
+    expect(created.statusCode).toBe(201);
+    const { key, id } = created.json();
+    expect(key).toMatch(/^hk_[A-Za-z0-9]{41}$/);
+    const listed = (await call('GET', '/api/v1/api-keys', ADMIN_KEY)).json();
+    expect(JSON.stringify(listed)).not.toContain(key);
+    expect(listed.find((k: { id: string }) => k.id === id)).toMatchObject({ name: 'reader', scopes: ['read'] });
+  });
+
+  it.each([
+    ['no key', undefined, 'API_KEY_MISSING'],
+    ['an unknown key', 'hk_doesnotexist0000000000000000000000000000', 'API_KEY_INVALID'],
+  ])('answers 401 to %s', async (_name, key, code) => {
+    const res = await call('GET', '/api/v1/api-keys', key);
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ statusCode: 401, code });
+  });
+
+  it('answers 403 when the key lacks the scope', async () => {
+    const reader = await t.keyWith('read');
+    const res = await call('GET', '/api/v1/api-keys', reader);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('API_KEY_SCOPE');
+  });
+
+  it('stops accepting a key once revoked', async () => {
+    const { key, id } = (await call('POST', '/api/v1/api-keys', ADMIN_KEY, { name: 'tmp', scopes: ['admin'] })).json();
+    expect((await call('GET', '/api/v1/api-keys', key)).statusCode).toBe(200);
+    expect((await call('DELETE', `/api/v1/api-keys/${id}`, ADMIN_KEY)).statusCode).toBe(204);
+    const res = await call('GET', '/api/v1/api-keys', key);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('API_KEY_REVOKED');
+  });
+
+  it('refuses an expired key', async () => {
+    const expiresAt = new Date(Date.now() + 1500).toISOString();
+    const { key } = (await call('POST', '/api/v1/api-keys', ADMIN_KEY, { name: 'short', scopes: ['admin'], expiresAt })).json();
+    expect((await call('GET', '/api/v1/api-keys', key)).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 1600));
+    const res = await call('GET', '/api/v1/api-keys', key);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('API_KEY_EXPIRED');
+  });
+
+  it('answers 404 when revoking an unknown key', async () => {
+    const res = await call('DELETE', '/api/v1/api-keys/00000000-0000-4000-8000-000000000000', ADMIN_KEY);
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe(`rate limit per API key (${TEST_TARGET})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ rateLimitPerMinute: 3 });
+  });
+  afterAll(() => t?.close());
+
+  it('answers 429 with Retry-After past the limit, per key', async () => {
+    const a = await t.keyWith('admin');
+    const b = await t.keyWith('admin');
+    const get = (key: string) => t.app.inject({ method: 'GET', url: '/api/v1/api-keys', headers: { authorization: `Bearer ${key}` } });
+    for (let i = 0; i < 3; i++) expect((await get(a)).statusCode).toBe(200);
+    const limited = await get(a);
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.json().code).toBe('RATE_LIMITED');
+    expect((await get(b)).statusCode).toBe(200);
+  });
+});
