@@ -14,7 +14,8 @@ export async function drainJobs(
   for (;;) {
     const counts = await queue.counts();
     if (counts.waiting + counts.active + (ignoreDelayed ? 0 : counts.delayed) === 0) return counts;
-    if (Date.now() > deadline) throw new Error(`Jobs did not drain within ${timeoutMs} ms: ${JSON.stringify(counts)}`);
+    if (Date.now() > deadline)
+      throw new Error(`Jobs did not drain within ${timeoutMs} ms: ${JSON.stringify(counts)}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -11,12 +11,19 @@ export function uniqueQueuePrefix(label: string): string {
 
 /** Throws (so the suite fails rather than skips) when Redis does not answer within 2 s. */
 export async function assertRedisReachable(url = TEST_REDIS_URL): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 2_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new Error(`Redis at ${url} is unreachable (${(error as Error).message}); these tests need a real Redis`);
+    throw new Error(
+      `Redis at ${url} is unreachable (${(error as Error).message}); these tests need a real Redis`,
+    );
   } finally {
     redis.disconnect();
   }

@@ -1,0 +1,26 @@
+/**
+ * The typed job registry: every job the system runs is named here, with its payload type and retry policy.
+ * Adding a job = add a `JobName` member, its payload in `JobPayloads`, its policy in `JOB_DEFINITIONS`,
+ * and exactly one `@JobHandler(JobName.X)` method on a provider (startup fails otherwise).
+ */
+export enum JobName {
+  SystemPing = 'system.ping',
+}
+
+/** Payloads travel through Redis as JSON: ids and small values only, never entities or customer text. */
+export interface JobPayloads {
+  [JobName.SystemPing]: { pingId: string };
+}
+
+export interface JobDefinition {
+  /** Total tries, the first included (1 = no retry). */
+  attempts: number;
+  /** Wait before try n+1: fixed = delayMs; exponential = (2^n - 1) * delayMs, as Bull computes it. */
+  backoff: { type: 'exponential' | 'fixed'; delayMs: number };
+  /** A try running longer than this fails (and is retried while attempts remain). */
+  timeoutMs?: number;
+}
+
+export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
+  [JobName.SystemPing]: { attempts: 1, backoff: { type: 'fixed', delayMs: 0 }, timeoutMs: 5_000 },
+};
