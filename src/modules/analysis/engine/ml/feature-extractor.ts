@@ -32,6 +32,13 @@ export class FeatureExtractor {
   readonly charNgrams: [number, number] | null;
   readonly numExtras: number;
   private readonly index: Map<string, number>;
+  /** Every word that occurs in a known term, numbered, so bigrams are found by number, not by a new string. */
+  private readonly wordIds = new Map<string, number>();
+  /** Feature index of each word id's unigram, or -1. */
+  private readonly unigramOf: Int32Array;
+  /** Feature index by (first word id * bigramKey + second word id): small integers hash fastest. */
+  private readonly bigramIndex = new Map<number, number>();
+  private bigramKey = 0;
   /** Generation stamps for de-duplicating terms without allocating a Set per call. */
   private readonly seen: Uint32Array;
   private generation = 0;
@@ -45,6 +52,22 @@ export class FeatureExtractor {
     this.numExtras = options.numExtras ?? 0;
     this.index = new Map(vocabulary.map((term, i) => [term, i]));
     this.seen = new Uint32Array(vocabulary.length);
+    const unigrams: number[] = [];
+    const wordId = (word: string): number => {
+      let id = this.wordIds.get(word);
+      if (id === undefined) this.wordIds.set(word, (id = this.wordIds.size));
+      return id;
+    };
+    const bigrams: [number, number, number][] = [];
+    vocabulary.forEach((term, i) => {
+      const space = term.indexOf(' ');
+      if (space < 0) unigrams[wordId(term)] = i;
+      else bigrams.push([wordId(term.slice(0, space)), wordId(term.slice(space + 1)), i]);
+    });
+    this.bigramKey = this.wordIds.size;
+    for (const [first, second, i] of bigrams) this.bigramIndex.set(first * this.bigramKey + second, i);
+    this.unigramOf = new Int32Array(this.wordIds.size).fill(-1);
+    unigrams.forEach((feature, id) => (this.unigramOf[id] = feature));
   }
 
   static fit(docs: string[][], options: FitOptions = {}): FeatureExtractor {
@@ -94,13 +117,25 @@ export class FeatureExtractor {
   vectorize(words: string[], extras: number[] = []): SparseVector {
     const indices: number[] = [];
     const stamp = (this.generation = (this.generation + 1) >>> 0 || 1);
-    for (const term of this.terms(words)) {
-      const i = this.index.get(term);
-      if (i !== undefined && this.seen[i] !== stamp) {
+    const add = (i: number | undefined): void => {
+      if (i !== undefined && i >= 0 && this.seen[i] !== stamp) {
         this.seen[i] = stamp;
         indices.push(i);
       }
+    };
+    // Same terms as terms(), found by word number: no bigram strings are built per call.
+    let previous = -1;
+    for (const word of words) {
+      const id = this.wordIds.get(word) ?? -1;
+      if (id >= 0) {
+        add(this.unigramOf[id]);
+        if (this.bigrams && previous >= 0) add(this.bigramIndex.get(previous * this.bigramKey + id));
+      }
+      previous = id;
     }
+    if (this.charNgrams)
+      for (const term of this.terms(words))
+        if (term.charCodeAt(0) === 35 && term.length > 1) add(this.index.get(term));
     const norm = indices.length > 0 ? 1 / Math.sqrt(indices.length) : 0;
     const values = indices.map(() => norm);
     for (let e = 0; e < this.numExtras; e++) {

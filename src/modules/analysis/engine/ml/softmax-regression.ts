@@ -81,10 +81,9 @@ export class SoftmaxRegression {
     return Array.from(this.scratch);
   }
 
-  /** Contribution of feature `index` (with value 1) to each class's logit: used for explanations. */
-  featureWeights(index: number): number[] {
-    const k = this.classes.length;
-    return Array.from(this.weights.subarray(index * k, index * k + k));
+  /** Weight of feature `index` in class `c`'s logit: used for explanations. */
+  weight(index: number, c: number): number {
+    return this.weights[index * this.classes.length + c];
   }
 
   /** Largest absolute weight of each feature, for pruning the vocabulary before shipping. */

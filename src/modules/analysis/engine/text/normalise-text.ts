@@ -1,5 +1,17 @@
+/** Lowercase ASCII letters and digits with no letter three times in a row: already normal. */
+function isPlainLowercase(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+    if (i >= 2 && c >= 97 && c === raw.charCodeAt(i - 1) && c === raw.charCodeAt(i - 2)) return false;
+  }
+  return true;
+}
+
 /** Normalises one token's surface form so spelling variants share a lexicon entry and a model feature. */
 export function normaliseToken(raw: string): string {
+  // Most tokens are plain lowercase ASCII words with no letter repeated three times: skip the regexes.
+  if (isPlainLowercase(raw)) return raw;
   return raw
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")

@@ -24,6 +24,8 @@ const ABBREVIATIONS = new Set([
   'ltd',
 ]);
 
+const CONTENT_RE = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
+
 /** A terminator run (with closing quotes/brackets), or a line break; the sentence ends at the run's end. */
 const BOUNDARY_RE = /([.!?\u2026]+["'\u201d\u2019)\]]*)(?=\s|$)|\n/g;
 
@@ -54,9 +56,9 @@ function isAbbreviation(text: string, dotIndex: number): boolean {
 }
 
 function pushTrimmed(text: string, start: number, end: number, spans: SentenceSpan[]): void {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  if (end > start && /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(text.slice(start, end))) {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end > start && CONTENT_RE.test(text.slice(start, end))) {
     spans.push({ text: text.slice(start, end), start, end });
   } else if (end > start && spans.length > 0) {
     // Stray punctuation or emoticons after a sentence belong to it.
@@ -66,4 +68,15 @@ function pushTrimmed(text: string, start: number, end: number, spans: SentenceSp
   } else if (end > start) {
     spans.push({ text: text.slice(start, end), start, end });
   }
+}
+
+function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 160 ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x3000
+  );
 }

@@ -1,0 +1,184 @@
+import { isNegator } from '../text/negation';
+import type { Token } from '../text/token';
+import { DIMINISHERS, INTENSIFIERS } from './customer-experience-lexicon';
+import type { SentimentExplanation } from './sentiment-explanation';
+import { SENTIMENT_LEXICON, type SentimentLexicon } from './sentiment-lexicon';
+
+export interface LexiconScore {
+  /** Signed sum of rule-adjusted valences (AFINN scale). */
+  sum: number;
+  /** Sum squashed to -1..1 the way VADER normalises: x / sqrt(x² + 15). */
+  normalised: number;
+  positive: number;
+  negative: number;
+  hasContrast: boolean;
+  hasNegation: boolean;
+  hits: SentimentExplanation[];
+}
+
+/** VADER's empirically derived factors (Hutto & Gilbert 2014). */
+const NEGATION_FACTOR = -0.74;
+const BOOST = 0.293;
+const CAPS_BOOST = 0.733;
+const EXCLAMATION_BOOST = 0.292;
+const BEFORE_CONTRAST = 0.5;
+const AFTER_CONTRAST = 1.5;
+const CONTRAST_WORDS = new Set(['but', 'however', 'nevertheless', 'nonetheless', 'except', 'unfortunately']);
+/** "Although X, Y": X is the weaker clause, up to the next punctuation. */
+const CONCESSIVE_WORDS = new Set(['although', 'though', 'despite', 'while', 'whilst']);
+const BOOST_DECAY = [1, 0.95, 0.9];
+
+/**
+ * Lexicon scoring with the rules a bag of words misses: negation scope (from the tokenizer), intensifiers
+ * and diminishers within three words, shouting, exclamation marks, and contrast ("A but B" weighs B more).
+ */
+export function scoreLexicon(
+  tokens: Token[],
+  from = 0,
+  to = tokens.length,
+  lexicon: SentimentLexicon = SENTIMENT_LEXICON,
+): LexiconScore {
+  const shoutingText = isAllShouted(tokens, from, to);
+  const contrastAt = lastContrastIndex(tokens, from, to);
+  const hits: SentimentExplanation[] = [];
+  let positive = 0;
+  let negative = 0;
+  let exclamations = 0;
+  let hasNegation = false;
+  let concessiveUntilPunct = false;
+  for (let i = from; i < to; i++) {
+    const token = tokens[i];
+    if (token.kind === 'punct') {
+      if (token.raw.includes('!')) exclamations += token.raw.split('!').length - 1;
+      concessiveUntilPunct = false;
+      continue;
+    }
+    if (CONCESSIVE_WORDS.has(token.norm)) concessiveUntilPunct = true;
+    if (token.negated) hasNegation = true;
+    const match = lookup(tokens, i, to, lexicon);
+    if (match === null) continue;
+    if (match.value === 0) {
+      i += match.length - 1;
+      continue;
+    }
+    let value = match.value;
+    let rule = match.rule;
+    const modifier = modifierFactor(tokens, i, from, value);
+    if (modifier !== 0) {
+      value += modifier;
+      rule = modifier * Math.sign(value) > 0 ? 'intensified' : 'diminished';
+    }
+    if (token.shouted && !shoutingText) {
+      value += Math.sign(value) * CAPS_BOOST;
+      rule = 'emphasis';
+    }
+    if (token.negated && !match.selfNegating) {
+      value *= NEGATION_FACTOR;
+      rule = 'negated';
+    }
+    if (contrastAt >= 0 && i !== contrastAt) {
+      value *= i < contrastAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
+      rule = 'contrast';
+    } else if (concessiveUntilPunct) {
+      value *= BEFORE_CONTRAST;
+      rule = 'contrast';
+    }
+    if (value > 0) positive += value;
+    else negative -= value;
+    hits.push({ token: match.text, weight: round(value), rule });
+    i += match.length - 1;
+  }
+  let sum = positive - negative;
+  if (sum !== 0 && exclamations > 0) sum += Math.sign(sum) * Math.min(exclamations, 4) * EXCLAMATION_BOOST;
+  return {
+    sum,
+    normalised: sum / Math.sqrt(sum * sum + 15),
+    positive,
+    negative,
+    hasContrast: contrastAt >= 0,
+    hasNegation,
+    hits,
+  };
+}
+
+interface LexiconMatch {
+  text: string;
+  value: number;
+  length: number;
+  rule: string;
+  /** Phrases such as "never arrived" already include their negator. */
+  selfNegating: boolean;
+}
+
+function lookup(tokens: Token[], i: number, to: number, lexicon: SentimentLexicon): LexiconMatch | null {
+  const token = tokens[i];
+  if (token.kind === 'emoji' || token.kind === 'emoticon') {
+    const value = lexicon.emoji.get(token.raw) ?? lexicon.emoji.get(stripEmojiModifiers(token.raw));
+    return value ? { text: token.raw, value, length: 1, rule: 'emoji', selfNegating: false } : null;
+  }
+  if (token.kind !== 'word' && token.kind !== 'hashtag') return null;
+  const word = token.kind === 'hashtag' ? token.norm.slice(1) : token.norm;
+  if (token.kind === 'word' && lexicon.phraseStarts.has(word)) {
+    let phrase = word;
+    let best: LexiconMatch | null = null;
+    for (let n = 2, j = i + 1; n <= lexicon.longestPhrase && j < to && tokens[j].kind === 'word'; n++, j++) {
+      phrase += ` ${tokens[j].norm}`;
+      const value = lexicon.phrases.get(phrase);
+      if (value !== undefined)
+        best = {
+          text: phrase,
+          value,
+          length: n,
+          rule: 'domain',
+          selfNegating: phrase.split(' ').some(isNegator),
+        };
+    }
+    if (best) return best;
+  }
+  const value =
+    lexicon.words.get(word) ?? (word.endsWith("'s") ? lexicon.words.get(word.slice(0, -2)) : undefined);
+  if (!value) return null;
+  return {
+    text: word,
+    value,
+    length: 1,
+    rule: lexicon.domainWords.has(word) ? 'domain' : 'lexicon',
+    selfNegating: false,
+  };
+}
+
+/** Additive boost from intensifiers/diminishers in the three words before, decaying with distance. */
+function modifierFactor(tokens: Token[], i: number, from: number, value: number): number {
+  let total = 0;
+  for (let back = 1; back <= 3 && i - back >= from; back++) {
+    const previous = tokens[i - back];
+    if (previous.kind === 'punct') break;
+    const boost = INTENSIFIERS.has(previous.norm) ? BOOST : DIMINISHERS.has(previous.norm) ? -BOOST : 0;
+    total += Math.sign(value) * boost * BOOST_DECAY[back - 1] * Math.abs(value);
+  }
+  return total;
+}
+
+function lastContrastIndex(tokens: Token[], from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--)
+    if (CONTRAST_WORDS.has(tokens[i].norm) && tokens[i].kind === 'word') return i;
+  return -1;
+}
+
+function isAllShouted(tokens: Token[], from: number, to: number): boolean {
+  let words = 0;
+  for (let i = from; i < to; i++) {
+    if (tokens[i].kind !== 'word' || tokens[i].raw.length < 2) continue;
+    if (!tokens[i].shouted) return false;
+    words++;
+  }
+  return words > 0;
+}
+
+function stripEmojiModifiers(emoji: string): string {
+  return emoji.replace(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '');
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

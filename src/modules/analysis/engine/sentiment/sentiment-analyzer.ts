@@ -1,0 +1,242 @@
+import { TextClassifier, type TextClassifierJson } from '../ml/text-classifier';
+import shippedModel from '../models/sentiment-model.json';
+import { splitSentences, type SentenceSpan } from '../text/split-sentences';
+import type { Token } from '../text/token';
+import { tokenize } from '../text/tokenize-text';
+import { scoreLexicon, type LexiconScore } from './lexicon-scorer';
+import { explainModel } from './model-explanation';
+import type { SentimentExplanation } from './sentiment-explanation';
+import { lexiconFeatures, modelWords, NUM_LEXICON_FEATURES } from './sentiment-features';
+
+export type { SentimentExplanation } from './sentiment-explanation';
+export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'mixed';
+export type SentimentClass = 'positive' | 'neutral' | 'negative';
+
+export interface SentimentResult {
+  label: SentimentLabel;
+  /** P(positive) - P(negative), -1..1. */
+  score: number;
+  /** Probability of the chosen class, 0..1. */
+  confidence: number;
+  explanation: SentimentExplanation[];
+}
+
+export interface SentenceSentiment extends SentimentResult {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface SentimentExample {
+  text: string;
+  label: SentimentClass;
+}
+
+export interface SentimentTrainOptions {
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  /** Reweight classes so skewed data does not starve the small ones (helps macro-F1). */
+  balanced?: boolean;
+  /** Per-example weights, same order as the examples. */
+  sampleWeights?: number[];
+  charNgrams?: [number, number] | null;
+  minCount?: number;
+  /** Keep only this many strongest terms, to ship a small model. */
+  maxTerms?: number;
+  /** Names of the data the model was trained on, recorded in its JSON. */
+  trainedOn?: string[];
+  /**
+   * How far the rule-based lexicon score shifts the model's positive/negative log-odds. Training on reviews
+   * teaches the model to lean on review vocabulary; a fixed lexicon prior keeps it sound on other text.
+   */
+  lexiconPrior?: number;
+}
+
+export interface SentimentModelJson {
+  format: 'hearken-sentiment/1';
+  trainedOn: string[];
+  lexiconPrior: number;
+  classifier: TextClassifierJson;
+}
+
+const CLASSES: SentimentClass[] = ['negative', 'neutral', 'positive'];
+/** A document is mixed when it holds a sentence at least this positive and another at least this negative. */
+const MIXED_THRESHOLD = 0.5;
+
+/**
+ * Lexicon rules (AFINN-165 + customer-experience terms, negation, intensity, contrast, emoji) feed a
+ * logistic regression over word and bigram stems; the regression decides, the rules explain.
+ */
+export class SentimentAnalyzer {
+  private static shipped: SentimentAnalyzer | undefined;
+  private readonly classIndex: number[];
+
+  private constructor(
+    private readonly classifier: TextClassifier,
+    readonly trainedOn: string[],
+    private readonly lexiconPrior: number,
+  ) {
+    this.classIndex = CLASSES.map((c) => classifier.classes.indexOf(c));
+  }
+
+  /** The model shipped in the repository (trained on UCI + VADER gold sets only), loaded once. */
+  static default(): SentimentAnalyzer {
+    SentimentAnalyzer.shipped ??= SentimentAnalyzer.fromJSON(shippedModel);
+    return SentimentAnalyzer.shipped;
+  }
+
+  static train(examples: SentimentExample[], options: SentimentTrainOptions = {}): SentimentAnalyzer {
+    const prepared = examples.map((e) => {
+      const tokens = tokenize(e.text);
+      return {
+        words: modelWords(tokens),
+        extras: lexiconFeatures(scoreLexicon(tokens), tokens),
+        label: e.label,
+      };
+    });
+    let classifier = TextClassifier.train(prepared, {
+      classes: CLASSES,
+      features: {
+        bigrams: true,
+        charNgrams: options.charNgrams ?? null,
+        minCount: options.minCount ?? 2,
+        numExtras: NUM_LEXICON_FEATURES,
+      },
+      training: {
+        epochs: options.epochs ?? 8,
+        learningRate: options.learningRate ?? 0.2,
+        l2: options.l2 ?? 1e-5,
+        balanced: options.balanced ?? false,
+        sampleWeights: options.sampleWeights,
+      },
+    });
+    if (options.maxTerms !== undefined) classifier = classifier.prune(options.maxTerms);
+    return new SentimentAnalyzer(classifier, options.trainedOn ?? [], options.lexiconPrior ?? 0);
+  }
+
+  /** Whole-document sentiment plus one result per sentence, with character offsets into `text`. */
+  analyse(text: string): { document: SentimentResult; sentences: SentenceSentiment[] } {
+    const tokens = tokenize(text);
+    const spans = splitSentences(text);
+    if (spans.length <= 1) {
+      const document = this.scoreRange(tokens, 0, tokens.length, modelWords(tokens));
+      return { document, sentences: spans.length ? [withSpan(document, spans[0])] : [] };
+    }
+    const sentences: SentenceSentiment[] = [];
+    // Model words are per token, so the document's are the sentences' joined: stem each token once.
+    const documentWords: string[] = [];
+    let cursor = 0;
+    for (const span of spans) {
+      while (cursor < tokens.length && tokens[cursor].start < span.start) cursor++;
+      let end = cursor;
+      while (end < tokens.length && tokens[end].end <= span.end) end++;
+      const words = modelWords(tokens, cursor, end);
+      for (const word of words) documentWords.push(word);
+      sentences.push(withSpan(this.scoreRange(tokens, cursor, end, words), span));
+      cursor = end;
+    }
+    const document = this.scoreRange(tokens, 0, tokens.length, documentWords);
+    if (isMixed(sentences)) document.label = 'mixed';
+    return { document, sentences };
+  }
+
+  /** Sentiment of one clause or context window, without sentence splitting (per-topic sentiment). */
+  analyseSpan(text: string): SentimentResult {
+    const tokens = tokenize(text);
+    return this.scoreRange(tokens, 0, tokens.length, modelWords(tokens));
+  }
+
+  /** The three class probabilities in the order negative, neutral, positive. */
+  probabilities(text: string): [number, number, number] {
+    const tokens = tokenize(text);
+    return this.classProbabilities(tokens, 0, tokens.length, scoreLexicon(tokens), modelWords(tokens));
+  }
+
+  toJSON(): SentimentModelJson {
+    return {
+      format: 'hearken-sentiment/1',
+      trainedOn: this.trainedOn,
+      lexiconPrior: this.lexiconPrior,
+      classifier: this.classifier.toJSON(),
+    };
+  }
+
+  static fromJSON(json: object): SentimentAnalyzer {
+    const model = json as Partial<SentimentModelJson>;
+    if (model.format !== 'hearken-sentiment/1' || !model.classifier)
+      throw new Error('sentiment model: unknown format');
+    return new SentimentAnalyzer(
+      TextClassifier.fromJSON(model.classifier),
+      model.trainedOn ?? [],
+      model.lexiconPrior ?? 0,
+    );
+  }
+
+  private scoreRange(tokens: Token[], from: number, to: number, words: string[]): SentimentResult {
+    const lexicon = scoreLexicon(tokens, from, to);
+    const { probs, vector } = this.classifier.predictWithVector(
+      words,
+      lexiconFeatures(lexicon, tokens, from, to),
+    );
+    const [negative, neutral, positive] = this.withLexiconPrior(probs, lexicon);
+    const best = Math.max(negative, neutral, positive);
+    const label: SentimentClass = best === positive ? 'positive' : best === negative ? 'negative' : 'neutral';
+    const explanation = lexicon.hits.concat(explainModel(this.classifier, vector, this.classIndex));
+    return { label, score: round(positive - negative), confidence: round(best), explanation };
+  }
+
+  private classProbabilities(
+    tokens: Token[],
+    from: number,
+    to: number,
+    lexicon: LexiconScore,
+    words: string[],
+  ): [number, number, number] {
+    return this.withLexiconPrior(
+      this.classifier.predictProba(words, lexiconFeatures(lexicon, tokens, from, to)),
+      lexicon,
+    );
+  }
+
+  private withLexiconPrior(probs: number[], lexicon: LexiconScore): [number, number, number] {
+    const negative = this.probability(probs, 0);
+    const neutral = this.probability(probs, 1);
+    const positive = this.probability(probs, 2);
+    if (this.lexiconPrior === 0) return [negative, neutral, positive];
+    const shift = Math.exp(this.lexiconPrior * lexicon.normalised);
+    const total = negative / shift + neutral + positive * shift;
+    return [negative / shift / total, neutral / total, (positive * shift) / total];
+  }
+
+  private probability(probs: number[], c: number): number {
+    const i = this.classIndex[c];
+    return i >= 0 ? probs[i] : 0;
+  }
+}
+
+function withSpan(result: SentimentResult, span: SentenceSpan): SentenceSentiment {
+  return {
+    label: result.label,
+    score: result.score,
+    confidence: result.confidence,
+    explanation: result.explanation,
+    text: span.text,
+    start: span.start,
+    end: span.end,
+  };
+}
+
+function isMixed(sentences: SentenceSentiment[]): boolean {
+  let strongPositive = false;
+  let strongNegative = false;
+  for (const s of sentences) {
+    if (s.label === 'positive' && s.score >= MIXED_THRESHOLD) strongPositive = true;
+    if (s.label === 'negative' && s.score <= -MIXED_THRESHOLD) strongNegative = true;
+  }
+  return strongPositive && strongNegative;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

@@ -1,0 +1,63 @@
+import { stemWord } from '../nlp/porter-stemmer';
+import type { Token } from '../text/token';
+import { DOMAIN_NEUTRAL } from './customer-experience-lexicon';
+import type { LexiconScore } from './lexicon-scorer';
+
+/** How many dense lexicon features follow the word features; the model JSON records it. */
+export const NUM_LEXICON_FEATURES = 8;
+
+/** Domain-neutral words stay out of the model too, or it relearns "help" as praise from review data. */
+const SKIPPED_WORDS: ReadonlySet<string> = new Set(DOMAIN_NEUTRAL);
+
+/**
+ * Model words for a token range: Porter stems, "!"-prefixed inside negation scope, emoji as themselves.
+ * Mentions, URLs and "!" are left out: in the training tweets they co-occur with praise, in customer
+ * messages they are everywhere (every tweet to an airline starts with its @handle).
+ */
+export function modelWords(tokens: Token[], from = 0, to = tokens.length): string[] {
+  const words: string[] = [];
+  for (let i = from; i < to; i++) {
+    const token = tokens[i];
+    switch (token.kind) {
+      case 'word':
+        if (SKIPPED_WORDS.has(token.norm)) break;
+        words.push(token.negated ? `!${stemWord(token.norm)}` : stemWord(token.norm));
+        break;
+      case 'hashtag':
+        words.push(stemWord(token.norm.slice(1)));
+        break;
+      case 'emoji':
+      case 'emoticon':
+        words.push(token.raw);
+        break;
+      case 'number':
+        words.push('<num>');
+        break;
+      case 'punct':
+        if (token.raw.includes('?')) words.push('?');
+        break;
+    }
+  }
+  return words;
+}
+
+/** Dense features from the lexicon score; each roughly in -1..1 so one learning rate suits all. */
+export function lexiconFeatures(
+  score: LexiconScore,
+  tokens: Token[],
+  from = 0,
+  to = tokens.length,
+): number[] {
+  let question = 0;
+  for (let i = from; i < to; i++) if (tokens[i].kind === 'punct' && tokens[i].raw.includes('?')) question = 1;
+  return [
+    score.normalised * 2,
+    Math.tanh(score.positive / 4),
+    Math.tanh(score.negative / 4),
+    score.positive === 0 && score.negative === 0 ? 1 : 0,
+    score.hasContrast ? score.normalised : 0,
+    score.hasNegation ? 1 : 0,
+    question,
+    question * (score.positive + score.negative === 0 ? 1 : 0),
+  ];
+}
