@@ -12,6 +12,7 @@ export const SCORED_LANGUAGES: ReadonlySet<string> = new Set(['en']);
 
 const DEFAULT_LANGUAGE = 'en';
 const WORD = /[\p{L}']+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
 const LATIN_LETTER = /[a-zA-Z\u00c0-\u024f]/g;
 
 const GLOBAL_SCRIPT_PATTERNS = SCRIPT_LANGUAGES.map(({ pattern, language }) => ({
@@ -44,22 +45,29 @@ export class LanguageDetector {
     }
   }
 
-  detect(text: string): LanguageGuess {
-    const script = this.detectScript(text);
+  /**
+   * `words`, when the caller already has the lowercase words of the text (the pipeline's tokens), saves a
+   * second pass over it.
+   */
+  detect(text: string, words?: Iterable<string>): LanguageGuess {
+    const ascii = !NON_ASCII.test(text);
+    const script = ascii ? undefined : this.detectScript(text);
     if (script) return script;
     const scores = new Map<string, number>();
     let total = 0;
-    for (const match of text.toLowerCase().matchAll(WORD)) {
-      const votes = this.votes.get(match[0]);
+    for (const word of words ?? wordsOf(text)) {
+      const votes = this.votes.get(word);
       if (!votes) continue;
       for (const vote of votes) scores.set(vote.language, (scores.get(vote.language) ?? 0) + vote.weight);
       total += 1;
     }
-    for (const char of text) {
-      const language = LETTER_HINTS[char] ?? LETTER_HINTS[char.toLowerCase()];
-      if (language) {
-        scores.set(language, (scores.get(language) ?? 0) + 0.5);
-        total += 0.5;
+    if (!ascii) {
+      for (const char of text) {
+        const language = LETTER_HINTS[char] ?? LETTER_HINTS[char.toLowerCase()];
+        if (language) {
+          scores.set(language, (scores.get(language) ?? 0) + 0.5);
+          total += 0.5;
+        }
       }
     }
     if (total === 0) return { language: /\p{L}/u.test(text) ? DEFAULT_LANGUAGE : 'und', confidence: 0.5 };
@@ -72,8 +80,6 @@ export class LanguageDetector {
   }
 
   private detectScript(text: string): LanguageGuess | undefined {
-    // Cheap pre-check: pure ASCII text cannot be in another script.
-    if (!/[^\x00-\x7f]/.test(text)) return undefined;
     const latin = text.match(LATIN_LETTER)?.length ?? 0;
     for (const { pattern, language } of GLOBAL_SCRIPT_PATTERNS) {
       const count = text.match(pattern)?.length ?? 0;
@@ -81,4 +87,8 @@ export class LanguageDetector {
     }
     return undefined;
   }
+}
+
+function* wordsOf(text: string): Generator<string> {
+  for (const match of text.toLowerCase().matchAll(WORD)) yield match[0];
 }

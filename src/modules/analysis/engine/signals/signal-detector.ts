@@ -55,9 +55,15 @@ function matchRules(text: string, rules: readonly SignalRule[]): SignalEvidence[
   const evidence: SignalEvidence[] = [];
   for (const rule of rules) {
     rule.pattern.lastIndex = 0;
-    for (const match of text.matchAll(rule.pattern)) {
-      const start = match.index ?? 0;
-      evidence.push({ text: match[0], start, end: start + match[0].length, rule: rule.name });
+    let match: RegExpExecArray | null;
+    // exec on the shared global regex: matchAll would clone it for every text.
+    while ((match = rule.pattern.exec(text)) !== null) {
+      evidence.push({
+        text: match[0],
+        start: match.index,
+        end: match.index + match[0].length,
+        rule: rule.name,
+      });
     }
   }
   return evidence;

@@ -42,6 +42,16 @@ const FILLERS = new Set(
     'for',
     'to',
     'all',
+    'is',
+    'was',
+    'been',
+    'has',
+    'got',
+    'be',
+    'being',
+    'so',
+    'just',
+    'again',
   ].map(stemWord),
 );
 const MAX_FILLERS_BETWEEN = 2;

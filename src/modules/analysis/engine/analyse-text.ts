@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import { LanguageDetector, SCORED_LANGUAGES } from './language/language-detector';
+import type { TextClassifier } from './ml/text-classifier';
+import {
+  SentimentAnalyzer,
+  type SentenceSentiment,
+  type SentimentClass,
+  type SentimentLabel,
+  type SentimentResult,
+} from './sentiment/sentiment-analyzer';
+import { detectSignals, type Signal } from './signals/signal-detector';
+import { AspectSentimentScorer } from './topics/aspect-sentiment';
+import { DEFAULT_TAXONOMY } from './topics/default-taxonomy';
+import { prepareText } from './topics/prepare-text';
+import type { TopicClassifier } from './topics/topic-classifier';
+import { taxonomyFromLabels } from './topics/taxonomy-from-labels';
+import { topicKeyOf, type TopicDefinition } from './topics/topic-definition';
+import { TopicDetector, type PreparedText, type TopicEvidence } from './topics/topic-detector';
+import { trainTopicDetector } from './topics/train-topic-detector';
+
+/** Bump when analysis logic changes in a way that changes results for the same models. */
+export const ENGINE_VERSION = 'engine-1';
+
+export interface TopicAnalysis {
+  key: string;
+  name: string;
+  parentKey?: string;
+  confidence: number;
+  sentiment: SentimentResult;
+  evidence: TopicEvidence[];
+}
+
+export interface TextAnalysis {
+  language: string;
+  languageConfidence: number;
+  /** False for languages the engine does not score: then sentiment is null and nothing else is filled in. */
+  supported: boolean;
+  sentiment: SentimentResult | null;
+  sentences: SentenceSentiment[];
+  topics: TopicAnalysis[];
+  signals: Signal[];
+}
+
+export interface AnalysisPipelineOptions {
+  sentiment?: SentimentAnalyzer;
+  taxonomy?: readonly TopicDefinition[];
+  /** Trained topic layer; its labels must be keys of the taxonomy. */
+  topicModel?: TopicClassifier;
+  /** Trained per-topic polarity layer (see AspectSentimentScorer.train). */
+  polarityModel?: TextClassifier;
+  /** Probability a trained topic needs to be reported (default 0.5). */
+  topicThreshold?: number;
+}
+
+export interface AnalysisPipeline {
+  /** Hash of engine version, taxonomy and models: stored results with another version are stale. */
+  readonly version: string;
+  readonly taxonomy: readonly TopicDefinition[];
+  analyse(text: string): TextAnalysis;
+}
+
+const languageDetector = new LanguageDetector();
+
+/** Builds the per-item analysis: language, sentiment, topics with their own sentiment and evidence, signals. */
+export function createAnalysisPipeline(options: AnalysisPipelineOptions = {}): AnalysisPipeline {
+  const sentiment = options.sentiment ?? SentimentAnalyzer.default();
+  const taxonomy = options.taxonomy ?? DEFAULT_TAXONOMY;
+  const topics = new TopicDetector(taxonomy, options.topicModel, { threshold: options.topicThreshold });
+  const aspects = new AspectSentimentScorer(sentiment, options.polarityModel);
+  const version = pipelineVersion(sentiment, taxonomy, options);
+
+  const analyse = (text: string): TextAnalysis => {
+    const prepared = prepareText(text);
+    const language = languageDetector.detect(text, wordNorms(prepared));
+    if (!SCORED_LANGUAGES.has(language.language)) {
+      return unsupported(language.language, language.confidence);
+    }
+    const { document, sentences } = sentiment.analyse(text);
+    const found = topics.detect(prepared).map((topic) => ({
+      ...topic,
+      sentiment: aspects.score(prepared, topic.key, topic.evidence, document.score, sentences),
+    }));
+    return {
+      language: language.language,
+      languageConfidence: language.confidence,
+      supported: true,
+      sentiment: document,
+      sentences,
+      topics: found,
+      signals: detectSignals(text, sentences),
+    };
+  };
+  return { version, taxonomy, analyse };
+}
+
+export interface LabelledText {
+  text: string;
+  sentiment?: SentimentClass;
+  /** Topic names, optionally with the sentiment the text expresses about that topic. */
+  topics?: (string | { name: string; sentiment?: SentimentLabel })[];
+}
+
+export interface TrainPipelineOptions {
+  /** Starting point: the taxonomy used when the examples carry no topics, and the untrained sentiment model. */
+  base?: Pick<AnalysisPipelineOptions, 'sentiment' | 'taxonomy' | 'topicThreshold'>;
+}
+
+/** A sentiment model is retrained only from at least this many labelled texts covering two classes or more. */
+const MIN_SENTIMENT_EXAMPLES = 20;
+
+/**
+ * Trains the supervised layers from labelled texts and returns a pipeline using them. Sentiment labels retrain
+ * the sentiment model; topic labels replace the taxonomy with the labelled topics (keeping default phrase
+ * rules for names the default taxonomy knows) and train the topic model; per-topic sentiments train the
+ * polarity model. Layers without labels keep the base behaviour.
+ */
+export function trainPipeline(
+  examples: readonly LabelledText[],
+  options: TrainPipelineOptions = {},
+): AnalysisPipeline {
+  const sentimentExamples = examples.flatMap((e) =>
+    e.sentiment ? [{ text: e.text, label: e.sentiment }] : [],
+  );
+  const sentiment =
+    sentimentExamples.length >= MIN_SENTIMENT_EXAMPLES &&
+    new Set(sentimentExamples.map((e) => e.label)).size >= 2
+      ? SentimentAnalyzer.train(sentimentExamples, { balanced: true, trainedOn: ['user-labelled'] })
+      : (options.base?.sentiment ?? SentimentAnalyzer.default());
+  const topicLabels = examples.map((e) =>
+    (e.topics ?? []).map((t) => (typeof t === 'string' ? { name: t } : t)),
+  );
+  if (!topicLabels.some((labels) => labels.length > 0)) {
+    return createAnalysisPipeline({ ...options.base, sentiment });
+  }
+  const taxonomy = taxonomyFromLabels(topicLabels.flat().map((t) => t.name));
+  const detector = trainTopicDetector(
+    taxonomy,
+    examples.map((e, i) => ({
+      text: e.text,
+      topics: [...new Set(topicLabels[i].map((t) => topicKeyOf(t.name)))],
+    })),
+    { threshold: options.base?.topicThreshold },
+  );
+  const polarityExamples = examples.flatMap((e, i) => {
+    const rated = topicLabels[i].filter((t) => t.sentiment);
+    if (rated.length === 0) return [];
+    const prepared = prepareText(e.text);
+    const documentScore = sentiment.analyse(e.text).document.score;
+    return rated.map((t) => {
+      const key = topicKeyOf(t.name);
+      return {
+        prepared,
+        key,
+        evidence: detector.evidenceFor(prepared, key),
+        label: t.sentiment as SentimentLabel,
+        documentScore,
+      };
+    });
+  });
+  const polarityModel =
+    new Set(polarityExamples.map((e) => e.label)).size >= 2
+      ? AspectSentimentScorer.train(sentiment, polarityExamples).polarity
+      : undefined;
+  return createAnalysisPipeline({
+    sentiment,
+    taxonomy,
+    topicModel: detector.classifier,
+    polarityModel,
+    topicThreshold: options.base?.topicThreshold,
+  });
+}
+
+function* wordNorms(prepared: PreparedText): Generator<string> {
+  for (const token of prepared.tokens) if (token.kind === 'word') yield token.norm;
+}
+
+function unsupported(language: string, languageConfidence: number): TextAnalysis {
+  return {
+    language,
+    languageConfidence,
+    supported: false,
+    sentiment: null,
+    sentences: [],
+    topics: [],
+    signals: [],
+  };
+}
+
+const sentimentHashes = new WeakMap<SentimentAnalyzer, string>();
+
+function pipelineVersion(
+  sentiment: SentimentAnalyzer,
+  taxonomy: readonly TopicDefinition[],
+  options: AnalysisPipelineOptions,
+): string {
+  let sentimentHash = sentimentHashes.get(sentiment);
+  if (sentimentHash === undefined) {
+    sentimentHash = sha256(JSON.stringify(sentiment.toJSON()));
+    sentimentHashes.set(sentiment, sentimentHash);
+  }
+  const rest = JSON.stringify([
+    taxonomy,
+    options.topicModel?.toJSON() ?? null,
+    options.polarityModel?.toJSON() ?? null,
+    options.topicThreshold ?? null,
+  ]);
+  return `${ENGINE_VERSION}+${sha256(sentimentHash + rest).slice(0, 12)}`;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,46 @@
+import type { PreparedText, TopicEvidence } from './topic-detector';
+
+export interface TextSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Where a sentence turns ("the food was great but the service slow"): each side gets its own sentiment. */
+const CLAUSE_BREAK =
+  /\s*(?:[;:]|,?\s+\b(?:but|however|although|though|whereas|while|yet|except|unlike)\b)\s*/gi;
+
+/**
+ * The clauses that hold a topic's evidence: the text its sentiment is read from. Evidence that spans a clause
+ * break keeps its whole sentence.
+ */
+export function aspectContexts(prepared: PreparedText, evidence: readonly TopicEvidence[]): TextSpan[] {
+  const contexts: TextSpan[] = [];
+  for (const e of evidence) {
+    const sentence = prepared.sentences.find((s) => e.start >= s.start && e.start < s.end) ?? {
+      text: prepared.text,
+      start: 0,
+      end: prepared.text.length,
+    };
+    const clause = e.source === 'model' ? sentence : clauseAround(sentence, e.start, e.end);
+    if (!contexts.some((c) => c.start === clause.start && c.end === clause.end)) contexts.push(clause);
+  }
+  return contexts;
+}
+
+function clauseAround(sentence: TextSpan, start: number, end: number): TextSpan {
+  let from = sentence.start;
+  let to = sentence.end;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (const match of sentence.text.matchAll(CLAUSE_BREAK)) {
+    const breakStart = sentence.start + (match.index ?? 0);
+    const breakEnd = breakStart + match[0].length;
+    if (breakEnd <= start) from = Math.max(from, breakEnd);
+    else if (breakStart >= end) {
+      to = Math.min(to, breakStart);
+      break;
+    }
+  }
+  const text = sentence.text.slice(from - sentence.start, to - sentence.start);
+  return text.trim().length > 0 ? { text, start: from, end: to } : sentence;
+}

@@ -1,0 +1,139 @@
+import type { FitOptions } from '../ml/feature-extractor';
+import type { SoftmaxTrainOptions } from '../ml/softmax-regression';
+import { TextClassifier, type TextClassifierJson } from '../ml/text-classifier';
+import type { SentimentAnalyzer, SentimentLabel, SentimentResult } from '../sentiment/sentiment-analyzer';
+import { aspectContexts, type TextSpan } from './aspect-context';
+import type { PreparedText, TopicEvidence } from './topic-detector';
+
+export interface AspectPolarityExample {
+  prepared: PreparedText;
+  key: string;
+  evidence: readonly TopicEvidence[];
+  label: SentimentLabel;
+  /** Whole-text sentiment score, -1..1. */
+  documentScore: number;
+}
+
+export interface AspectPolarityOptions {
+  features?: FitOptions;
+  training?: SoftmaxTrainOptions;
+}
+
+export type KnownSpanSentiment = SentimentResult & { start: number; end: number };
+
+const NUM_EXTRAS = 4;
+
+/**
+ * Sentiment of one topic within a text: the lexicon/model sentiment of the clauses holding its evidence, so
+ * "great food, slow service" gives food positive and service negative. A polarity model trained on labelled
+ * (text, topic, sentiment) triples can refine it: it sees the clause words (negation-marked), the topic, and
+ * the clause and document sentiment scores, and learns how this data's topics are talked about.
+ */
+export class AspectSentimentScorer {
+  constructor(
+    private readonly analyzer: SentimentAnalyzer,
+    readonly polarity?: TextClassifier,
+  ) {}
+
+  static train(
+    analyzer: SentimentAnalyzer,
+    examples: readonly AspectPolarityExample[],
+    options: AspectPolarityOptions = {},
+  ): AspectSentimentScorer {
+    const base = new AspectSentimentScorer(analyzer);
+    const rows = examples.map((e) => {
+      const contexts = aspectContexts(e.prepared, e.evidence);
+      const lexical = base.lexical(contexts);
+      return {
+        words: polarityWords(e.prepared, contexts, e.key),
+        extras: extrasOf(lexical, e.documentScore),
+        label: e.label,
+      };
+    });
+    const polarity = TextClassifier.train(rows, {
+      features: { bigrams: true, charNgrams: null, minCount: 2, ...options.features, numExtras: NUM_EXTRAS },
+      training: { epochs: 10, learningRate: 0.1, l2: 1e-5, ...options.training },
+    });
+    return new AspectSentimentScorer(analyzer, polarity);
+  }
+
+  /**
+   * `known` holds sentiments already computed for spans of this text (the sentences): a context that is a
+   * whole sentence reuses its result instead of scoring it again.
+   */
+  score(
+    prepared: PreparedText,
+    key: string,
+    evidence: readonly TopicEvidence[],
+    documentScore: number,
+    known: readonly KnownSpanSentiment[] = [],
+  ): SentimentResult {
+    const contexts = aspectContexts(prepared, evidence);
+    const lexical = this.lexical(contexts, known);
+    if (!this.polarity) return lexical;
+    const probabilities = this.polarity.predictProba(
+      polarityWords(prepared, contexts, key),
+      extrasOf(lexical, documentScore),
+    );
+    let best = 0;
+    probabilities.forEach((p, i) => p > probabilities[best] && (best = i));
+    const classes = this.polarity.classes;
+    const p = (label: string): number => probabilities[classes.indexOf(label)] ?? 0;
+    return {
+      label: classes[best] as SentimentLabel,
+      score: round(p('positive') - p('negative')),
+      confidence: round(probabilities[best]),
+      explanation: lexical.explanation,
+    };
+  }
+
+  toJSON(): TextClassifierJson | null {
+    return this.polarity?.toJSON() ?? null;
+  }
+
+  /** Clause sentiment; clauses that disagree in sign make the topic mixed. */
+  private lexical(contexts: readonly TextSpan[], known: readonly KnownSpanSentiment[] = []): SentimentResult {
+    const results = contexts.map(
+      (c) => known.find((k) => k.start === c.start && k.end === c.end) ?? this.analyzer.analyseSpan(c.text),
+    );
+    if (results.length === 1) return results[0];
+    const positive = results.some((r) => r.label === 'positive');
+    const negative = results.some((r) => r.label === 'negative');
+    const strongest = results.reduce((a, b) => (Math.abs(b.score) > Math.abs(a.score) ? b : a));
+    if (!(positive && negative)) return strongest;
+    const score = results.reduce((sum, r) => sum + r.score, 0) / results.length;
+    return {
+      ...strongest,
+      label: 'mixed',
+      score: round(score),
+      explanation: results.flatMap((r) => r.explanation),
+    };
+  }
+}
+
+/** Clause words, negated ones marked, plus the topic and topic-specific copies of the words. */
+function polarityWords(prepared: PreparedText, contexts: readonly TextSpan[], key: string): string[] {
+  const words: string[] = [];
+  prepared.tokens.forEach((token, i) => {
+    const term = prepared.terms[i];
+    if (term === null || !contexts.some((c) => token.start >= c.start && token.end <= c.end)) return;
+    words.push(token.negated ? `not_${term}` : term);
+  });
+  // Topic-specific copies let "small" be bad for portions yet neutral elsewhere.
+  const count = words.length;
+  for (let i = 0; i < count; i++) words.push(`${key}|${words[i]}`);
+  return [`topic=${key}`, ...words];
+}
+
+function extrasOf(lexical: SentimentResult, documentScore: number): number[] {
+  return [
+    lexical.score,
+    lexical.label === 'neutral' ? 1 : 0,
+    lexical.label === 'mixed' ? 1 : 0,
+    documentScore,
+  ];
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

@@ -1,0 +1,116 @@
+import type { FitOptions } from '../ml/feature-extractor';
+import { OneVsRestClassifier, type OneVsRestJson } from '../ml/one-vs-rest-classifier';
+import type { SoftmaxTrainOptions } from '../ml/softmax-regression';
+import { TextClassifier, type TextClassifierJson } from '../ml/text-classifier';
+
+export interface TopicClassifierExample {
+  /** Stemmed words of the text (see wordsOf). */
+  words: string[];
+  /** Keys of the taxonomy topics whose phrase rules matched. */
+  ruleKeys: ReadonlySet<string>;
+  /** Topic keys the text is labelled with. */
+  topics: string[];
+}
+
+export interface TopicClassifierOptions {
+  features?: FitOptions;
+  training?: SoftmaxTrainOptions;
+}
+
+export type TopicClassifierJson =
+  | { mode: 'multi-label'; ruleKeys: string[]; model: OneVsRestJson }
+  | { mode: 'exclusive'; ruleKeys: string[]; model: TextClassifierJson };
+
+/** The class of texts about none of the topics, when training data has such texts. */
+const NONE = '__none__';
+
+/** Character n-grams were no better in cross-validation and cost several times the scoring time. */
+const DEFAULT_FEATURES: FitOptions = { bigrams: true, charNgrams: null, minCount: 2 };
+const DEFAULT_TRAINING: SoftmaxTrainOptions = { epochs: 10, learningRate: 0.1, l2: 1e-5 };
+
+/**
+ * The trainable layer, stacked on the phrase rules: each rule's hit is an extra feature, so the model learns
+ * how far to trust each rule in this data and the rules carry topics with few examples. When every training
+ * text has at most one topic the topics are treated as exclusive (one softmax, which ranks them better than
+ * independent binary models); otherwise one-vs-rest logistic regression gives independent probabilities.
+ */
+export class TopicClassifier {
+  private readonly ruleIndex: Map<string, number>;
+  private readonly extras: number[];
+
+  constructor(
+    readonly model: OneVsRestClassifier | TextClassifier,
+    readonly ruleKeys: readonly string[],
+  ) {
+    this.ruleIndex = new Map(ruleKeys.map((key, i) => [key, i]));
+    this.extras = new Array<number>(ruleKeys.length).fill(0);
+  }
+
+  static train(
+    examples: TopicClassifierExample[],
+    ruleKeys: readonly string[],
+    options: TopicClassifierOptions = {},
+  ): TopicClassifier {
+    const ruleIndex = new Map(ruleKeys.map((key, i) => [key, i]));
+    const features = { ...DEFAULT_FEATURES, ...options.features, numExtras: ruleKeys.length };
+    const exclusive = examples.every((e) => e.topics.length <= 1);
+    // Exclusive topics are ranked against each other, so balancing keeps small topics in the running (macro-F1);
+    // independent binary models at a 0.5 threshold are better calibrated unbalanced.
+    const training = { ...DEFAULT_TRAINING, balanced: exclusive, ...options.training };
+    const rows = examples.map((e) => ({ ...e, extras: extrasOf(e.ruleKeys, ruleIndex, ruleKeys.length) }));
+    if (exclusive) {
+      const model = TextClassifier.train(
+        rows.map((e) => ({ words: e.words, extras: e.extras, label: e.topics[0] ?? NONE })),
+        { features, training },
+      );
+      return new TopicClassifier(model, ruleKeys);
+    }
+    const model = OneVsRestClassifier.train(
+      rows.map((e) => ({ words: e.words, extras: e.extras, labels: e.topics })),
+      { features, training },
+    );
+    return new TopicClassifier(model, ruleKeys);
+  }
+
+  get labels(): readonly string[] {
+    return this.model instanceof OneVsRestClassifier
+      ? this.model.labels
+      : this.model.classes.filter((c) => c !== NONE);
+  }
+
+  /** Probability of each label the model was trained on. */
+  predict(words: string[], ruleKeys: Iterable<string>): Record<string, number> {
+    this.extras.fill(0);
+    for (const key of ruleKeys) {
+      const i = this.ruleIndex.get(key);
+      if (i !== undefined) this.extras[i] = 1;
+    }
+    if (this.model instanceof OneVsRestClassifier) return this.model.predict(words, this.extras);
+    const probabilities = this.model.predictProba(words, this.extras);
+    const result: Record<string, number> = {};
+    this.model.classes.forEach((c, i) => c !== NONE && (result[c] = probabilities[i]));
+    return result;
+  }
+
+  toJSON(): TopicClassifierJson {
+    const ruleKeys = [...this.ruleKeys];
+    return this.model instanceof OneVsRestClassifier
+      ? { mode: 'multi-label', ruleKeys, model: this.model.toJSON() }
+      : { mode: 'exclusive', ruleKeys, model: this.model.toJSON() };
+  }
+
+  static fromJSON(json: TopicClassifierJson): TopicClassifier {
+    return json.mode === 'multi-label'
+      ? new TopicClassifier(OneVsRestClassifier.fromJSON(json.model), json.ruleKeys)
+      : new TopicClassifier(TextClassifier.fromJSON(json.model), json.ruleKeys);
+  }
+}
+
+function extrasOf(keys: ReadonlySet<string>, index: Map<string, number>, size: number): number[] {
+  const extras = new Array<number>(size).fill(0);
+  for (const key of keys) {
+    const i = index.get(key);
+    if (i !== undefined) extras[i] = 1;
+  }
+  return extras;
+}

@@ -1,0 +1,51 @@
+import { prepareText } from './prepare-text';
+import { TopicClassifier, type TopicClassifierOptions } from './topic-classifier';
+import type { TopicDefinition } from './topic-definition';
+import { TopicDetector, wordsOf, type TopicDetectorOptions } from './topic-detector';
+
+export interface TopicTrainingExample {
+  text: string;
+  /** Taxonomy keys; an empty list is a useful negative example. */
+  topics: string[];
+  /** How much this label is trusted (e.g. annotator agreement); 1 when absent. */
+  weight?: number;
+}
+
+export interface TrainTopicDetectorOptions extends TopicDetectorOptions {
+  classifier?: TopicClassifierOptions;
+}
+
+/**
+ * Trains the model layer for the taxonomy topics that appear in the examples (plus each topic's own example
+ * texts) and returns a detector combining it with the phrase rules.
+ */
+export function trainTopicDetector(
+  taxonomy: readonly TopicDefinition[],
+  examples: readonly TopicTrainingExample[],
+  options: TrainTopicDetectorOptions = {},
+): TopicDetector {
+  const keys = new Set(taxonomy.map((t) => t.key));
+  const labelled: TopicTrainingExample[] = [
+    ...examples,
+    ...taxonomy.flatMap((t) => (t.examples ?? []).map((text) => ({ text, topics: [t.key] }))),
+  ];
+  for (const example of labelled) {
+    const unknown = example.topics.find((key) => !keys.has(key));
+    if (unknown !== undefined) throw new Error(`training topic "${unknown}" is not in the taxonomy`);
+  }
+  if (!labelled.some((e) => e.topics.length > 0)) return new TopicDetector(taxonomy, undefined, options);
+  const rules = new TopicDetector(taxonomy);
+  const classifier = TopicClassifier.train(
+    labelled.map((example) => {
+      const prepared = prepareText(example.text);
+      const ruleKeys = new Set(rules.detect(prepared).map((m) => m.key));
+      return { words: wordsOf(prepared.terms), ruleKeys, topics: example.topics };
+    }),
+    taxonomy.map((t) => t.key),
+    {
+      ...options.classifier,
+      training: { ...options.classifier?.training, sampleWeights: labelled.map((e) => e.weight ?? 1) },
+    },
+  );
+  return new TopicDetector(taxonomy, classifier, options);
+}
