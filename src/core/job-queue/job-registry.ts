@@ -5,11 +5,17 @@
  */
 export enum JobName {
   SystemPing = 'system.ping',
+  AnalyseFeedback = 'feedback.analyse',
+  PlanReprocess = 'analysis.plan-reprocess',
 }
 
 /** Payloads travel through Redis as JSON: ids and small values only, never entities or customer text. */
 export interface JobPayloads {
   [JobName.SystemPing]: { pingId: string };
+  /** A batch of feedback ids: one job per batch keeps the queue off the hot path. */
+  [JobName.AnalyseFeedback]: { feedbackIds: string[]; reprocessId?: string };
+  /** Pages through the feedback a re-analysis covers, enqueueing analysis batches, then itself for the next page. */
+  [JobName.PlanReprocess]: { reprocessId: string; afterId?: string };
 }
 
 export interface JobDefinition {
@@ -23,4 +29,6 @@ export interface JobDefinition {
 
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   [JobName.SystemPing]: { attempts: 1, backoff: { type: 'fixed', delayMs: 0 }, timeoutMs: 5_000 },
+  [JobName.AnalyseFeedback]: { attempts: 5, backoff: { type: 'exponential', delayMs: 1_000 }, timeoutMs: 120_000 },
+  [JobName.PlanReprocess]: { attempts: 5, backoff: { type: 'exponential', delayMs: 1_000 }, timeoutMs: 60_000 },
 };

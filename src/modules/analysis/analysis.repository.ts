@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { FeedbackAnalysisEntity } from './entities/feedback-analysis.entity';
+import { FeedbackTopicEntity } from './entities/feedback-topic.entity';
+import { ReprocessRunEntity } from './entities/reprocess-run.entity';
+
+@Injectable()
+export class AnalysisRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Replaces this version's results for these items in one transaction: running twice changes nothing. */
+  async replaceResults(
+    version: string,
+    feedbackIds: string[],
+    analyses: FeedbackAnalysisEntity[],
+    topics: FeedbackTopicEntity[],
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(FeedbackAnalysisEntity, { pipelineVersion: version, feedbackId: In(feedbackIds) });
+      await manager.delete(FeedbackTopicEntity, { pipelineVersion: version, feedbackId: In(feedbackIds) });
+      for (let i = 0; i < analyses.length; i += 200) {
+        await manager.insert(FeedbackAnalysisEntity, analyses.slice(i, i + 200) as QueryDeepPartialEntity<FeedbackAnalysisEntity>[]);
+      }
+      for (let i = 0; i < topics.length; i += 500) {
+        await manager.insert(FeedbackTopicEntity, topics.slice(i, i + 500) as QueryDeepPartialEntity<FeedbackTopicEntity>[]);
+      }
+    });
+  }
+
+  findAnalysis(feedbackId: string, version: string): Promise<FeedbackAnalysisEntity | null> {
+    return this.dataSource.getRepository(FeedbackAnalysisEntity).findOne({ where: { feedbackId, pipelineVersion: version } });
+  }
+
+  findLatestAnalysis(feedbackId: string): Promise<FeedbackAnalysisEntity | null> {
+    return this.dataSource.getRepository(FeedbackAnalysisEntity).findOne({ where: { feedbackId }, order: { analysedAt: 'DESC' } });
+  }
+
+  /** Feedback of a period that no topic covered (for emerging themes). */
+  async idsWithTopics(version: string, feedbackIds: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < feedbackIds.length; i += 1000) {
+      const rows = await this.dataSource.getRepository(FeedbackTopicEntity).find({
+        select: { feedbackId: true },
+        where: { pipelineVersion: version, feedbackId: In(feedbackIds.slice(i, i + 1000)) },
+      });
+      rows.forEach((r) => found.add(r.feedbackId));
+    }
+    return found;
+  }
+
+  insertRun(run: ReprocessRunEntity): Promise<unknown> {
+    return this.dataSource.getRepository(ReprocessRunEntity).insert(run as QueryDeepPartialEntity<ReprocessRunEntity>);
+  }
+
+  findRun(id: string): Promise<ReprocessRunEntity | null> {
+    return this.dataSource.getRepository(ReprocessRunEntity).findOne({ where: { id } });
+  }
+
+  /** Atomic counters: several workers report progress at once. */
+  async addRunProgress(id: string, processed: number, failed: number): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(ReprocessRunEntity)
+      .set({ processed: () => `processed + ${Math.trunc(processed)}`, failed: () => `failed + ${Math.trunc(failed)}`, status: 'running' })
+      .where('id = :id', { id })
+      .execute();
+    await this.dataSource
+      .createQueryBuilder()
+      .update(ReprocessRunEntity)
+      .set({ status: 'completed', finishedAt: new Date() })
+      .where('id = :id AND processed >= total AND finished_at IS NULL', { id })
+      .execute();
+  }
+}

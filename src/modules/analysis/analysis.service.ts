@@ -1,0 +1,75 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { FeedbackService } from '../feedback/feedback.service';
+import { AnalysisPipelineService } from './analysis-pipeline.service';
+import { AnalysisRepository } from './analysis.repository';
+import { PresentedAnalysis, presentAnalysis, toAnalysisRows } from './analysis-result.mapper';
+import { FeedbackAnalysisEntity } from './entities/feedback-analysis.entity';
+import { FeedbackTopicEntity } from './entities/feedback-topic.entity';
+
+export interface BatchReport {
+  version: string;
+  analysed: number;
+  skipped: number;
+  failed: number;
+}
+
+/** Runs the pipeline over stored feedback (jobs) or over texts given directly (synchronous scoring). */
+@Injectable()
+export class AnalysisService {
+  private readonly logger = new Logger(AnalysisService.name);
+
+  constructor(
+    private readonly pipelines: AnalysisPipelineService,
+    private readonly feedback: FeedbackService,
+    private readonly repository: AnalysisRepository,
+  ) {}
+
+  /**
+   * Analyses a batch and stores the results under the current pipeline version. Idempotent: a second run
+   * replaces the same rows with the same values. An item the pipeline cannot handle fails alone; a database
+   * error fails the job (and the queue retries it).
+   */
+  async analyseBatch(feedbackIds: string[]): Promise<BatchReport> {
+    const pipeline = await this.pipelines.current();
+    const items = await this.feedback.findByIds(feedbackIds);
+    const now = new Date();
+    const analyses: FeedbackAnalysisEntity[] = [];
+    const topics: FeedbackTopicEntity[] = [];
+    const analysed: string[] = [];
+    const skipped: string[] = [];
+    const failed: { id: string; reason: string }[] = [];
+    for (const item of items) {
+      if (!item.text?.trim()) {
+        skipped.push(item.id);
+        continue;
+      }
+      try {
+        const rows = toAnalysisRows(item.id, pipeline.version, pipeline.analyse(item.text), now);
+        analyses.push(rows.analysis);
+        topics.push(...rows.topics);
+        analysed.push(item.id);
+      } catch (error) {
+        failed.push({ id: item.id, reason: (error as Error).message.slice(0, 480) });
+      }
+    }
+    await this.repository.replaceResults(pipeline.version, [...analysed, ...skipped], analyses, topics);
+    await this.feedback.setAnalysisStatus(analysed, 'analysed');
+    await this.feedback.setAnalysisStatus(skipped, 'skipped', 'no text to analyse');
+    for (const f of failed) await this.feedback.setAnalysisStatus([f.id], 'failed', f.reason);
+    if (failed.length) this.logger.warn(`${failed.length} item(s) failed analysis: ${failed[0].reason}`);
+    return { version: pipeline.version, analysed: analysed.length, skipped: skipped.length, failed: failed.length };
+  }
+
+  async analyseTexts(texts: string[]): Promise<{ version: string; results: PresentedAnalysis[] }> {
+    const pipeline = await this.pipelines.current();
+    return { version: pipeline.version, results: texts.map((t) => presentAnalysis(pipeline.analyse(t))) };
+  }
+
+  /** The analysis by the current pipeline, else the newest one there is. */
+  async forFeedback(feedbackId: string): Promise<{ version: string; analysedAt: string; result: PresentedAnalysis } | null> {
+    await this.feedback.get(feedbackId);
+    const pipeline = await this.pipelines.current();
+    const row = (await this.repository.findAnalysis(feedbackId, pipeline.version)) ?? (await this.repository.findLatestAnalysis(feedbackId));
+    return row ? { version: row.pipelineVersion, analysedAt: row.analysedAt.toISOString(), result: JSON.parse(row.result) } : null;
+  }
+}

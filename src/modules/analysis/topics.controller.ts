@@ -1,0 +1,79 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequireScope } from '../api-keys/auth.decorators';
+import { AnalysisPipelineService } from './analysis-pipeline.service';
+import { SuggestionsQuery } from './dto/analysis.dto';
+import { AcceptSuggestionDto, CreateTopicDto, TopicResponseDto, toTopicResponse, UpdateTopicDto } from './dto/topic.dto';
+import { ReprocessService } from './reprocess.service';
+import { TopicSuggestionsService } from './topic-suggestions.service';
+import { TopicsService } from './topics.service';
+
+/** The editable taxonomy. Every change starts a re-analysis of stored feedback with the new pipeline version. */
+@ApiTags('topics')
+@ApiBearerAuth()
+@RequireScope('admin')
+@Controller('api/v1/topics')
+export class TopicsController {
+  constructor(
+    private readonly topics: TopicsService,
+    private readonly suggestions: TopicSuggestionsService,
+    private readonly pipelines: AnalysisPipelineService,
+    private readonly reprocess: ReprocessService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: [TopicResponseDto] })
+  async list(): Promise<TopicResponseDto[]> {
+    return (await this.topics.list()).map(toTopicResponse);
+  }
+
+  @Get('suggestions')
+  @ApiOkResponse({ description: 'Emerging phrases among feedback no topic covers, with example texts' })
+  async suggest(@Query() query: SuggestionsQuery) {
+    const themes = await this.suggestions.suggest(
+      { recentDays: query.recentDays ?? 14, baselineDays: query.baselineDays ?? 56 },
+      new Date(),
+      query.limit ?? 20,
+    );
+    return { suggestions: themes };
+  }
+
+  @Post('suggestions/accept')
+  @ApiCreatedResponse({ description: 'The new topic and the re-analysis it started' })
+  async accept(@Body() dto: AcceptSuggestionDto) {
+    const topic = await this.suggestions.accept(dto.phrase, dto.name, dto.parentKey);
+    return { topic: toTopicResponse(topic), reprocessId: await this.reanalyse() };
+  }
+
+  @Get(':key')
+  @ApiOkResponse({ type: TopicResponseDto })
+  async get(@Param('key') key: string): Promise<TopicResponseDto> {
+    return toTopicResponse(await this.topics.get(key));
+  }
+
+  @Post()
+  @ApiCreatedResponse({ description: 'The topic and the re-analysis it started' })
+  async create(@Body() dto: CreateTopicDto) {
+    const { key, ...rest } = dto;
+    const topic = await this.topics.create(key, rest);
+    return { topic: toTopicResponse(topic), reprocessId: await this.reanalyse() };
+  }
+
+  @Patch(':key')
+  async update(@Param('key') key: string, @Body() dto: UpdateTopicDto) {
+    const topic = await this.topics.update(key, dto);
+    return { topic: toTopicResponse(topic), reprocessId: await this.reanalyse() };
+  }
+
+  @Delete(':key')
+  @HttpCode(200)
+  async remove(@Param('key') key: string) {
+    await this.topics.remove(key);
+    return { deleted: key, reprocessId: await this.reanalyse() };
+  }
+
+  private async reanalyse(): Promise<string> {
+    this.pipelines.invalidate();
+    return (await this.reprocess.start({})).id;
+  }
+}

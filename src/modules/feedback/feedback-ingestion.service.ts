@@ -1,0 +1,153 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { JobName } from '../../core/job-queue/job-registry';
+import { OutboxService } from '../../core/outbox/outbox.service';
+import { OutboxMessageEntity } from '../../core/outbox/outbox-message.entity';
+import { CustomersService } from '../customers/customers.service';
+import type { FeedbackInput } from './dto/feedback-input.type';
+import { FeedbackEntity } from './entities/feedback.entity';
+import { toFeedbackEntity } from './feedback.mapper';
+import { externalKey, FeedbackRepository } from './feedback.repository';
+import { redactPii } from './pii/redact-pii';
+import { FieldError } from './validation/field-error.type';
+import { validateFeedbackInput } from './validation/validate-feedback-input';
+
+export type IngestOutcome =
+  | { index: number; status: 'created'; id: string }
+  | { index: number; status: 'duplicate'; id: string }
+  | { index: number; status: 'rejected'; errors: FieldError[] };
+
+export interface IngestOptions {
+  /** Fills `source` when an item has none (webhooks, bulk import). */
+  defaultSource?: string;
+  /** Fills `kind` when an item has none (bulk import). */
+  defaultKind?: string;
+}
+
+/** MySQL TEXT holds 65,535 bytes: 20,000 characters of emoji would not fit, so refuse rather than truncate. */
+const MAX_TEXT_BYTES = 65_535;
+/** Analysis jobs carry up to this many ids. */
+export const ANALYSIS_BATCH_SIZE = 200;
+
+interface Prepared {
+  index: number;
+  input: FeedbackInput;
+  id: string;
+  text?: string;
+  title?: string;
+  redacted: string[];
+}
+
+/**
+ * Validates, redacts, resolves customers, de-duplicates and stores feedback with its analysis job in one
+ * transaction; the job goes to the queue after commit. A returned outcome means the row is committed.
+ */
+@Injectable()
+export class FeedbackIngestionService {
+  private readonly logger = new Logger(FeedbackIngestionService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: FeedbackRepository,
+    private readonly customers: CustomersService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async ingest(raws: unknown[], options: IngestOptions = {}): Promise<IngestOutcome[]> {
+    const outcomes: IngestOutcome[] = new Array(raws.length);
+    const prepared: Prepared[] = [];
+    for (const [index, raw] of raws.entries()) {
+      const result = validateFeedbackInput(withDefaults(raw, options));
+      if (!result.ok) {
+        outcomes[index] = { index, status: 'rejected', errors: result.errors };
+        continue;
+      }
+      const item = prepare(index, result.value);
+      if ('errors' in item) outcomes[index] = { index, status: 'rejected', errors: item.errors };
+      else prepared.push(item);
+    }
+    if (!prepared.length) return outcomes;
+
+    const messages: OutboxMessageEntity[] = [];
+    // READ COMMITTED on MySQL: after an INSERT IGNORE skipped a row another request committed a moment ago,
+    // the following SELECT must see that row (REPEATABLE READ would show the older snapshot).
+    const run = <T>(work: (m: EntityManager) => Promise<T>) =>
+      this.dataSource.options.type === 'better-sqlite3' ? this.dataSource.transaction(work) : this.dataSource.transaction('READ COMMITTED', work);
+    await run(async (manager) => {
+      const resolved = await this.customers.resolve(
+        manager,
+        prepared.map((p) => ({ source: p.input.source, customer: p.input.customer })),
+      );
+      const now = new Date();
+      const rows: FeedbackEntity[] = [];
+      const firstOfKey = new Map<string, Prepared>();
+      const keep: Prepared[] = [];
+      for (const [i, item] of prepared.entries()) {
+        if (resolved[i].erased) {
+          outcomes[item.index] = { index: item.index, status: 'rejected', errors: [{ field: 'customer', reason: 'this customer was erased; their feedback is not accepted again' }] };
+          continue;
+        }
+        const key = item.input.externalId !== undefined ? externalKey(item.input.source, item.input.externalId) : undefined;
+        if (key && firstOfKey.has(key)) {
+          outcomes[item.index] = { index: item.index, status: 'duplicate', id: firstOfKey.get(key)!.id };
+          continue;
+        }
+        if (key) firstOfKey.set(key, item);
+        keep.push(item);
+        rows.push(toFeedbackEntity(item.input, item.id, resolved[i].customerId, item, now));
+      }
+      await this.repository.insertIgnoringDuplicates(manager, rows);
+      const pairs = keep.filter((p) => p.input.externalId !== undefined).map((p) => ({ source: p.input.source, externalId: p.input.externalId! }));
+      const stored = await this.repository.findIdsByExternal(manager, pairs);
+      const created: string[] = [];
+      for (const item of keep) {
+        const storedId = item.input.externalId !== undefined ? stored.get(externalKey(item.input.source, item.input.externalId)) : item.id;
+        if (storedId === item.id) {
+          outcomes[item.index] = { index: item.index, status: 'created', id: item.id };
+          created.push(item.id);
+        } else {
+          if (!storedId) throw new Error(`feedback ${item.input.source}/${item.input.externalId} was neither inserted nor found`);
+          outcomes[item.index] = { index: item.index, status: 'duplicate', id: storedId };
+        }
+      }
+      for (let i = 0; i < created.length; i += ANALYSIS_BATCH_SIZE) {
+        messages.push(await this.outbox.add(manager, JobName.AnalyseFeedback, { feedbackIds: created.slice(i, i + ANALYSIS_BATCH_SIZE) }));
+      }
+    });
+    // Committed: the answer must not wait for the queue. What cannot be sent now the sweeper sends later.
+    void this.outbox.send(messages);
+    return outcomes;
+  }
+
+  async ingestOne(raw: unknown, options: IngestOptions = {}): Promise<IngestOutcome> {
+    return (await this.ingest([raw], options))[0];
+  }
+}
+
+function withDefaults(raw: unknown, options: IngestOptions): unknown {
+  if (!options.defaultSource && !options.defaultKind) return raw;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const filled: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  if (options.defaultSource && filled.source === undefined) filled.source = options.defaultSource;
+  if (options.defaultKind && filled.kind === undefined) filled.kind = options.defaultKind;
+  return filled;
+}
+
+/** Personal data leaves the text before it is stored, logged or queued. */
+function prepare(index: number, input: FeedbackInput): Prepared | { errors: FieldError[] } {
+  const redacted = new Set<string>();
+  const clean = (value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const r = redactPii(value);
+    r.redacted.forEach((k) => redacted.add(k));
+    return r.text;
+  };
+  const text = clean(input.text);
+  if (text !== undefined && Buffer.byteLength(text, 'utf8') > MAX_TEXT_BYTES) {
+    return { errors: [{ field: 'text', reason: `must be at most ${MAX_TEXT_BYTES} bytes of UTF-8` }] };
+  }
+  const title = clean(input.kind === 'review' ? input.title : undefined);
+  return { index, input, id: randomUUID(), text, title, redacted: [...redacted].sort() };
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { FeedbackEntity } from './entities/feedback.entity';
+
+export interface FeedbackFilter {
+  kind?: string;
+  source?: string;
+  channel?: string;
+  touchpoint?: string;
+  journeyStage?: string;
+  customerId?: string;
+  analysisStatus?: string;
+  from?: Date;
+  to?: Date;
+}
+
+/** Position after the last item of a page: newest first by occurredAt, then id. */
+export interface FeedbackCursor {
+  occurredAt: Date;
+  id: string;
+}
+
+@Injectable()
+export class FeedbackRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Inserts what is new; rows whose (source, externalId) already exist are skipped, not overwritten. */
+  async insertIgnoringDuplicates(manager: EntityManager, rows: FeedbackEntity[]): Promise<void> {
+    if (rows.length) await manager.createQueryBuilder().insert().into(FeedbackEntity).values(rows as QueryDeepPartialEntity<FeedbackEntity>[]).orIgnore().execute();
+  }
+
+  /** The stored id for each `source\u0000externalId` among the given pairs. */
+  async findIdsByExternal(manager: EntityManager, pairs: { source: string; externalId: string }[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const bySource = new Map<string, string[]>();
+    for (const p of pairs) bySource.set(p.source, [...(bySource.get(p.source) ?? []), p.externalId]);
+    for (const [source, externalIds] of bySource) {
+      const rows = await manager.getRepository(FeedbackEntity).find({
+        select: { id: true, externalId: true },
+        where: { source, externalId: In(externalIds) },
+      });
+      for (const r of rows) found.set(externalKey(source, r.externalId!), r.id);
+    }
+    return found;
+  }
+
+  findById(id: string): Promise<FeedbackEntity | null> {
+    return this.dataSource.getRepository(FeedbackEntity).findOne({ where: { id } });
+  }
+
+  findByIds(ids: string[]): Promise<FeedbackEntity[]> {
+    return ids.length ? this.dataSource.getRepository(FeedbackEntity).find({ where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+
+  async list(filter: FeedbackFilter, limit: number, after?: FeedbackCursor): Promise<FeedbackEntity[]> {
+    const q = this.dataSource.getRepository(FeedbackEntity).createQueryBuilder('f');
+    const equal: [keyof FeedbackFilter, string][] = [
+      ['kind', 'kind'],
+      ['source', 'source'],
+      ['channel', 'channel'],
+      ['touchpoint', 'touchpoint'],
+      ['journeyStage', 'journey_stage'],
+      ['customerId', 'customer_id'],
+      ['analysisStatus', 'analysis_status'],
+    ];
+    for (const [key, column] of equal) if (filter[key] !== undefined) q.andWhere(`f.${column} = :${key}`, { [key]: filter[key] });
+    if (filter.from) q.andWhere('f.occurred_at >= :from', { from: filter.from });
+    if (filter.to) q.andWhere('f.occurred_at < :to', { to: filter.to });
+    if (after) {
+      q.andWhere(
+        new Brackets((w) =>
+          w.where('f.occurred_at < :at', { at: after.occurredAt }).orWhere(
+            new Brackets((same) => same.where('f.occurred_at = :at', { at: after.occurredAt }).andWhere('f.id < :afterId', { afterId: after.id })),
+          ),
+        ),
+      );
+    }
+    return q.orderBy('f.occurred_at', 'DESC').addOrderBy('f.id', 'DESC').limit(limit).getMany();
+  }
+
+  async setAnalysisStatus(ids: string[], status: string, error: string | null = null): Promise<void> {
+    if (!ids.length) return;
+    await this.dataSource
+      .getRepository(FeedbackEntity)
+      .update({ id: In(ids) }, { analysisStatus: status as FeedbackEntity['analysisStatus'], analysisError: error });
+  }
+
+  /** Ids of feedback matching a filter, in pages, for re-analysis. */
+  async findIds(filter: FeedbackFilter, limit: number, afterId?: string): Promise<string[]> {
+    const q = this.dataSource.getRepository(FeedbackEntity).createQueryBuilder('f').select('f.id', 'id');
+    for (const [key, column] of [['kind', 'kind'], ['source', 'source'], ['channel', 'channel'], ['touchpoint', 'touchpoint']] as const) {
+      if (filter[key] !== undefined) q.andWhere(`f.${column} = :${key}`, { [key]: filter[key] });
+    }
+    if (filter.from) q.andWhere('f.occurred_at >= :from', { from: filter.from });
+    if (filter.to) q.andWhere('f.occurred_at < :to', { to: filter.to });
+    if (afterId) q.andWhere('f.id > :afterId', { afterId });
+    const rows = await q.orderBy('f.id', 'ASC').limit(limit).getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  /** Still pending long after arrival: their job was lost (a crash in embedded mode, a purged queue). */
+  async findStalePending(receivedBefore: Date, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(FeedbackEntity).find({
+      select: { id: true },
+      where: { analysisStatus: 'pending', receivedAt: LessThan(receivedBefore) },
+      order: { receivedAt: 'ASC' },
+      take: limit,
+    });
+    return rows.map((r) => r.id);
+  }
+
+  /** Recent texts for emerging themes. */
+  async findTexts(ids: string[] | undefined, from: Date, to: Date, limit: number): Promise<{ id: string; text: string }[]> {
+    const q = this.dataSource
+      .getRepository(FeedbackEntity)
+      .createQueryBuilder('f')
+      .select(['f.id', 'f.text'])
+      .where('f.occurred_at >= :from AND f.occurred_at < :to', { from, to })
+      .andWhere('f.text IS NOT NULL');
+    if (ids) q.andWhere('f.id IN (:...ids)', { ids });
+    const rows = await q.orderBy('f.occurred_at', 'DESC').limit(limit).getMany();
+    return rows.map((r) => ({ id: r.id, text: r.text! }));
+  }
+
+  findByCustomer(customerId: string, limit: number): Promise<FeedbackEntity[]> {
+    return this.dataSource.getRepository(FeedbackEntity).find({
+      where: { customerId },
+      order: { occurredAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+}
+
+export function externalKey(source: string, externalId: string): string {
+  return `${source}\u0000${externalId}`;
+}
