@@ -11,6 +11,8 @@ export interface LanguageGuess {
 export const SCORED_LANGUAGES: ReadonlySet<string> = new Set(['en']);
 
 const DEFAULT_LANGUAGE = 'en';
+/** Votes a language other than the default needs before it is believed. */
+const MIN_FOREIGN_EVIDENCE = 2;
 const WORD = /[\p{L}']+/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 const LATIN_LETTER = /[a-zA-Z\u00c0-\u024f]/g;
@@ -76,6 +78,9 @@ export class LanguageDetector {
     for (const [language, score] of scores) {
       if (score > bestScore) [best, bestScore] = [language, score];
     }
+    // One shared short word ("no", "a") must not turn an English tweet into Spanish or Portuguese.
+    if (best !== DEFAULT_LANGUAGE && bestScore < MIN_FOREIGN_EVIDENCE)
+      return { language: DEFAULT_LANGUAGE, confidence: 0.5 };
     return { language: best, confidence: Math.min(1, bestScore / total) };
   }
 

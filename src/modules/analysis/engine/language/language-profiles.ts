@@ -5,9 +5,8 @@
  */
 export const STOP_WORD_PROFILES: Record<string, readonly string[]> = {
   en: `the and is are was were to of in it that this for you my with have has not but on at be they we
-    your our what from will would can just all about there their very been had its don't i'm it's an`.split(
-    /\s+/,
-  ),
+    your our what from will would can just all about there their very been had its don't i'm it's an
+    a i no do as me so he or by us thanks thank please hi yes ok now still`.split(/\s+/),
   es: `el la los las que de y en es un una por con para no se su lo del al muy pero como más mi me ya
     está están fue hay todo esta este también porque cuando gracias nada bien`.split(/\s+/),
   fr: `le la les des est et un une du de que qui pas pour dans sur avec ce il elle je vous nous mais ou

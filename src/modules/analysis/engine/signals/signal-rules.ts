@@ -70,6 +70,11 @@ export const SIGNAL_RULES: Record<SignalType, readonly SignalRule[]> = {
       pattern: /\b(?:it )?(?:would|'d) be (?:nice|great|better|good|helpful|awesome|useful) (?:if|to)\b/gi,
     },
     {
+      name: 'can-you-add',
+      pattern:
+        /\b(?:can|could|would|will) (?:you|u|they) (?:please )?(?:add|offer|bring back|consider|introduce|start|allow)\b/gi,
+    },
+    {
       name: 'wish-suggest',
       pattern:
         /\b(?:i|we) (?:wish|suggest|recommend that|propose|would love (?:it if|to see|if))\b|\b(?:feature request|how about|why not|please (?:add|consider|allow|bring back))\b/gi,

@@ -112,8 +112,8 @@ export const DEFAULT_TAXONOMY: readonly TopicDefinition[] = [
     'waiting-time',
     'Waiting time',
     `
-    wait, waited, waiting, queue, line, long line, lines, hour, hours, minutes, forever, slow,
-    took ages, still waiting`,
+    wait, waited, waiting, queue, long line, hour wait, hours wait, minute wait, on hold for, forever,
+    slow, took ages, still waiting`,
   ),
   topic(
     'queues',

@@ -82,7 +82,7 @@ export class TopicDetector {
         );
       }
     }
-    return found.sort((a, b) => b.confidence - a.confidence);
+    return withoutEchoedParents(found).sort((a, b) => b.confidence - a.confidence);
   }
 
   /** Model probability of every trained topic (empty without a model): for evaluation and ranking. */
@@ -148,6 +148,19 @@ export class TopicDetector {
       evidence,
     };
   }
+}
+
+/**
+ * A parent found only through the same words as its child adds nothing ("lost my bag" is Lost luggage, and
+ * saying Luggage too is noise); a parent with evidence of its own stays.
+ */
+function withoutEchoedParents(found: TopicMatch[]): TopicMatch[] {
+  return found.filter((parent) => {
+    const children = found.filter((child) => child.parentKey === parent.key);
+    if (children.length === 0) return true;
+    const childEvidence = children.flatMap((c) => c.evidence);
+    return !parent.evidence.every((e) => childEvidence.some((c) => c.start < e.end && e.start < c.end));
+  });
 }
 
 /** Stems fed to the topic model: the words, hashtags and numbers, without mentions, URLs or punctuation. */

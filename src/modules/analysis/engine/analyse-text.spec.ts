@@ -1,0 +1,114 @@
+import { createAnalysisPipeline, trainPipeline, type LabelledText } from './analyse-text';
+import { DEFAULT_TAXONOMY } from './topics/default-taxonomy';
+
+describe('createAnalysisPipeline', () => {
+  const pipeline = createAnalysisPipeline();
+
+  it('finds topics with evidence that points into the text, each with its own sentiment', () => {
+    const text = 'My flight was delayed for hours and they lost my luggage. Never again!';
+    const result = pipeline.analyse(text);
+    expect(result.supported).toBe(true);
+    expect(result.sentiment?.label).toBe('negative');
+    const keys = result.topics.map((t) => t.key);
+    expect(keys).toEqual(expect.arrayContaining(['flight-delays', 'lost-luggage']));
+    for (const topic of result.topics) {
+      expect(topic.evidence.length).toBeGreaterThan(0);
+      for (const e of topic.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+    }
+    expect(result.topics.find((t) => t.key === 'lost-luggage')?.sentiment.label).toBe('negative');
+    expect(result.signals.map((s) => s.type)).toEqual(expect.arrayContaining(['churn_risk', 'complaint']));
+  });
+
+  it('reads each topic’s sentiment from its own clause', () => {
+    const result = pipeline.analyse('The food was absolutely delicious, but the waiter was rude to us.');
+    const sentimentOf = (key: string): string | undefined =>
+      result.topics.find((t) => t.key === key)?.sentiment.label;
+    expect(sentimentOf('food')).toBe('positive');
+    expect(sentimentOf('staff')).toBe('negative');
+  });
+
+  it('marks texts in other languages as unsupported instead of scoring them', () => {
+    const result = pipeline.analyse('El servicio fue muy malo y nadie nos ayudó con las maletas.');
+    expect(result).toMatchObject({
+      language: 'es',
+      supported: false,
+      sentiment: null,
+      topics: [],
+      signals: [],
+    });
+  });
+
+  it('has a version that is stable for the same setup and changes with the taxonomy', () => {
+    expect(createAnalysisPipeline().version).toBe(pipeline.version);
+    const smaller = createAnalysisPipeline({ taxonomy: DEFAULT_TAXONOMY.slice(1) });
+    expect(smaller.version).not.toBe(pipeline.version);
+    expect(pipeline.version).toMatch(/^engine-\d+\+[0-9a-f]{12}$/);
+  });
+});
+
+/** Deterministic labelled texts about two custom topics and one default one. */
+function labelledExamples(): LabelledText[] {
+  const parking = [
+    'no parking spaces left',
+    'the car park was full',
+    'parking cost a fortune',
+    'nowhere to park the car',
+  ];
+  const wifi = [
+    'the wifi kept dropping',
+    'wifi password never worked',
+    'internet connection was awful',
+    'no wifi signal',
+  ];
+  const food = [
+    'the pasta was cold',
+    'dessert was lovely',
+    'the soup tasted great',
+    'the burger was raw inside',
+  ];
+  const openers = ['Honestly', 'On Friday', 'Last visit', 'Again', 'As usual'];
+  const examples: LabelledText[] = [];
+  openers.forEach((opener) => {
+    parking.forEach((p) => examples.push({ text: `${opener}, ${p}.`, topics: ['Parking'] }));
+    wifi.forEach((w) =>
+      examples.push({ text: `${opener} ${w}.`, topics: [{ name: 'Wifi', sentiment: 'negative' }] }),
+    );
+    food.forEach((f) => {
+      const sentiment = /lovely|great/.test(f) ? 'positive' : 'negative';
+      examples.push({ text: `${opener} ${f}.`, topics: [{ name: 'Food', sentiment }] });
+    });
+    examples.push({ text: `${opener}, we had a nice evening with friends.`, topics: [] });
+  });
+  return examples;
+}
+
+describe('trainPipeline', () => {
+  const examples = labelledExamples();
+  const trained = trainPipeline(examples);
+
+  it('replaces the default taxonomy with the labelled topics and keeps default rules for known names', () => {
+    expect(trained.taxonomy.map((t) => t.key)).toEqual(['parking', 'wifi', 'food']);
+    expect(trained.taxonomy.find((t) => t.key === 'food')?.phrases).toContain('pizza');
+    expect(trained.taxonomy.find((t) => t.key === 'parking')?.phrases).toEqual([]);
+    expect(trained.version).not.toBe(createAnalysisPipeline().version);
+  });
+
+  it('detects the trained topics on unseen texts and no default topics', () => {
+    const parking = trained
+      .analyse('There was no parking anywhere near the entrance.')
+      .topics.map((t) => t.key);
+    expect(parking).toContain('parking');
+    const wifi = trained.analyse('The wifi in the lobby was down all day.').topics.map((t) => t.key);
+    expect(wifi).toEqual(['wifi']);
+    // Food keeps its default phrase rules, so a dish never seen in training still counts.
+    expect(trained.analyse('The pizza was cold.').topics.map((t) => t.key)).toContain('food');
+  });
+
+  it('keeps the default sentiment model when no text carries a sentiment label', () => {
+    expect(trained.analyse('I love this place, it is wonderful.').sentiment?.label).toBe('positive');
+  });
+
+  it('is deterministic', () => {
+    expect(trainPipeline(examples).version).toBe(trained.version);
+  });
+});
