@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AppConfig } from '../../config/app-config';
 import { JobName, JobPayloads } from '../job-queue/job-registry';
 import { JobQueueService } from '../job-queue/job-queue.service';
 import { withTimeout } from '../job-queue/with-timeout.util';
@@ -26,9 +27,19 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: JobQueueService,
+    private readonly config: AppConfig,
   ) {}
 
+  /**
+   * An in-process queue in a process that runs no jobs (a CLI import beside the embedded server) would take
+   * the jobs and never run them: such a process leaves its rows for the server's sweeper instead.
+   */
+  private get canSend(): boolean {
+    return this.config.queueDriver === 'bull' || this.config.runsJobs;
+  }
+
   onApplicationBootstrap(): void {
+    if (!this.canSend) return;
     this.timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
     this.timer.unref();
   }
@@ -50,7 +61,7 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
 
   /** After commit. Never throws: what cannot be sent now stays for the sweeper. */
   async send(messages: OutboxMessageEntity[]): Promise<boolean> {
-    if (!messages.length) return true;
+    if (!messages.length || !this.canSend) return !messages.length;
     try {
       await withTimeout(
         Promise.all(
