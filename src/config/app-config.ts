@@ -1,7 +1,8 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
-export type Role = 'all' | 'api' | 'worker';
+/** `cli`: command-line tools (import, demo): no HTTP, no jobs; their queued work is left to the server. */
+export type Role = 'all' | 'api' | 'worker' | 'cli';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -32,7 +33,7 @@ export class AppConfig {
   @IsString()
   host: string = '0.0.0.0';
 
-  @IsIn(['all', 'api', 'worker'], { message: 'must be one of all, api, worker' })
+  @IsIn(['all', 'api', 'worker', 'cli'], { message: 'must be one of all, api, worker (or cli for tools)' })
   role: Role = 'all';
 
   @IsOptional()
@@ -82,11 +83,11 @@ export class AppConfig {
 
   /** Does this process serve HTTP / run jobs? */
   get servesHttp(): boolean {
-    return this.role !== 'worker';
+    return this.role === 'all' || this.role === 'api';
   }
 
   get runsJobs(): boolean {
-    return this.role !== 'api';
+    return this.role === 'all' || this.role === 'worker';
   }
 }
 
