@@ -11,7 +11,7 @@ const SKIPPED_WORDS: ReadonlySet<string> = new Set(DOMAIN_NEUTRAL);
 
 /**
  * Model words for a token range: Porter stems, "!"-prefixed inside negation scope, emoji as themselves.
- * Mentions, URLs and "!" are left out: in the training tweets they co-occur with praise, in customer
+ * Mentions and URLs are left out: in the training tweets they co-occur with praise, in customer
  * messages they are everywhere (every tweet to an airline starts with its @handle).
  */
 export function modelWords(tokens: Token[], from = 0, to = tokens.length): string[] {
@@ -34,6 +34,7 @@ export function modelWords(tokens: Token[], from = 0, to = tokens.length): strin
         words.push('<num>');
         break;
       case 'punct':
+        if (token.raw.includes('!')) words.push('!');
         if (token.raw.includes('?')) words.push('?');
         break;
     }

@@ -48,8 +48,21 @@ const SCOPE_BREAKERS: ReadonlySet<string> = new Set([
   'because',
 ]);
 
-/** A negator reaches this many following words at most (Das & Chen stop at punctuation; long clauses drift). */
-const MAX_SCOPE = 4;
+/**
+ * A negator reaches this many following words at most (Das & Chen stop at punctuation; VADER looks three
+ * words back). Determiner-like negators reach less: "no coincidence it ranked worst", "without clothes is
+ * inconvenient" negate their noun, not the verdict after it.
+ */
+const MAX_SCOPE = 3;
+const SHORT_SCOPE = 1;
+const SHORT_SCOPE_NEGATORS: ReadonlySet<string> = new Set([
+  'no',
+  'without',
+  'nothing',
+  'none',
+  'nobody',
+  'nowhere',
+]);
 
 export function isNegator(norm: string): boolean {
   return NEGATORS.has(norm) || norm.endsWith("n't");
@@ -65,7 +78,7 @@ export function markNegation(tokens: Token[]): void {
     }
     if (token.kind !== 'word' && token.kind !== 'number') continue;
     if (isNegator(token.norm)) {
-      remaining = MAX_SCOPE;
+      remaining = SHORT_SCOPE_NEGATORS.has(token.norm) ? SHORT_SCOPE : MAX_SCOPE;
       continue;
     }
     if (remaining > 0) {
