@@ -1,0 +1,124 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { MAX_BATCH_ITEMS } from '../feedback/dto/batch-feedback.dto';
+import { FeedbackIngestionService, IngestOutcome } from '../feedback/feedback-ingestion.service';
+import { IntegrationRepository } from './integration.repository';
+import {
+  IntegrationNotFoundException,
+  WebhookInProgressException,
+  WebhookPayloadRejectedException,
+} from './integrations.exception';
+import { IntegrationsService } from './integrations.service';
+import { verifyWebhookSignature } from './verify-webhook-signature';
+import { webhookItems } from './webhook-items';
+
+/** Senders retry for days with the same webhook-id; remember ids a week. */
+export const DELIVERY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+/** A claim still unanswered after this is from a process that died mid-delivery. */
+const STALE_CLAIM_MS = 60_000;
+
+export interface WebhookDelivery {
+  integrationId: string;
+  rawBody: string;
+  payload: unknown;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface WebhookAnswer {
+  statusCode: number;
+  body: WebhookResultBody;
+  replayed: boolean;
+}
+
+export interface WebhookResultBody {
+  webhookId: string;
+  created: number;
+  duplicate: number;
+  rejected: number;
+  results: IngestOutcome[];
+}
+
+/**
+ * A signed delivery → verified → de-duplicated by webhook-id → mapped → validated as a whole → ingested.
+ * The first answer to a webhook-id is stored and replayed to retries; a rejected delivery stores nothing.
+ */
+@Injectable()
+export class WebhookReceiverService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WebhookReceiverService.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly integrations: IntegrationsService,
+    private readonly repository: IntegrationRepository,
+    private readonly ingestion: FeedbackIngestionService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.purgeOldDeliveries(), 60 * 60 * 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async receive(delivery: WebhookDelivery): Promise<WebhookAnswer> {
+    const integration = await this.repository.findById(delivery.integrationId);
+    if (!integration || integration.disabledAt)
+      throw new IntegrationNotFoundException(delivery.integrationId);
+    const secrets = this.integrations.signingSecrets(integration);
+    const webhookId = verifyWebhookSignature(delivery.rawBody, delivery.headers, secrets);
+
+    const now = new Date();
+    const claim = await this.repository.claimDelivery(integration.id, webhookId, now);
+    if (!claim.claimed) {
+      const existing = claim.existing;
+      if (existing?.statusCode != null) {
+        return {
+          statusCode: existing.statusCode,
+          body: JSON.parse(existing.responseBody ?? 'null'),
+          replayed: true,
+        };
+      }
+      const stale = new Date(now.getTime() - STALE_CLAIM_MS);
+      if (!existing || !(await this.repository.reclaimStaleDelivery(integration.id, webhookId, stale, now))) {
+        throw new WebhookInProgressException();
+      }
+    }
+
+    let answer: { statusCode: number; body: WebhookResultBody };
+    try {
+      const mapped = webhookItems(integration, delivery.payload, MAX_BATCH_ITEMS);
+      if (!mapped.ok) throw new WebhookPayloadRejectedException(mapped.problems);
+      const results = await this.ingestion.ingest(mapped.items, {
+        defaultSource: integration.source,
+        defaultKind: integration.kind ?? undefined,
+      });
+      answer = { statusCode: 202, body: summarise(webhookId, results) };
+    } catch (error) {
+      // Not an answer worth replaying: free the id so a corrected retry is processed.
+      await this.repository.releaseDelivery(integration.id, webhookId);
+      throw error;
+    }
+    await this.repository.completeDelivery(integration.id, webhookId, answer.statusCode, answer.body);
+    return { ...answer, replayed: false };
+  }
+
+  async purgeOldDeliveries(): Promise<void> {
+    try {
+      await this.repository.purgeDeliveriesBefore(new Date(Date.now() - DELIVERY_RETENTION_MS));
+    } catch (error) {
+      this.logger.warn(`Could not purge old webhook deliveries: ${(error as Error).message}`);
+    }
+  }
+}
+
+function summarise(webhookId: string, results: IngestOutcome[]): WebhookResultBody {
+  const count = (status: IngestOutcome['status']) => results.filter((r) => r.status === status).length;
+  return {
+    webhookId,
+    created: count('created'),
+    duplicate: count('duplicate'),
+    rejected: count('rejected'),
+    results,
+  };
+}
