@@ -101,6 +101,36 @@ export function scoreLexicon(
   };
 }
 
+/**
+ * A document's score from its sentences' scores: each sentence's rules (contrast, exclamation) stay
+ * inside it, and the document sums them, so nothing is looked up twice.
+ */
+export function combineLexiconScores(parts: LexiconScore[]): LexiconScore {
+  let sum = 0;
+  let positive = 0;
+  let negative = 0;
+  let hasContrast = false;
+  let hasNegation = false;
+  const hits: SentimentExplanation[] = [];
+  for (const part of parts) {
+    sum += part.sum;
+    positive += part.positive;
+    negative += part.negative;
+    hasContrast ||= part.hasContrast;
+    hasNegation ||= part.hasNegation;
+    for (const hit of part.hits) hits.push(hit);
+  }
+  return {
+    sum,
+    normalised: sum / Math.sqrt(sum * sum + 15),
+    positive,
+    negative,
+    hasContrast,
+    hasNegation,
+    hits,
+  };
+}
+
 interface LexiconMatch {
   text: string;
   value: number;

@@ -3,7 +3,7 @@ import shippedModel from '../models/sentiment-model.json';
 import { splitSentences, type SentenceSpan } from '../text/split-sentences';
 import type { Token } from '../text/token';
 import { tokenize } from '../text/tokenize-text';
-import { scoreLexicon, type LexiconScore } from './lexicon-scorer';
+import { combineLexiconScores, scoreLexicon, type LexiconScore } from './lexicon-scorer';
 import { explainModel } from './model-explanation';
 import type { SentimentExplanation } from './sentiment-explanation';
 import { lexiconFeatures, modelWords, NUM_LEXICON_FEATURES } from './sentiment-features';
@@ -88,12 +88,8 @@ export class SentimentAnalyzer {
 
   static train(examples: SentimentExample[], options: SentimentTrainOptions = {}): SentimentAnalyzer {
     const prepared = examples.map((e) => {
-      const tokens = tokenize(e.text);
-      return {
-        words: modelWords(tokens),
-        extras: lexiconFeatures(scoreLexicon(tokens), tokens),
-        label: e.label,
-      };
+      const { tokens, words, lexicon } = prepareDocument(e.text);
+      return { words, extras: lexiconFeatures(lexicon, tokens), label: e.label };
     });
     let classifier = TextClassifier.train(prepared, {
       classes: CLASSES,
@@ -117,26 +113,13 @@ export class SentimentAnalyzer {
 
   /** Whole-document sentiment plus one result per sentence, with character offsets into `text`. */
   analyse(text: string): { document: SentimentResult; sentences: SentenceSentiment[] } {
-    const tokens = tokenize(text);
-    const spans = splitSentences(text);
-    if (spans.length <= 1) {
-      const document = this.scoreRange(tokens, 0, tokens.length, modelWords(tokens));
-      return { document, sentences: spans.length ? [withSpan(document, spans[0])] : [] };
-    }
-    const sentences: SentenceSentiment[] = [];
-    // Model words are per token, so the document's are the sentences' joined: stem each token once.
-    const documentWords: string[] = [];
-    let cursor = 0;
-    for (const span of spans) {
-      while (cursor < tokens.length && tokens[cursor].start < span.start) cursor++;
-      let end = cursor;
-      while (end < tokens.length && tokens[end].end <= span.end) end++;
-      const words = modelWords(tokens, cursor, end);
-      for (const word of words) documentWords.push(word);
-      sentences.push(withSpan(this.scoreRange(tokens, cursor, end, words), span));
-      cursor = end;
-    }
-    const document = this.scoreRange(tokens, 0, tokens.length, documentWords);
+    const prepared = prepareDocument(text);
+    const { tokens, sentences: parts } = prepared;
+    const document = this.score(tokens, 0, tokens.length, prepared.words, prepared.lexicon);
+    if (parts.length <= 1) return { document, sentences: parts.map((part) => withSpan(document, part.span)) };
+    const sentences = parts.map((part) =>
+      withSpan(this.score(tokens, part.from, part.to, part.words, part.lexicon), part.span),
+    );
     if (isMixed(sentences)) document.label = 'mixed';
     return { document, sentences };
   }
@@ -144,13 +127,16 @@ export class SentimentAnalyzer {
   /** Sentiment of one clause or context window, without sentence splitting (per-topic sentiment). */
   analyseSpan(text: string): SentimentResult {
     const tokens = tokenize(text);
-    return this.scoreRange(tokens, 0, tokens.length, modelWords(tokens));
+    return this.score(tokens, 0, tokens.length, modelWords(tokens), scoreLexicon(tokens));
   }
 
-  /** The three class probabilities in the order negative, neutral, positive. */
+  /** The document's three class probabilities in the order negative, neutral, positive. */
   probabilities(text: string): [number, number, number] {
-    const tokens = tokenize(text);
-    return this.classProbabilities(tokens, 0, tokens.length, scoreLexicon(tokens), modelWords(tokens));
+    const { tokens, words, lexicon } = prepareDocument(text);
+    return this.withLexiconPrior(
+      this.classifier.predictProba(words, lexiconFeatures(lexicon, tokens)),
+      lexicon,
+    );
   }
 
   toJSON(): SentimentModelJson {
@@ -173,8 +159,13 @@ export class SentimentAnalyzer {
     );
   }
 
-  private scoreRange(tokens: Token[], from: number, to: number, words: string[]): SentimentResult {
-    const lexicon = scoreLexicon(tokens, from, to);
+  private score(
+    tokens: Token[],
+    from: number,
+    to: number,
+    words: string[],
+    lexicon: LexiconScore,
+  ): SentimentResult {
     const { probs, vector } = this.classifier.predictWithVector(
       words,
       lexiconFeatures(lexicon, tokens, from, to),
@@ -184,19 +175,6 @@ export class SentimentAnalyzer {
     const label: SentimentClass = best === positive ? 'positive' : best === negative ? 'negative' : 'neutral';
     const explanation = lexicon.hits.concat(explainModel(this.classifier, vector, this.classIndex));
     return { label, score: round(positive - negative), confidence: round(best), explanation };
-  }
-
-  private classProbabilities(
-    tokens: Token[],
-    from: number,
-    to: number,
-    lexicon: LexiconScore,
-    words: string[],
-  ): [number, number, number] {
-    return this.withLexiconPrior(
-      this.classifier.predictProba(words, lexiconFeatures(lexicon, tokens, from, to)),
-      lexicon,
-    );
   }
 
   private withLexiconPrior(probs: number[], lexicon: LexiconScore): [number, number, number] {
@@ -213,6 +191,57 @@ export class SentimentAnalyzer {
     const i = this.classIndex[c];
     return i >= 0 ? probs[i] : 0;
   }
+}
+
+interface PreparedSentence {
+  span: SentenceSpan;
+  from: number;
+  to: number;
+  words: string[];
+  lexicon: LexiconScore;
+}
+
+/**
+ * Tokens, model words and lexicon score of a document, built from its sentences so analyse() scores each
+ * token once. Training goes through here too, so a model sees features exactly as analyse() builds them.
+ */
+function prepareDocument(text: string): {
+  tokens: Token[];
+  words: string[];
+  lexicon: LexiconScore;
+  sentences: PreparedSentence[];
+} {
+  const tokens = tokenize(text);
+  const spans = splitSentences(text);
+  if (spans.length <= 1) {
+    const words = modelWords(tokens);
+    const lexicon = scoreLexicon(tokens);
+    return {
+      tokens,
+      words,
+      lexicon,
+      sentences: spans.map((span) => ({ span, from: 0, to: tokens.length, words, lexicon })),
+    };
+  }
+  const sentences: PreparedSentence[] = [];
+  const words: string[] = [];
+  let cursor = 0;
+  for (const span of spans) {
+    while (cursor < tokens.length && tokens[cursor].start < span.start) cursor++;
+    let end = cursor;
+    while (end < tokens.length && tokens[end].end <= span.end) end++;
+    const sentenceWords = modelWords(tokens, cursor, end);
+    for (const word of sentenceWords) words.push(word);
+    sentences.push({
+      span,
+      from: cursor,
+      to: end,
+      words: sentenceWords,
+      lexicon: scoreLexicon(tokens, cursor, end),
+    });
+    cursor = end;
+  }
+  return { tokens, words, lexicon: combineLexiconScores(sentences.map((s) => s.lexicon)), sentences };
 }
 
 function withSpan(result: SentimentResult, span: SentenceSpan): SentenceSentiment {
