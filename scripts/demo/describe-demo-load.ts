@@ -1,0 +1,44 @@
+import type { DemoFeedbackItem } from './generate-demo-feedback';
+import { DEMO_DEFAULTS } from './generate-demo-feedback';
+import type { DemoArgs } from './parse-demo-args';
+
+/** Counts what the demo generated, while it streams past, for the closing report. */
+export class DemoTally {
+  readonly byKind = new Map<string, number>();
+  first?: string;
+  last?: string;
+
+  add(item: DemoFeedbackItem): void {
+    this.byKind.set(item.kind, (this.byKind.get(item.kind) ?? 0) + 1);
+    if (!this.first || item.occurredAt < this.first) this.first = item.occurredAt;
+    if (!this.last || item.occurredAt > this.last) this.last = item.occurredAt;
+  }
+}
+
+const number = (n: number) => n.toLocaleString('en-US');
+
+/** What was loaded and how to look at it. */
+export function describeDemoLoad(args: DemoArgs, tally: DemoTally, start: Date, port: number): string {
+  const day = (iso: string | undefined) => (iso ?? '').slice(0, 10);
+  const incident = new Date(start.getTime() + (DEMO_DEFAULTS.incidentFromWeek - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+  const kinds = [...tally.byKind].map(([kind, n]) => `${kind} ${number(n)}`).join(', ');
+  const base = `http://localhost:${port}/api/v1`;
+  const lines = [
+    `Northwind Outdoor: ${number(args.customers)} customers, ${args.weeks} weeks (${day(tally.first)} to ${day(tally.last)}), seed ${args.seed}`,
+    `  ${kinds}`,
+  ];
+  if (args.weeks >= DEMO_DEFAULTS.incidentFromWeek) {
+    lines.push(`Planted problem: from ${incident} (week ${DEMO_DEFAULTS.incidentFromWeek}) checkout payments fail and checkout scores collapse.`);
+  }
+  lines.push(
+    '',
+    'Look at it:',
+    '  npm start                      # if the server is not running; it analyses the new feedback in the background',
+    '  KEY=$(npm run -s api-key:create -- --name demo --scopes read)',
+    `  curl -H "Authorization: Bearer $KEY" "${base}/feedback?touchpoint=checkout&from=${incident}"`,
+    `  curl -H "Authorization: Bearer $KEY" "${base}/feedback?kind=call_note&limit=5"`,
+    `  curl -H "Authorization: Bearer $KEY" "${base}/topics/suggestions"`,
+    `  open http://localhost:${port}/docs for the whole API`,
+  );
+  return lines.join('\n') + '\n';
+}
