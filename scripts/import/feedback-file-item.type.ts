@@ -4,6 +4,8 @@ export interface FeedbackFileItem {
   lineNumber: number;
   raw: unknown | undefined;
   error?: string;
+  /** The reader cannot go on after this item (a CSV that cannot be parsed further). */
+  fatal?: boolean;
 }
 
 export interface ReadProgress {

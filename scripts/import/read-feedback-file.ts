@@ -68,7 +68,12 @@ async function* readCsv(input: NodeJS.ReadableStream): AsyncGenerator<FeedbackFi
     }
   } catch (error) {
     const { lines, message } = error as { lines?: number; message: string };
-    yield { lineNumber: lines ?? 0, raw: undefined, error: `CSV cannot be parsed further: ${message}` };
+    yield {
+      lineNumber: lines ?? 0,
+      raw: undefined,
+      error: `CSV cannot be parsed further: ${message}`,
+      fatal: true,
+    };
   }
 }
 
