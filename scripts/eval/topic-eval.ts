@@ -44,6 +44,19 @@ const AIRLINE_REASONS: Record<string, string[]> = {
   longlines: ['queues'],
 };
 
+/** Column-sized names for the confusion matrix. */
+const AIRLINE_SHORT: Record<string, string> = {
+  'Bad Flight': 'bad-flt',
+  'Cancelled Flight': 'cancel',
+  'Customer Service Issue': 'cust-svc',
+  'Damaged Luggage': 'damaged',
+  'Flight Attendant Complaints': 'attend',
+  'Flight Booking Problems': 'booking',
+  'Late Flight': 'late',
+  'Lost Luggage': 'lost-lug',
+  longlines: 'lines',
+};
+
 const SEMEVAL_CATEGORIES: Record<string, string[]> = {
   food: ['food'],
   service: ['customer-service', 'staff'],
@@ -108,7 +121,7 @@ function evalAirline(datasetsDir: string, print: Print, dev: boolean): TopicEval
     `  rules + LR (Hearken)   accuracy ${pct(rulesAndModel.accuracy)}  macro-F1 ${rulesAndModel.macroF1.toFixed(3)}`,
   );
   perClassLines(rulesAndModel).forEach(print);
-  formatConfusion(rulesAndModel).forEach((line) => print(`    ${line}`));
+  confusionWithShortLabels(rulesAndModel, AIRLINE_SHORT).forEach(print);
   return { train: train.length, test: test.length, rulesAndModel, wordsOnly };
 }
 
@@ -267,6 +280,12 @@ function perClassLines(f: ClassificationMetrics | MultiLabelFigures): string[] {
     ([c, m]) =>
       `    ${c.padEnd(28)} P ${m.precision.toFixed(2)}  R ${m.recall.toFixed(2)}  F1 ${m.f1.toFixed(2)}  n=${m.support}`,
   );
+}
+
+function confusionWithShortLabels(metrics: ClassificationMetrics, short: Record<string, string>): string[] {
+  const legend = metrics.labels.map((l) => `${short[l]} = ${l}`).join(', ');
+  const lines = formatConfusion({ ...metrics, labels: metrics.labels.map((l) => short[l] ?? l) });
+  return [`    (${legend})`, ...lines.map((line) => `    ${line}`)];
 }
 
 function pct(x: number): string {

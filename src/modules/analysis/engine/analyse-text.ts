@@ -170,8 +170,10 @@ export function trainPipeline(
   });
 }
 
-function* wordNorms(prepared: PreparedText): Generator<string> {
-  for (const token of prepared.tokens) if (token.kind === 'word') yield token.norm;
+function wordNorms(prepared: PreparedText): string[] {
+  const words: string[] = [];
+  for (const token of prepared.tokens) if (token.kind === 'word') words.push(token.norm);
+  return words;
 }
 
 function unsupported(language: string, languageConfidence: number): TextAnalysis {

@@ -51,14 +51,15 @@ export class LanguageDetector {
    * `words`, when the caller already has the lowercase words of the text (the pipeline's tokens), saves a
    * second pass over it.
    */
-  detect(text: string, words?: Iterable<string>): LanguageGuess {
+  detect(text: string, words?: readonly string[]): LanguageGuess {
     const ascii = !NON_ASCII.test(text);
     const script = ascii ? undefined : this.detectScript(text);
     if (script) return script;
     const scores = new Map<string, number>();
     let total = 0;
-    for (const word of words ?? wordsOf(text)) {
-      const votes = this.votes.get(word);
+    const list = words ?? wordsOf(text);
+    for (let i = 0; i < list.length; i++) {
+      const votes = this.votes.get(list[i]);
       if (!votes) continue;
       for (const vote of votes) scores.set(vote.language, (scores.get(vote.language) ?? 0) + vote.weight);
       total += 1;
@@ -94,6 +95,6 @@ export class LanguageDetector {
   }
 }
 
-function* wordsOf(text: string): Generator<string> {
-  for (const match of text.toLowerCase().matchAll(WORD)) yield match[0];
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
 }
