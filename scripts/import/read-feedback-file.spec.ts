@@ -152,6 +152,7 @@ describe('readFeedbackFile (csv)', () => {
     expect(items[0].raw).toMatchObject({ text: 'ok' });
     expect(items.at(-1)).toMatchObject({
       raw: undefined,
+      fatal: true,
       error: expect.stringMatching(/cannot be parsed further/),
     });
   });
