@@ -111,4 +111,18 @@ describe('trainPipeline', () => {
   it('is deterministic', () => {
     expect(trainPipeline(examples).version).toBe(trained.version);
   });
+
+  it('retrains sentiment from enough labelled texts, learning words the shipped model does not know', () => {
+    const labelled: LabelledText[] = [];
+    for (let i = 0; i < 120; i++) {
+      labelled.push({ text: `the order was zorky again ${i % 7}`, sentiment: 'negative' });
+      labelled.push({ text: `the order was blimpy again ${i % 7}`, sentiment: 'positive' });
+    }
+    const domain = trainPipeline(labelled);
+    expect(domain.version).not.toBe(createAnalysisPipeline().version);
+    expect(domain.analyse('my order was zorky').sentiment?.label).toBe('negative');
+    expect(domain.analyse('my order was blimpy').sentiment?.label).toBe('positive');
+    // Too few labels: the shipped model stays.
+    expect(trainPipeline(labelled.slice(0, 50)).version).toBe(createAnalysisPipeline().version);
+  });
 });

@@ -105,8 +105,13 @@ export interface TrainPipelineOptions {
   base?: Pick<AnalysisPipelineOptions, 'sentiment' | 'taxonomy' | 'topicThreshold'>;
 }
 
-/** A sentiment model is retrained only from at least this many labelled texts covering two classes or more. */
-const MIN_SENTIMENT_EXAMPLES = 20;
+/**
+ * A sentiment model is retrained only from at least this many labelled texts covering two classes or more:
+ * below that a model trained from scratch is worse than the shipped one.
+ */
+const MIN_SENTIMENT_EXAMPLES = 200;
+/** Keeps the lexicon's say in a model trained on the user's (often small, one-domain) data. */
+const USER_MODEL_LEXICON_PRIOR = 1;
 
 /**
  * Trains the supervised layers from labelled texts and returns a pipeline using them. Sentiment labels retrain
@@ -124,7 +129,11 @@ export function trainPipeline(
   const sentiment =
     sentimentExamples.length >= MIN_SENTIMENT_EXAMPLES &&
     new Set(sentimentExamples.map((e) => e.label)).size >= 2
-      ? SentimentAnalyzer.train(sentimentExamples, { balanced: true, trainedOn: ['user-labelled'] })
+      ? SentimentAnalyzer.train(sentimentExamples, {
+          balanced: true,
+          lexiconPrior: USER_MODEL_LEXICON_PRIOR,
+          trainedOn: ['user-labelled'],
+        })
       : (options.base?.sentiment ?? SentimentAnalyzer.default());
   const topicLabels = examples.map((e) =>
     (e.topics ?? []).map((t) => (typeof t === 'string' ? { name: t } : t)),
