@@ -186,6 +186,15 @@ describe(`signed webhooks (${TEST_TARGET})`, () => {
     expect(await rows('replays')).toHaveLength(2);
   });
 
+  it('stores one row when the same webhook-id arrives twice at once', async () => {
+    const integration = await native('races');
+    const item = { text: 'Sent twice in parallel by an eager retrier', rating: 2 };
+    const answers = await Promise.all([1, 2, 3].map(() => send(integration, item, { id: 'msg_race' })));
+    expect(answers.filter((a) => a.statusCode === 202).length).toBeGreaterThanOrEqual(1);
+    expect(answers.every((a) => a.statusCode === 202 || a.statusCode === 409)).toBe(true);
+    expect(await rows('races')).toHaveLength(1);
+  });
+
   it('keeps the old secret valid only for the grace period after a rotation', async () => {
     const integration = await native('rotation');
     const rotated = await api('POST', `/api/v1/integrations/${integration.id}/rotate-secret`, {
@@ -268,6 +277,19 @@ describe(`signed webhooks (${TEST_TARGET})`, () => {
       (await api('PATCH', `/api/v1/integrations/${integration.id}`, { enabled: true })).json().enabled,
     ).toBe(true);
     expect((await send(integration, { text: 'x', rating: 1 })).statusCode).toBe(202);
+  });
+
+  it('recovers by rotation when a stored secret no longer decrypts', async () => {
+    const integration = await native('undecryptable');
+    const db = t.app.get(DataSource);
+    await db.query('UPDATE integrations SET secret_encrypted = ? WHERE id = ?', [
+      'v1.AAAA.AAAA.AAAA',
+      integration.id,
+    ]);
+    const refused = await send(integration, { text: 'x', rating: 1 });
+    expect(refused.statusCode).toBe(401);
+    const { secret } = (await api('POST', `/api/v1/integrations/${integration.id}/rotate-secret`, {})).json();
+    expect((await send(integration, { text: 'x', rating: 1 }, { secret })).statusCode).toBe(202);
   });
 
   it('stores signing secrets encrypted, not in clear', async () => {

@@ -100,17 +100,29 @@ export class IntegrationsService {
     return { entity, secret };
   }
 
-  /** The secrets a delivery may be signed with right now: the current one, then the previous during its grace. */
+  /**
+   * The secrets a delivery may be signed with right now: the current one, then the previous during its grace.
+   * One that no longer decrypts (IDENTITY_SECRET changed) is left out and logged, so a rotation recovers.
+   */
   signingSecrets(entity: IntegrationEntity, now = new Date()): string[] {
-    const secrets = [this.cipher.decrypt(entity.secretEncrypted, entity.id)];
+    const stored = [entity.secretEncrypted];
     if (
       entity.previousSecretEncrypted &&
       entity.previousSecretExpiresAt &&
       entity.previousSecretExpiresAt > now
     ) {
-      secrets.push(this.cipher.decrypt(entity.previousSecretEncrypted, entity.id));
+      stored.push(entity.previousSecretEncrypted);
     }
-    return secrets;
+    return stored.flatMap((value) => {
+      try {
+        return [this.cipher.decrypt(value, entity.id)];
+      } catch {
+        this.logger.error(
+          `Integration ${entity.id}: a signing secret does not decrypt (was IDENTITY_SECRET changed?); rotate it`,
+        );
+        return [];
+      }
+    });
   }
 }
 
