@@ -1,4 +1,9 @@
-import { createAnalysisPipeline, trainPipeline, type LabelledText } from './analyse-text';
+import {
+  analysisPipelineFromJSON,
+  createAnalysisPipeline,
+  trainPipeline,
+  type LabelledText,
+} from './analyse-text';
 import { DEFAULT_TAXONOMY } from './topics/default-taxonomy';
 
 describe('createAnalysisPipeline', () => {
@@ -124,5 +129,21 @@ describe('trainPipeline', () => {
     expect(domain.analyse('my order was blimpy').sentiment?.label).toBe('positive');
     // Too few labels: the shipped model stays.
     expect(trainPipeline(labelled.slice(0, 50)).version).toBe(createAnalysisPipeline().version);
+  });
+
+  it('round-trips through JSON to the same version and results', () => {
+    const json = JSON.parse(JSON.stringify(trained.toJSON()));
+    expect(json.sentiment).toBeNull();
+    const copy = analysisPipelineFromJSON(json);
+    expect(copy.version).toBe(trained.version);
+    const text = 'The wifi was down and the pasta was cold.';
+    expect(copy.analyse(text).topics.map((t) => [t.key, t.sentiment.label])).toEqual(
+      trained.analyse(text).topics.map((t) => [t.key, t.sentiment.label]),
+    );
+    expect(createAnalysisPipeline().toJSON()).toMatchObject({
+      taxonomy: null,
+      sentiment: null,
+      topicModel: null,
+    });
   });
 });

@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
 import { LanguageDetector, SCORED_LANGUAGES } from './language/language-detector';
-import type { TextClassifier } from './ml/text-classifier';
+import { TextClassifier, type TextClassifierJson } from './ml/text-classifier';
 import {
   SentimentAnalyzer,
   type SentenceSentiment,
   type SentimentClass,
   type SentimentLabel,
+  type SentimentModelJson,
   type SentimentResult,
 } from './sentiment/sentiment-analyzer';
 import { detectSignals, type Signal } from './signals/signal-detector';
 import { AspectSentimentScorer } from './topics/aspect-sentiment';
 import { DEFAULT_TAXONOMY } from './topics/default-taxonomy';
 import { prepareText } from './topics/prepare-text';
-import type { TopicClassifier } from './topics/topic-classifier';
+import { TopicClassifier, type TopicClassifierJson } from './topics/topic-classifier';
 import { taxonomyFromLabels } from './topics/taxonomy-from-labels';
 import { topicKeyOf, type TopicDefinition } from './topics/topic-definition';
 import { TopicDetector, type PreparedText, type TopicEvidence } from './topics/topic-detector';
@@ -57,6 +58,19 @@ export interface AnalysisPipeline {
   readonly version: string;
   readonly taxonomy: readonly TopicDefinition[];
   analyse(text: string): TextAnalysis;
+  /** Everything needed to rebuild the same pipeline (same version) with analysisPipelineFromJSON. */
+  toJSON(): AnalysisPipelineJson;
+}
+
+export interface AnalysisPipelineJson {
+  format: 'hearken-pipeline/1';
+  /** null: the default taxonomy. */
+  taxonomy: TopicDefinition[] | null;
+  /** null: the shipped sentiment model. */
+  sentiment: SentimentModelJson | null;
+  topicModel: TopicClassifierJson | null;
+  polarityModel: TextClassifierJson | null;
+  topicThreshold: number | null;
 }
 
 const languageDetector = new LanguageDetector();
@@ -90,7 +104,26 @@ export function createAnalysisPipeline(options: AnalysisPipelineOptions = {}): A
       signals: detectSignals(text, sentences),
     };
   };
-  return { version, taxonomy, analyse };
+  const toJSON = (): AnalysisPipelineJson => ({
+    format: 'hearken-pipeline/1',
+    taxonomy: taxonomy === DEFAULT_TAXONOMY ? null : [...taxonomy],
+    sentiment: sentiment === SentimentAnalyzer.default() ? null : sentiment.toJSON(),
+    topicModel: options.topicModel?.toJSON() ?? null,
+    polarityModel: options.polarityModel?.toJSON() ?? null,
+    topicThreshold: options.topicThreshold ?? null,
+  });
+  return { version, taxonomy, analyse, toJSON };
+}
+
+export function analysisPipelineFromJSON(json: AnalysisPipelineJson): AnalysisPipeline {
+  if (json.format !== 'hearken-pipeline/1') throw new Error('analysis pipeline: unknown format');
+  return createAnalysisPipeline({
+    taxonomy: json.taxonomy ?? undefined,
+    sentiment: json.sentiment ? SentimentAnalyzer.fromJSON(json.sentiment) : undefined,
+    topicModel: json.topicModel ? TopicClassifier.fromJSON(json.topicModel) : undefined,
+    polarityModel: json.polarityModel ? TextClassifier.fromJSON(json.polarityModel) : undefined,
+    topicThreshold: json.topicThreshold ?? undefined,
+  });
 }
 
 export interface LabelledText {

@@ -1,9 +1,11 @@
 /** The analysis engine's public surface: pure TypeScript, no framework; the analysis module wraps it. */
 export {
   createAnalysisPipeline,
+  analysisPipelineFromJSON,
   trainPipeline,
   ENGINE_VERSION,
   type AnalysisPipeline,
+  type AnalysisPipelineJson,
   type AnalysisPipelineOptions,
   type LabelledText,
   type TextAnalysis,
