@@ -104,6 +104,13 @@ describe(`integrations admin API (${TEST_TARGET})`, () => {
     expect((await api('GET', `/api/v1/integrations/${id}`)).json().fieldMapping).toEqual({
       text: '$.comment',
     });
+    const nulls = await api('PATCH', `/api/v1/integrations/${id}`, {
+      name: null,
+      enabled: null,
+      constants: null,
+    });
+    expect(nulls.statusCode).toBe(200);
+    expect(nulls.json()).toMatchObject({ name: 'Typeform (EU)', enabled: false, constants: null });
   });
 
   it('disables on DELETE, and answers 404 for an unknown id', async () => {

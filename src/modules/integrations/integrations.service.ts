@@ -70,9 +70,10 @@ export class IntegrationsService {
     };
     assertValid(settings);
     Object.assign(entity, settings);
-    if (dto.name !== undefined) entity.name = dto.name;
+    // null passes @IsOptional; name and enabled cannot be cleared, so null leaves them as they are.
+    if (dto.name != null) entity.name = dto.name;
     if (dto.kind !== undefined) entity.kind = dto.kind;
-    if (dto.enabled !== undefined) entity.disabledAt = dto.enabled ? null : (entity.disabledAt ?? new Date());
+    if (dto.enabled != null) entity.disabledAt = dto.enabled ? null : (entity.disabledAt ?? new Date());
     entity.updatedAt = new Date();
     return this.repository.save(entity);
   }
