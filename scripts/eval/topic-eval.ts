@@ -159,7 +159,7 @@ function evalSemEval(datasetsDir: string, print: Print, dev: boolean): TopicEval
   const gold = test.flatMap((s) => s.aspectCategories.map((a) => POLARITY_OF[a.polarity]));
   const predict = (scorer: AspectSentimentScorer): string[] =>
     polarityExamples(test, detector, analyzer).map(
-      (e) => scorer.score(e.prepared, e.key, e.evidence, e.documentScore).label,
+      (e) => scorer.score(e.prepared, e.key, e.evidence, e).label,
     );
   const polarityClasses = ['positive', 'negative', 'neutral', 'mixed'];
   const polarityLexicon = classificationMetrics(polarityClasses, gold, predict(lexicon));
@@ -183,12 +183,17 @@ function polarityExamples(
   return sentences.flatMap((s) => {
     const prepared = prepareText(s.text);
     const documentScore = analyzer.analyse(s.text).document.score;
+    const evidence = new Map(
+      s.aspectCategories.map((a) => [a.category, detector.evidenceFor(prepared, a.category)]),
+    );
     return s.aspectCategories.map((a) => ({
       prepared,
       key: a.category,
-      evidence: detector.evidenceFor(prepared, a.category),
+      evidence: evidence.get(a.category) ?? [],
       label: POLARITY_OF[a.polarity],
       documentScore,
+      // The other categories of the sentence, as the pipeline passes the other topics it found.
+      others: [...evidence].flatMap(([category, list]) => (category === a.category ? [] : list)),
     }));
   });
 }

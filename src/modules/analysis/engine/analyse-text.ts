@@ -90,9 +90,14 @@ export function createAnalysisPipeline(options: AnalysisPipelineOptions = {}): A
       return unsupported(language.language, language.confidence);
     }
     const { document, sentences } = sentiment.analyse(text);
-    const found = topics.detect(prepared).map((topic) => ({
+    const detected = topics.detect(prepared);
+    const found = detected.map((topic) => ({
       ...topic,
-      sentiment: aspects.score(prepared, topic.key, topic.evidence, document.score, sentences),
+      sentiment: aspects.score(prepared, topic.key, topic.evidence, {
+        documentScore: document.score,
+        known: sentences,
+        others: detected.flatMap((other) => (other === topic ? [] : other.evidence)),
+      }),
     }));
     return {
       language: language.language,
@@ -188,14 +193,19 @@ export function trainPipeline(
     if (rated.length === 0) return [];
     const prepared = prepareText(e.text);
     const documentScore = sentiment.analyse(e.text).document.score;
+    const evidence = new Map(
+      topicLabels[i].map((t) => [topicKeyOf(t.name), detector.evidenceFor(prepared, topicKeyOf(t.name))]),
+    );
     return rated.map((t) => {
       const key = topicKeyOf(t.name);
+      const others = [...evidence].flatMap(([other, list]) => (other === key ? [] : list));
       return {
         prepared,
         key,
-        evidence: detector.evidenceFor(prepared, key),
+        evidence: evidence.get(key) ?? [],
         label: t.sentiment as SentimentLabel,
         documentScore,
+        others,
       };
     });
   });

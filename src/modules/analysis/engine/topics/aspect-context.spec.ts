@@ -35,4 +35,12 @@ describe('aspectContexts', () => {
       { text: sentence.text, start: sentence.start, end: sentence.end },
     ]);
   });
+
+  it('cuts only between topics when it knows the other topics', () => {
+    const food = evidenceOf(text, 'food');
+    expect(aspectContexts(prepared, [food], []).map((c) => c.text)).toEqual([prepared.sentences[0].text]);
+    expect(aspectContexts(prepared, [food], [evidenceOf(text, 'service')]).map((c) => c.text)).toEqual([
+      'The food was great',
+    ]);
+  });
 });

@@ -11,10 +11,15 @@ const CLAUSE_BREAK =
   /\s*(?:[;:]|,?\s+\b(?:but|however|although|though|whereas|while|yet|except|unlike)\b)\s*/gi;
 
 /**
- * The clauses that hold a topic's evidence: the text its sentiment is read from. Evidence that spans a clause
- * break keeps its whole sentence.
+ * The clauses that hold a topic's evidence: the text its sentiment is read from. With `others` (the evidence
+ * of the other topics found in the text) a sentence is cut only at turns that separate this topic from
+ * another one, so a topic alone in its sentence keeps the whole sentence; without it, at every turn.
  */
-export function aspectContexts(prepared: PreparedText, evidence: readonly TopicEvidence[]): TextSpan[] {
+export function aspectContexts(
+  prepared: PreparedText,
+  evidence: readonly TopicEvidence[],
+  others?: readonly TopicEvidence[],
+): TextSpan[] {
   const contexts: TextSpan[] = [];
   for (const e of evidence) {
     const sentence = prepared.sentences.find((s) => e.start >= s.start && e.start < s.end) ?? {
@@ -22,21 +27,29 @@ export function aspectContexts(prepared: PreparedText, evidence: readonly TopicE
       start: 0,
       end: prepared.text.length,
     };
-    const clause = e.source === 'model' ? sentence : clauseAround(sentence, e.start, e.end);
+    const clause = e.source === 'model' ? sentence : clauseAround(sentence, e.start, e.end, others);
     if (!contexts.some((c) => c.start === clause.start && c.end === clause.end)) contexts.push(clause);
   }
   return contexts;
 }
 
-function clauseAround(sentence: TextSpan, start: number, end: number): TextSpan {
+function clauseAround(
+  sentence: TextSpan,
+  start: number,
+  end: number,
+  others: readonly TopicEvidence[] | undefined,
+): TextSpan {
   let from = sentence.start;
   let to = sentence.end;
+  const otherIn = (lo: number, hi: number): boolean =>
+    others === undefined ||
+    others.some((o) => o.start >= lo && o.end <= hi && (o.end <= start || o.start >= end));
   CLAUSE_BREAK.lastIndex = 0;
   for (const match of sentence.text.matchAll(CLAUSE_BREAK)) {
     const breakStart = sentence.start + (match.index ?? 0);
     const breakEnd = breakStart + match[0].length;
-    if (breakEnd <= start) from = Math.max(from, breakEnd);
-    else if (breakStart >= end) {
+    if (breakEnd <= start && otherIn(sentence.start, breakStart)) from = Math.max(from, breakEnd);
+    else if (breakStart >= end && otherIn(breakEnd, sentence.end)) {
       to = Math.min(to, breakStart);
       break;
     }

@@ -12,6 +12,17 @@ export interface AspectPolarityExample {
   label: SentimentLabel;
   /** Whole-text sentiment score, -1..1. */
   documentScore: number;
+  /** Evidence of the other topics in the text, so clauses are cut only between topics. */
+  others?: readonly TopicEvidence[];
+}
+
+export interface AspectScoreContext {
+  /** Whole-text sentiment score, -1..1 (a polarity-model feature). */
+  documentScore?: number;
+  /** Sentiments already computed for spans of this text (its sentences), reused instead of rescored. */
+  known?: readonly KnownSpanSentiment[];
+  /** Evidence of the other topics found in the text. */
+  others?: readonly TopicEvidence[];
 }
 
 export interface AspectPolarityOptions {
@@ -42,7 +53,7 @@ export class AspectSentimentScorer {
   ): AspectSentimentScorer {
     const base = new AspectSentimentScorer(analyzer);
     const rows = examples.map((e) => {
-      const contexts = aspectContexts(e.prepared, e.evidence);
+      const contexts = aspectContexts(e.prepared, e.evidence, e.others);
       const lexical = base.lexical(contexts);
       return {
         words: polarityWords(e.prepared, contexts, e.key),
@@ -57,18 +68,15 @@ export class AspectSentimentScorer {
     return new AspectSentimentScorer(analyzer, polarity);
   }
 
-  /**
-   * `known` holds sentiments already computed for spans of this text (the sentences): a context that is a
-   * whole sentence reuses its result instead of scoring it again.
-   */
   score(
     prepared: PreparedText,
     key: string,
     evidence: readonly TopicEvidence[],
-    documentScore: number,
-    known: readonly KnownSpanSentiment[] = [],
+    context: AspectScoreContext = {},
   ): SentimentResult {
-    const contexts = aspectContexts(prepared, evidence);
+    const contexts = aspectContexts(prepared, evidence, context.others);
+    const documentScore = context.documentScore ?? 0;
+    const known = context.known ?? [];
     const lexical = this.lexical(contexts, known);
     if (!this.polarity) return lexical;
     const probabilities = this.polarity.predictProba(
