@@ -40,7 +40,7 @@ export const DEFAULT_TAXONOMY: readonly TopicDefinition[] = [
     `
     price, pricing, expensive, overpriced, pricey, cheap, cost, fee, fees, charge, charged,
     overcharged, bill, billing, invoice, payment, pay, paid, money, value for money, worth, discount,
-    coupon, credit card, dollar, bucks, affordable, reasonable, rip off, refund fee`,
+    coupon, credit card, dollar, bucks, $, €, £, affordable, reasonable, rip off, refund fee`,
   ),
   topic(
     'product-quality',

@@ -64,8 +64,12 @@ export function termOf(token: Token): string | null {
   if (token.kind === 'word') return stemWord(token.norm);
   if (token.kind === 'number') return token.norm;
   if (token.kind === 'hashtag') return stemWord(token.norm.slice(1));
+  if (token.kind === 'punct' && CURRENCY.has(token.raw)) return token.raw;
   return null;
 }
+
+/** Currency signs are words for topics: "$14" is about price. */
+const CURRENCY = new Set(['$', '€', '£', '¥']);
 
 export function termsOf(tokens: readonly Token[]): (string | null)[] {
   return tokens.map(termOf);
