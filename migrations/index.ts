@@ -1,5 +1,8 @@
 import { CreateApiKeys1732300000000 } from './1732300000000-create-api-keys';
 import { CreateSystemPings1732300000001 } from './1732300000001-create-system-pings';
+import { CreateFeedback1732400000000 } from './1732400000000-create-feedback';
+import { CreateIntegrations1732500000000 } from './1732500000000-create-integrations';
+import { CreateAnalysis1732600000000 } from './1732600000000-create-analysis';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
-export const ALL_MIGRATIONS = [CreateApiKeys1732300000000, CreateSystemPings1732300000001];
+export const ALL_MIGRATIONS = [CreateApiKeys1732300000000, CreateSystemPings1732300000001, CreateFeedback1732400000000, CreateIntegrations1732500000000, CreateAnalysis1732600000000];

@@ -3,8 +3,12 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { JobQueueModule } from './core/job-queue/job-queue.module';
 import { MetricsModule } from './core/metrics/metrics.module';
+import { OutboxModule } from './core/outbox/outbox.module';
 import { DatabaseModule } from './database/database.module';
+import { AnalysisModule } from './modules/analysis/analysis.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { FeedbackModule } from './modules/feedback/feedback.module';
+import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { HealthModule } from './modules/health/health.module';
 import { SystemModule } from './modules/system/system.module';
 
@@ -19,7 +23,11 @@ export class AppModule {
         DatabaseModule,
         JobQueueModule.forRoot(),
         MetricsModule,
+        OutboxModule,
         ApiKeysModule,
+        FeedbackModule,
+        AnalysisModule,
+        IntegrationsModule,
         HealthModule,
         SystemModule,
       ],

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
   it('reads MySQL, Redis, port and role from the environment', () => {
     const config = loadConfig({
       DATABASE_URL: 'mysql://u:p@db:3306/hearken',
+      IDENTITY_SECRET: 'a-long-enough-identity-secret',
       REDIS_URL: 'redis://cache:6379',
       PORT: '8080',
       ROLE: 'worker',
@@ -42,6 +43,10 @@ describe('loadConfig', () => {
 
   it.each(['api', 'worker'])('refuses ROLE=%s without REDIS_URL', (role) => {
     expect(() => loadConfig({ ROLE: role })).toThrow(/needs REDIS_URL/);
+  });
+
+  it('requires IDENTITY_SECRET on MySQL, where processes must agree on it', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/h' })).toThrow(/IDENTITY_SECRET is required with MySQL/);
   });
 
   it('treats empty strings as unset', () => {

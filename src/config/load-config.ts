@@ -28,6 +28,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       `ROLE=${config.role} needs REDIS_URL: an in-process queue cannot be shared between processes`,
     );
   }
+  if (config.databaseType === 'mysql' && !config.identitySecret) {
+    problems.push(
+      'IDENTITY_SECRET is required with MySQL: every API and worker process must hash customer identities with the same key',
+    );
+  }
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

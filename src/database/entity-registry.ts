@@ -1,5 +1,32 @@
+import { IdempotencyRecordEntity } from '../core/http/idempotency-record.entity';
+import { OutboxMessageEntity } from '../core/outbox/outbox-message.entity';
+import { FeedbackAnalysisEntity } from '../modules/analysis/entities/feedback-analysis.entity';
+import { FeedbackTopicEntity } from '../modules/analysis/entities/feedback-topic.entity';
+import { ReprocessRunEntity } from '../modules/analysis/entities/reprocess-run.entity';
+import { TopicEntity } from '../modules/analysis/entities/topic.entity';
 import { ApiKeyEntity } from '../modules/api-keys/entities/api-key.entity';
+import { CustomerIdentityEntity } from '../modules/customers/entities/customer-identity.entity';
+import { CustomerEntity } from '../modules/customers/entities/customer.entity';
+import { ErasedIdentityEntity } from '../modules/customers/entities/erased-identity.entity';
+import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
+import { IntegrationEntity } from '../modules/integrations/entities/integration.entity';
+import { WebhookDeliveryEntity } from '../modules/integrations/entities/webhook-delivery.entity';
 import { SystemPingEntity } from '../modules/system/entities/system-ping.entity';
 
 /** Every entity of the app, listed once so the app, the migration CLI and the tests agree. */
-export const ALL_ENTITIES = [ApiKeyEntity, SystemPingEntity];
+export const ALL_ENTITIES = [
+  ApiKeyEntity,
+  SystemPingEntity,
+  CustomerEntity,
+  CustomerIdentityEntity,
+  ErasedIdentityEntity,
+  FeedbackEntity,
+  OutboxMessageEntity,
+  IdempotencyRecordEntity,
+  FeedbackAnalysisEntity,
+  FeedbackTopicEntity,
+  TopicEntity,
+  ReprocessRunEntity,
+  IntegrationEntity,
+  WebhookDeliveryEntity,
+];

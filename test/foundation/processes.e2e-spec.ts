@@ -63,6 +63,7 @@ describeProduction('production: API and worker as separate processes on MySQL + 
       DATABASE_URL: env.config.databaseUrl,
       REDIS_URL: env.config.redisUrl!,
       QUEUE_PREFIX: env.config.queuePrefix,
+      IDENTITY_SECRET: env.config.identitySecret!,
       LOG_LEVEL: 'warn',
     };
     const migrated = execFileSync(process.execPath, [join(REPO_ROOT, 'dist/scripts/migrate.js'), 'run'], { env: { ...process.env, ...base } });

@@ -44,6 +44,7 @@ export async function createTestEnvironment(target: TestTarget, overrides: Parti
     {
       databaseUrl,
       redisUrl: target === 'mysql' ? TEST_REDIS_URL : undefined,
+      identitySecret: target === 'mysql' ? `test-identity-secret-${id}` : undefined,
       queuePrefix,
       logLevel: 'silent',
       ...overrides,

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CustomerRepository } from './customer.repository';
 import { CustomersService } from './customers.service';
-import { identitySecretProvider } from './identity-secret.provider';
+import { IDENTITY_SECRET, identitySecretProvider } from './identity-secret.provider';
 
 @Module({
   providers: [CustomerRepository, CustomersService, identitySecretProvider],
-  exports: [CustomersService],
+  exports: [CustomersService, IDENTITY_SECRET],
 })
 export class CustomersModule {}

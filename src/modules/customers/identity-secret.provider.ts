@@ -15,6 +15,7 @@ export const identitySecretProvider: Provider = {
   inject: [AppConfig],
   useFactory: (config: AppConfig): string => {
     if (config.identitySecret) return config.identitySecret;
+    // loadConfig requires IDENTITY_SECRET on MySQL, so only the embedded SQLite mode gets here.
     const file = join(dirname(resolve(config.databaseUrl.slice('sqlite:'.length))), 'identity-secret');
     if (!existsSync(file)) {
       mkdirSync(dirname(file), { recursive: true });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { FeedbackModule } from '../feedback/feedback.module';
-import { IDENTITY_SECRET, identitySecretProvider } from '../customers/identity-secret.provider';
+import { CustomersModule } from '../customers/customers.module';
+import { IDENTITY_SECRET } from '../customers/identity-secret.provider';
 import { IntegrationRepository } from './integration.repository';
 import { IntegrationsController } from './integrations.controller';
 import { IntegrationsService, WEBHOOK_SECRET_CIPHER } from './integrations.service';
@@ -9,14 +10,12 @@ import { WebhookSecretCipher } from './webhook-secret.cipher';
 import { WebhooksController } from './webhooks.controller';
 
 /**
- * Signed webhooks from outside tools. The secret cipher's key comes from the install's identity secret;
- * CustomersModule does not export that provider, so its (deterministic) factory is registered here too.
+ * Signed webhooks from outside tools. The secret cipher's key is derived from the install's identity secret.
  */
 @Module({
-  imports: [FeedbackModule],
+  imports: [FeedbackModule, CustomersModule],
   controllers: [IntegrationsController, WebhooksController],
   providers: [
-    identitySecretProvider,
     {
       provide: WEBHOOK_SECRET_CIPHER,
       inject: [IDENTITY_SECRET],
