@@ -115,27 +115,47 @@ export class FeatureExtractor {
   }
 
   vectorize(words: string[], extras: number[] = []): SparseVector {
+    if (!this.charNgrams) return this.vectorizeIds(this.wordIdsOf(words), 0, words.length, extras);
     const indices: number[] = [];
-    const stamp = (this.generation = (this.generation + 1) >>> 0 || 1);
-    const add = (i: number | undefined): void => {
-      if (i !== undefined && i >= 0 && this.seen[i] !== stamp) {
-        this.seen[i] = stamp;
-        indices.push(i);
-      }
-    };
-    // Same terms as terms(), found by word number: no bigram strings are built per call.
-    let previous = -1;
-    for (const word of words) {
-      const id = this.wordIds.get(word) ?? -1;
-      if (id >= 0) {
-        add(this.unigramOf[id]);
-        if (this.bigrams && previous >= 0) add(this.bigramIndex.get(previous * this.bigramKey + id));
-      }
-      previous = id;
+    const stamp = this.nextStamp();
+    for (const term of this.terms(words)) this.addOnce(this.index.get(term), stamp, indices);
+    return this.finish(indices, extras);
+  }
+
+  /** Word numbers (-1 when unknown), so a caller can look words up once and vectorize several ranges. */
+  wordIdsOf(words: string[]): number[] {
+    return words.map((word) => this.wordIds.get(word) ?? -1);
+  }
+
+  /** Same as vectorize(words.slice(from, to)) for an extractor without char n-grams, from wordIdsOf(words). */
+  vectorizeIds(ids: number[], from: number, to: number, extras: number[] = []): SparseVector {
+    if (this.charNgrams) throw new Error('feature extractor: char n-grams need vectorize(words)');
+    const indices: number[] = [];
+    const stamp = this.nextStamp();
+    for (let w = from; w < to; w++) {
+      const id = ids[w];
+      if (id < 0) continue;
+      this.addOnce(this.unigramOf[id], stamp, indices);
+      const previous = w > from ? ids[w - 1] : -1;
+      if (this.bigrams && previous >= 0)
+        this.addOnce(this.bigramIndex.get(previous * this.bigramKey + id), stamp, indices);
     }
-    if (this.charNgrams)
-      for (const term of this.terms(words))
-        if (term.charCodeAt(0) === 35 && term.length > 1) add(this.index.get(term));
+    return this.finish(indices, extras);
+  }
+
+  private nextStamp(): number {
+    return (this.generation = (this.generation + 1) >>> 0 || 1);
+  }
+
+  private addOnce(i: number | undefined, stamp: number, indices: number[]): void {
+    if (i !== undefined && i >= 0 && this.seen[i] !== stamp) {
+      this.seen[i] = stamp;
+      indices.push(i);
+    }
+  }
+
+  /** L2-normalises the binary term part and appends the non-zero extras. */
+  private finish(indices: number[], extras: number[]): SparseVector {
     const norm = indices.length > 0 ? 1 / Math.sqrt(indices.length) : 0;
     const values = indices.map(() => norm);
     for (let e = 0; e < this.numExtras; e++) {

@@ -1,4 +1,3 @@
-import type { SparseVector } from './sparse-vector';
 import { FeatureExtractor, type FeatureExtractorJson, type FitOptions } from './feature-extractor';
 import {
   SoftmaxRegression,
@@ -55,12 +54,6 @@ export class TextClassifier {
 
   predictProba(words: string[], extras?: number[]): number[] {
     return this.model.predictProba(this.extractor.vectorize(words, extras));
-  }
-
-  /** Probabilities plus the vector they came from, for callers that explain a prediction. */
-  predictWithVector(words: string[], extras?: number[]): { probs: number[]; vector: SparseVector } {
-    const vector = this.extractor.vectorize(words, extras);
-    return { probs: this.model.predictProba(vector), vector };
   }
 
   /** Keeps the `maxTerms` terms with the largest weights, to ship a small model. Extras are always kept. */

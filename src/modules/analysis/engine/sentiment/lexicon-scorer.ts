@@ -3,6 +3,7 @@ import type { Token } from '../text/token';
 import { DIMINISHERS, INTENSIFIERS } from './customer-experience-lexicon';
 import type { SentimentExplanation } from './sentiment-explanation';
 import { SENTIMENT_LEXICON, type SentimentLexicon } from './sentiment-lexicon';
+import { wordInfo } from './word-info';
 
 export interface LexiconScore {
   /** Signed sum of rule-adjusted valences (AFINN scale). */
@@ -148,13 +149,14 @@ function lookup(tokens: Token[], i: number, to: number, lexicon: SentimentLexico
   }
   if (token.kind !== 'word' && token.kind !== 'hashtag') return null;
   const word = token.kind === 'hashtag' ? token.norm.slice(1) : token.norm;
-  if (token.kind === 'word' && lexicon.phraseStarts.has(word)) {
+  const info = wordInfo(word);
+  if (token.kind === 'word' && info.phraseStart) {
     let phrase = word;
     let best: LexiconMatch | null = null;
     for (let n = 2, j = i + 1; n <= lexicon.longestPhrase && j < to && tokens[j].kind === 'word'; n++, j++) {
       phrase += ` ${tokens[j].norm}`;
       const value = lexicon.phrases.get(phrase);
-      if (value !== undefined)
+      if (value !== undefined) {
         best = {
           text: phrase,
           value,
@@ -162,17 +164,16 @@ function lookup(tokens: Token[], i: number, to: number, lexicon: SentimentLexico
           rule: 'domain',
           selfNegating: phrase.split(' ').some(isNegator),
         };
+      }
     }
     if (best) return best;
   }
-  const value =
-    lexicon.words.get(word) ?? (word.endsWith("'s") ? lexicon.words.get(word.slice(0, -2)) : undefined);
-  if (!value) return null;
+  if (info.valence === 0) return null;
   return {
     text: word,
-    value,
+    value: info.valence,
     length: 1,
-    rule: lexicon.domainWords.has(word) ? 'domain' : 'lexicon',
+    rule: info.domain ? 'domain' : 'lexicon',
     selfNegating: false,
   };
 }

@@ -114,11 +114,15 @@ export class SentimentAnalyzer {
   /** Whole-document sentiment plus one result per sentence, with character offsets into `text`. */
   analyse(text: string): { document: SentimentResult; sentences: SentenceSentiment[] } {
     const prepared = prepareDocument(text);
-    const { tokens, sentences: parts } = prepared;
-    const document = this.score(tokens, 0, tokens.length, prepared.words, prepared.lexicon);
+    const { tokens, words, sentences: parts } = prepared;
+    const ids = this.wordIds(words);
+    const document = this.score(tokens, 0, tokens.length, prepared.lexicon, words, ids, 0, words.length);
     if (parts.length <= 1) return { document, sentences: parts.map((part) => withSpan(document, part.span)) };
     const sentences = parts.map((part) =>
-      withSpan(this.score(tokens, part.from, part.to, part.words, part.lexicon), part.span),
+      withSpan(
+        this.score(tokens, part.from, part.to, part.lexicon, words, ids, part.wordFrom, part.wordTo),
+        part.span,
+      ),
     );
     if (isMixed(sentences)) document.label = 'mixed';
     return { document, sentences };
@@ -127,7 +131,17 @@ export class SentimentAnalyzer {
   /** Sentiment of one clause or context window, without sentence splitting (per-topic sentiment). */
   analyseSpan(text: string): SentimentResult {
     const tokens = tokenize(text);
-    return this.score(tokens, 0, tokens.length, modelWords(tokens), scoreLexicon(tokens));
+    const words = modelWords(tokens);
+    return this.score(
+      tokens,
+      0,
+      tokens.length,
+      scoreLexicon(tokens),
+      words,
+      this.wordIds(words),
+      0,
+      words.length,
+    );
   }
 
   /** The document's three class probabilities in the order negative, neutral, positive. */
@@ -159,22 +173,32 @@ export class SentimentAnalyzer {
     );
   }
 
+  /** Scores tokens [from, to), whose model words are words[wordFrom, wordTo) (ids from wordIds(words)). */
   private score(
     tokens: Token[],
     from: number,
     to: number,
-    words: string[],
     lexicon: LexiconScore,
+    words: string[],
+    ids: number[] | null,
+    wordFrom: number,
+    wordTo: number,
   ): SentimentResult {
-    const { probs, vector } = this.classifier.predictWithVector(
-      words,
-      lexiconFeatures(lexicon, tokens, from, to),
-    );
-    const [negative, neutral, positive] = this.withLexiconPrior(probs, lexicon);
+    const extras = lexiconFeatures(lexicon, tokens, from, to);
+    const { extractor, model } = this.classifier;
+    const vector = ids
+      ? extractor.vectorizeIds(ids, wordFrom, wordTo, extras)
+      : extractor.vectorize(words.slice(wordFrom, wordTo), extras);
+    const [negative, neutral, positive] = this.withLexiconPrior(model.predictProba(vector), lexicon);
     const best = Math.max(negative, neutral, positive);
     const label: SentimentClass = best === positive ? 'positive' : best === negative ? 'negative' : 'neutral';
     const explanation = lexicon.hits.concat(explainModel(this.classifier, vector, this.classIndex));
     return { label, score: round(positive - negative), confidence: round(best), explanation };
+  }
+
+  /** Word numbers looked up once per text; null when the model uses char n-grams, which need the words. */
+  private wordIds(words: string[]): number[] | null {
+    return this.classifier.extractor.charNgrams ? null : this.classifier.extractor.wordIdsOf(words);
   }
 
   private withLexiconPrior(probs: number[], lexicon: LexiconScore): [number, number, number] {
@@ -197,7 +221,9 @@ interface PreparedSentence {
   span: SentenceSpan;
   from: number;
   to: number;
-  words: string[];
+  /** This sentence's model words are the document's words[wordFrom, wordTo). */
+  wordFrom: number;
+  wordTo: number;
   lexicon: LexiconScore;
 }
 
@@ -220,7 +246,14 @@ function prepareDocument(text: string): {
       tokens,
       words,
       lexicon,
-      sentences: spans.map((span) => ({ span, from: 0, to: tokens.length, words, lexicon })),
+      sentences: spans.map((span) => ({
+        span,
+        from: 0,
+        to: tokens.length,
+        wordFrom: 0,
+        wordTo: words.length,
+        lexicon,
+      })),
     };
   }
   const sentences: PreparedSentence[] = [];
@@ -230,13 +263,14 @@ function prepareDocument(text: string): {
     while (cursor < tokens.length && tokens[cursor].start < span.start) cursor++;
     let end = cursor;
     while (end < tokens.length && tokens[end].end <= span.end) end++;
-    const sentenceWords = modelWords(tokens, cursor, end);
-    for (const word of sentenceWords) words.push(word);
+    const wordFrom = words.length;
+    for (const word of modelWords(tokens, cursor, end)) words.push(word);
     sentences.push({
       span,
       from: cursor,
       to: end,
-      words: sentenceWords,
+      wordFrom,
+      wordTo: words.length,
       lexicon: scoreLexicon(tokens, cursor, end),
     });
     cursor = end;

@@ -1,16 +1,13 @@
-import { stemWord } from '../nlp/porter-stemmer';
 import type { Token } from '../text/token';
-import { DOMAIN_NEUTRAL } from './customer-experience-lexicon';
 import type { LexiconScore } from './lexicon-scorer';
+import { wordInfo } from './word-info';
 
 /** How many dense lexicon features follow the word features; the model JSON records it. */
 export const NUM_LEXICON_FEATURES = 8;
 
-/** Domain-neutral words stay out of the model too, or it relearns "help" as praise from review data. */
-const SKIPPED_WORDS: ReadonlySet<string> = new Set(DOMAIN_NEUTRAL);
-
 /**
- * Model words for a token range: Porter stems, "!"-prefixed inside negation scope, emoji as themselves.
+ * Model words for a token range: Porter stems (domain-neutral words left out, or the model relearns "help"
+ * as praise from review data), "!"-prefixed inside negation scope, emoji as themselves.
  * Mentions and URLs are left out: in the training tweets they co-occur with praise, in customer
  * messages they are everywhere (every tweet to an airline starts with its @handle).
  */
@@ -19,13 +16,16 @@ export function modelWords(tokens: Token[], from = 0, to = tokens.length): strin
   for (let i = from; i < to; i++) {
     const token = tokens[i];
     switch (token.kind) {
-      case 'word':
-        if (SKIPPED_WORDS.has(token.norm)) break;
-        words.push(token.negated ? `!${stemWord(token.norm)}` : stemWord(token.norm));
+      case 'word': {
+        const word = wordInfo(token.norm).modelWord;
+        if (word !== null) words.push(token.negated ? `!${word}` : word);
         break;
-      case 'hashtag':
-        words.push(stemWord(token.norm.slice(1)));
+      }
+      case 'hashtag': {
+        const word = wordInfo(token.norm.slice(1)).modelWord;
+        if (word !== null) words.push(word);
         break;
+      }
       case 'emoji':
       case 'emoticon':
         words.push(token.raw);

@@ -1,0 +1,41 @@
+import { stemWord } from '../nlp/porter-stemmer';
+import { DOMAIN_NEUTRAL } from './customer-experience-lexicon';
+import { SENTIMENT_LEXICON } from './sentiment-lexicon';
+
+/** Everything the scorer and the featuriser need to know about one normalised word, found with one lookup. */
+export interface WordInfo {
+  /** Lexicon valence (AFINN scale), 0 when none; a trailing "'s" is ignored. */
+  valence: number;
+  /** Valence comes from the customer-experience list. */
+  domain: boolean;
+  /** Some lexicon phrase starts with this word. */
+  phraseStart: boolean;
+  /** The model's word for it (Porter stem), or null for words that are not sentiment in this domain. */
+  modelWord: string | null;
+}
+
+const MAX_CACHED = 100_000;
+const cache = new Map<string, WordInfo>();
+const SKIPPED_WORDS: ReadonlySet<string> = new Set(DOMAIN_NEUTRAL);
+
+/** Memoised: a few thousand words make up almost every text, so each is resolved once per process. */
+export function wordInfo(norm: string): WordInfo {
+  let info = cache.get(norm);
+  if (info === undefined) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    info = resolve(norm);
+    cache.set(norm, info);
+  }
+  return info;
+}
+
+function resolve(norm: string): WordInfo {
+  const { words, phraseStarts, domainWords } = SENTIMENT_LEXICON;
+  const base = norm.endsWith("'s") && !words.has(norm) ? norm.slice(0, -2) : norm;
+  return {
+    valence: words.get(base) ?? 0,
+    domain: domainWords.has(base),
+    phraseStart: phraseStarts.has(norm),
+    modelWord: SKIPPED_WORDS.has(norm) ? null : stemWord(norm),
+  };
+}
