@@ -25,34 +25,9 @@ interface CompiledPhrase {
 
 /** Short words a multi-word phrase may skip over: "lost luggage" matches "lost my luggage". */
 const FILLERS = new Set(
-  [
-    'my',
-    'our',
-    'the',
-    'a',
-    'an',
-    'your',
-    'his',
-    'her',
-    'their',
-    'its',
-    'this',
-    'that',
-    'of',
-    'for',
-    'to',
-    'all',
-    'is',
-    'was',
-    'been',
-    'has',
-    'got',
-    'be',
-    'being',
-    'so',
-    'just',
-    'again',
-  ].map(stemWord),
+  'my our the a an your his her their its this that of for to all is was been has got be being so just again'
+    .split(' ')
+    .map(stemWord),
 );
 const MAX_FILLERS_BETWEEN = 2;
 
