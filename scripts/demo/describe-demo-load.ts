@@ -20,7 +20,9 @@ const number = (n: number) => n.toLocaleString('en-US');
 /** What was loaded and how to look at it. */
 export function describeDemoLoad(args: DemoArgs, tally: DemoTally, start: Date, port: number): string {
   const day = (iso: string | undefined) => (iso ?? '').slice(0, 10);
-  const incident = new Date(start.getTime() + (DEMO_DEFAULTS.incidentFromWeek - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+  const incident = new Date(start.getTime() + (DEMO_DEFAULTS.incidentFromWeek - 1) * 7 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   const kinds = [...tally.byKind].map(([kind, n]) => `${kind} ${number(n)}`).join(', ');
   const base = `http://localhost:${port}/api/v1`;
   const lines = [
@@ -28,7 +30,9 @@ export function describeDemoLoad(args: DemoArgs, tally: DemoTally, start: Date, 
     `  ${kinds}`,
   ];
   if (args.weeks >= DEMO_DEFAULTS.incidentFromWeek) {
-    lines.push(`Planted problem: from ${incident} (week ${DEMO_DEFAULTS.incidentFromWeek}) checkout payments fail and checkout scores collapse.`);
+    lines.push(
+      `Planted problem: from ${incident} (week ${DEMO_DEFAULTS.incidentFromWeek}) checkout payments fail and checkout scores collapse.`,
+    );
   }
   lines.push(
     '',

@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { FeedbackEntity } from '../../src/modules/feedback/entities/feedback.entity';
+import { REPO_ROOT } from '../helpers/spawn-process';
+import { createTestEnvironment, TestEnvironment } from '../helpers/test-database';
+import { TEST_TARGET } from '../helpers/test-target';
+
+jest.setTimeout(60_000);
+
+function runDemo(
+  env: TestEnvironment,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const vars: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    DATABASE_URL: env.config.databaseUrl,
+    QUEUE_PREFIX: env.config.queuePrefix,
+  };
+  if (env.config.redisUrl) vars.REDIS_URL = env.config.redisUrl;
+  // MySQL installs must share one identity secret between processes; SQLite keeps its own beside the file.
+  if (env.config.databaseType === 'mysql')
+    vars.IDENTITY_SECRET = env.config.identitySecret ?? 'cli-e2e-identity-secret-0123456789';
+  return new Promise((done) =>
+    execFile(
+      process.execPath,
+      [join(REPO_ROOT, 'dist/scripts/demo.js'), ...args],
+      { env: vars, cwd: tmpdir() },
+      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    ),
+  );
+}
+
+const count = (label: string, stdout: string) =>
+  Number(new RegExp(`^\\s+${label}\\s+([\\d,]+)$`, 'm').exec(stdout)?.[1].replace(/,/g, '') ?? NaN);
+
+describe(`demo script (${TEST_TARGET})`, () => {
+  let env: TestEnvironment;
+  let db: DataSource | undefined;
+  beforeAll(async () => {
+    env = await createTestEnvironment(TEST_TARGET);
+    if (TEST_TARGET === 'mysql') await env.migrate();
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await env?.cleanup();
+  });
+
+  it('loads the synthetic company through the import path, says how to look at it, and stores nothing twice', async () => {
+    const args = ['--customers', '60', '--weeks', '20', '--seed', '7'];
+    const first = await runDemo(env, args);
+    expect(first.code).toBe(0);
+    const created = count('created', first.stdout);
+    expect(created).toBeGreaterThan(100);
+    expect(count('rejected', first.stdout)).toBe(0);
+    expect(first.stdout).toMatch(/Planted problem: from \d{4}-\d{2}-\d{2} \(week 18\) checkout/);
+    expect(first.stdout).toMatch(/\/api\/v1\/feedback\?touchpoint=checkout/);
+
+    db = await new DataSource(await buildDataSourceOptions(env.config)).initialize();
+    const feedback = db.getRepository(FeedbackEntity);
+    expect(await feedback.count()).toBe(created);
+    const kinds = await feedback
+      .createQueryBuilder('f')
+      .select('f.kind', 'kind')
+      .distinct(true)
+      .getRawMany<{ kind: string }>();
+    expect(kinds.map((k) => k.kind).sort()).toEqual([
+      'call_note',
+      'review',
+      'social_mention',
+      'survey_response',
+    ]);
+    expect(await feedback.count({ where: { touchpoint: 'checkout' } })).toBeGreaterThan(0);
+
+    const again = await runDemo(env, args);
+    expect(again.code).toBe(0);
+    expect([count('created', again.stdout), count('duplicate', again.stdout)]).toEqual([0, created]);
+    expect(await feedback.count()).toBe(created);
+  });
+
+  it('exits 2 on a bad option', async () => {
+    const bad = await runDemo(env, ['--weeks', 'many']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--weeks must be an integer/);
+  });
+});
