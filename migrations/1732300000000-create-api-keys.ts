@@ -19,7 +19,10 @@ export class CreateApiKeys1732300000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('api_keys', new TableIndex({ name: 'idx_api_keys_prefix', columnNames: ['prefix'] }));
+    await queryRunner.createIndex(
+      'api_keys',
+      new TableIndex({ name: 'idx_api_keys_prefix', columnNames: ['prefix'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

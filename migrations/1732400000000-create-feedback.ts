@@ -1,6 +1,12 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 
-const nullable = (name: string, type: string, length?: string) => ({ name, type, length, isNullable: true, default: null });
+const nullable = (name: string, type: string, length?: string) => ({
+  name,
+  type,
+  length,
+  isNullable: true,
+  default: null,
+});
 
 export class CreateFeedback1732400000000 implements MigrationInterface {
   name = 'CreateFeedback1732400000000';
@@ -67,7 +73,11 @@ export class CreateFeedback1732400000000 implements MigrationInterface {
           nullable('analysis_error', 'varchar', '500'),
         ],
         indices: [
-          new TableIndex({ name: 'uq_feedback_source_external', columnNames: ['source', 'external_id'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_feedback_source_external',
+            columnNames: ['source', 'external_id'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'idx_feedback_occurred', columnNames: ['occurred_at'] }),
           new TableIndex({ name: 'idx_feedback_customer', columnNames: ['customer_id'] }),
           new TableIndex({ name: 'idx_feedback_status', columnNames: ['analysis_status', 'received_at'] }),
@@ -102,7 +112,14 @@ export class CreateFeedback1732400000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_records', 'outbox', 'feedback', 'erased_identities', 'customer_identities', 'customers']) {
+    for (const table of [
+      'idempotency_records',
+      'outbox',
+      'feedback',
+      'erased_identities',
+      'customer_identities',
+      'customers',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

@@ -1,6 +1,12 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 
-const nullable = (name: string, type: string, length?: string) => ({ name, type, length, isNullable: true, default: null });
+const nullable = (name: string, type: string, length?: string) => ({
+  name,
+  type,
+  length,
+  isNullable: true,
+  default: null,
+});
 
 export class CreateAnalysis1732600000000 implements MigrationInterface {
   name = 'CreateAnalysis1732600000000';
@@ -21,7 +27,12 @@ export class CreateAnalysis1732600000000 implements MigrationInterface {
           { name: 'result', type: 'text' },
           { name: 'analysed_at', type: 'datetime' },
         ],
-        indices: [new TableIndex({ name: 'idx_feedback_analysis_version', columnNames: ['pipeline_version', 'sentiment_label'] })],
+        indices: [
+          new TableIndex({
+            name: 'idx_feedback_analysis_version',
+            columnNames: ['pipeline_version', 'sentiment_label'],
+          }),
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -35,7 +46,12 @@ export class CreateAnalysis1732600000000 implements MigrationInterface {
           { name: 'sentiment_label', type: 'varchar', length: '10' },
           { name: 'sentiment_score', type: 'float' },
         ],
-        indices: [new TableIndex({ name: 'idx_feedback_topics_topic', columnNames: ['pipeline_version', 'topic_key'] })],
+        indices: [
+          new TableIndex({
+            name: 'idx_feedback_topics_topic',
+            columnNames: ['pipeline_version', 'topic_key'],
+          }),
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -72,6 +88,7 @@ export class CreateAnalysis1732600000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['reprocess_runs', 'topics', 'feedback_topics', 'feedback_analysis']) await queryRunner.dropTable(table);
+    for (const table of ['reprocess_runs', 'topics', 'feedback_topics', 'feedback_analysis'])
+      await queryRunner.dropTable(table);
   }
 }

@@ -5,4 +5,10 @@ import { CreateIntegrations1732500000000 } from './1732500000000-create-integrat
 import { CreateAnalysis1732600000000 } from './1732600000000-create-analysis';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
-export const ALL_MIGRATIONS = [CreateApiKeys1732300000000, CreateSystemPings1732300000001, CreateFeedback1732400000000, CreateIntegrations1732500000000, CreateAnalysis1732600000000];
+export const ALL_MIGRATIONS = [
+  CreateApiKeys1732300000000,
+  CreateSystemPings1732300000001,
+  CreateFeedback1732400000000,
+  CreateIntegrations1732500000000,
+  CreateAnalysis1732600000000,
+];

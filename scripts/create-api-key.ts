@@ -29,15 +29,21 @@ async function main(): Promise<void> {
   const bad = scopes.filter((s) => !API_KEY_SCOPES.includes(s));
   if (bad.length) throw new Error(`Unknown scope(s): ${bad.join(', ')}. Use ${API_KEY_SCOPES.join(', ')}.`);
   const expiresAt = values.expires ? new Date(values.expires) : null;
-  if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new Error(`--expires is not a date: ${values.expires}`);
+  if (expiresAt && Number.isNaN(expiresAt.getTime()))
+    throw new Error(`--expires is not a date: ${values.expires}`);
 
   const dataSource = await new DataSource(await buildDataSourceOptions(loadConfig())).initialize();
   try {
-    if (await dataSource.showMigrations()) throw new Error('The database has pending migrations: run `npm run migration:run` first.');
+    if (await dataSource.showMigrations())
+      throw new Error('The database has pending migrations: run `npm run migration:run` first.');
     const key = generateApiKey();
-    await dataSource.getRepository(ApiKeyEntity).insert(buildApiKeyEntity(key, values.name!, scopes, expiresAt));
+    await dataSource
+      .getRepository(ApiKeyEntity)
+      .insert(buildApiKeyEntity(key, values.name!, scopes, expiresAt));
     process.stdout.write(`${key}\n`);
-    process.stderr.write(`API key "${values.name}" created with scopes ${scopes.join(',')}. Store it now: it is not shown again.\n`);
+    process.stderr.write(
+      `API key "${values.name}" created with scopes ${scopes.join(',')}. Store it now: it is not shown again.\n`,
+    );
   } finally {
     await dataSource.destroy();
   }

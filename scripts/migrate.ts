@@ -19,12 +19,16 @@ async function main(): Promise<void> {
   try {
     if (command === 'run') {
       const ran = await dataSource.runMigrations({ transaction: 'each' });
-      process.stdout.write(ran.length ? ran.map((m) => `applied ${m.name}\n`).join('') : 'schema is up to date\n');
+      process.stdout.write(
+        ran.length ? ran.map((m) => `applied ${m.name}\n`).join('') : 'schema is up to date\n',
+      );
     } else if (command === 'revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });
       process.stdout.write('reverted the last migration\n');
     } else {
-      process.stdout.write((await dataSource.showMigrations()) ? 'pending migrations\n' : 'schema is up to date\n');
+      process.stdout.write(
+        (await dataSource.showMigrations()) ? 'pending migrations\n' : 'schema is up to date\n',
+      );
     }
   } finally {
     await dataSource.destroy();
@@ -32,6 +36,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* eslint-disable @typescript-eslint/no-require-imports */
 // `npm test`: build, unit specs, then the e2e suites twice: embedded (SQLite + memory queue) and
 // production (MySQL + Bull on Redis). Under CI=true the production half is required; elsewhere it is
 // skipped with a warning when MySQL or Redis cannot be reached. Ends with one "N passed, N failed" line.

@@ -20,7 +20,10 @@ export interface BootOptions {
 }
 
 /** The API (and, in embedded mode, the in-process worker): configured, not yet listening. */
-export async function createHttpApp(config: AppConfig, options: BootOptions = {}): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  config: AppConfig,
+  options: BootOptions = {},
+): Promise<NestFastifyApplication> {
   const pino = options.pino ?? createPino(config.logLevel);
   const logger = new PinoLoggerService(pino);
   const adapter = new FastifyAdapter({
@@ -50,7 +53,10 @@ export async function createHttpApp(config: AppConfig, options: BootOptions = {}
 }
 
 /** The worker: the same modules with no HTTP server. */
-export async function createWorkerContext(config: AppConfig, options: BootOptions = {}): Promise<INestApplicationContext> {
+export async function createWorkerContext(
+  config: AppConfig,
+  options: BootOptions = {},
+): Promise<INestApplicationContext> {
   const pino = options.pino ?? createPino(config.logLevel);
   return NestFactory.createApplicationContext(AppModule.forRoot(config), {
     logger: new PinoLoggerService(pino),

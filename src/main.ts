@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   if (config.role === 'worker') {
     const worker = await createWorkerContext(config, { pino });
     closeOnSignals(worker, log);
-    log.log(`Hearken worker started (queue: ${config.queueDriver}, database: ${config.databaseType})`, 'Bootstrap');
+    log.log(
+      `Hearken worker started (queue: ${config.queueDriver}, database: ${config.databaseType})`,
+      'Bootstrap',
+    );
     return;
   }
   const app = await createHttpApp(config, { pino });
@@ -39,7 +42,9 @@ export function loadConfigOrExit(overrides = {}) {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`Hearken failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `Hearken failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

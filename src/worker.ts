@@ -11,10 +11,15 @@ async function main(): Promise<void> {
   const log = new PinoLoggerService(pino);
   const worker = await createWorkerContext(config, { pino });
   closeOnSignals(worker, log);
-  log.log(`Hearken worker started (queue: ${config.queueDriver}, database: ${config.databaseType})`, 'Bootstrap');
+  log.log(
+    `Hearken worker started (queue: ${config.queueDriver}, database: ${config.databaseType})`,
+    'Bootstrap',
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Hearken worker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `Hearken worker failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -46,7 +46,9 @@ describe('loadConfig', () => {
   });
 
   it('requires IDENTITY_SECRET on MySQL, where processes must agree on it', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/h' })).toThrow(/IDENTITY_SECRET is required with MySQL/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/h' })).toThrow(
+      /IDENTITY_SECRET is required with MySQL/,
+    );
   });
 
   it('treats empty strings as unset', () => {

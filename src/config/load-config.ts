@@ -15,7 +15,10 @@ const propertyToEnv = Object.fromEntries(Object.entries(ENV_KEYS).map(([env, pro
  * Builds the config from an environment (default: the process's). Empty strings count as unset.
  * Throws ConfigError listing every bad variable and why.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<AppConfig> = {},
+): AppConfig {
   const plain: Record<string, unknown> = {};
   for (const [envKey, prop] of Object.entries(ENV_KEYS)) {
     const value = env[envKey];
@@ -39,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 
 function describe(error: ValidationError): string[] {
   const name = propertyToEnv[error.property] ?? error.property;
-  const shown = typeof error.value === 'string' && /KEY|SECRET|URL/.test(name) ? '(hidden)' : JSON.stringify(error.value);
+  const shown =
+    typeof error.value === 'string' && /KEY|SECRET|URL/.test(name) ? '(hidden)' : JSON.stringify(error.value);
   return Object.values(error.constraints ?? {}).map((reason) => `${name}=${shown}: ${reason}`);
 }

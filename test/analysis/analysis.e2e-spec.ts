@@ -15,7 +15,12 @@ describe(`analysis (${TEST_TARGET})`, () => {
   afterAll(() => t?.close());
 
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
-    t.app.inject({ method, url, headers: { authorization: `Bearer ${admin}` }, ...(body !== undefined ? { payload: body as object } : {}) });
+    t.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${admin}` },
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
 
   const analysed = (id: string) =>
     waitFor(async () => {
@@ -51,7 +56,14 @@ describe(`analysis (${TEST_TARGET})`, () => {
   });
 
   it('marks items without text as skipped, not as neutral', async () => {
-    const { id } = (await call('POST', '/api/v1/feedback', { kind: 'survey_response', source: 'typeform', npsScore: 9, channel: 'email' })).json();
+    const { id } = (
+      await call('POST', '/api/v1/feedback', {
+        kind: 'survey_response',
+        source: 'typeform',
+        npsScore: 9,
+        channel: 'email',
+      })
+    ).json();
     expect((await analysed(id)).analysisStatus).toBe('skipped');
   });
 
@@ -59,13 +71,19 @@ describe(`analysis (${TEST_TARGET})`, () => {
     const topics = (await call('GET', '/api/v1/topics')).json();
     expect(topics.length).toBeGreaterThan(5);
     const text = 'The zorblax widget jammed again, the zorblax is useless.';
-    const { id } = (await call('POST', '/api/v1/feedback', { kind: 'review', source: 'shop', text, rating: 1, scale: 5 })).json();
+    const { id } = (
+      await call('POST', '/api/v1/feedback', { kind: 'review', source: 'shop', text, rating: 1, scale: 5 })
+    ).json();
     const before = await analysed(id);
     expect(before.analysisStatus).toBe('analysed');
     const first = (await call('GET', `/api/v1/feedback/${id}/analysis`)).json();
     expect(first.result.topics.map((x: { key: string }) => x.key)).not.toContain('zorblax');
 
-    const created = await call('POST', '/api/v1/topics', { key: 'zorblax', name: 'Zorblax widget', phrases: ['zorblax'] });
+    const created = await call('POST', '/api/v1/topics', {
+      key: 'zorblax',
+      name: 'Zorblax widget',
+      phrases: ['zorblax'],
+    });
     expect(created.statusCode).toBe(201);
     const { reprocessId } = created.json();
     const run = await waitFor(async () => {
@@ -82,8 +100,12 @@ describe(`analysis (${TEST_TARGET})`, () => {
   });
 
   it('refuses bad topics with the field and reason', async () => {
-    expect((await call('POST', '/api/v1/topics', { key: 'Bad Key!', name: 'x' })).json().details[0].field).toBe('key');
-    expect((await call('POST', '/api/v1/topics', { key: 'orphan', name: 'x', parentKey: 'nope' })).statusCode).toBe(409);
+    expect(
+      (await call('POST', '/api/v1/topics', { key: 'Bad Key!', name: 'x' })).json().details[0].field,
+    ).toBe('key');
+    expect(
+      (await call('POST', '/api/v1/topics', { key: 'orphan', name: 'x', parentKey: 'nope' })).statusCode,
+    ).toBe(409);
     expect((await call('PATCH', '/api/v1/topics/does-not-exist', { name: 'x' })).statusCode).toBe(404);
   });
 
@@ -103,18 +125,32 @@ describe(`analysis (${TEST_TARGET})`, () => {
     const day = 24 * 3600 * 1000;
     const items = [
       ...Array.from({ length: 8 }, (_, i) => ({
-        kind: 'review', source: 'themes', externalId: `new-${i}`, occurredAt: new Date(now - (i % 5) * day).toISOString(),
+        kind: 'review',
+        source: 'themes',
+        externalId: `new-${i}`,
+        occurredAt: new Date(now - (i % 5) * day).toISOString(),
         text: `The quantum flux capacitor sparkles oddly ${i}`,
       })),
       ...Array.from({ length: 20 }, (_, i) => ({
-        kind: 'review', source: 'themes', externalId: `old-${i}`, occurredAt: new Date(now - (20 + i) * day).toISOString(),
+        kind: 'review',
+        source: 'themes',
+        externalId: `old-${i}`,
+        occurredAt: new Date(now - (20 + i) * day).toISOString(),
         text: `Nice colour and decent box ${i}`,
       })),
     ];
     const batch = (await call('POST', '/api/v1/feedback/batch', { items })).json();
     expect(batch.created).toBe(28);
-    await waitFor(async () => ((await call('GET', '/api/v1/feedback?source=themes&analysisStatus=pending')).json().items.length === 0 ? true : undefined), 20_000);
-    const { suggestions } = (await call('GET', '/api/v1/topics/suggestions?recentDays=14&baselineDays=56')).json();
+    await waitFor(
+      async () =>
+        (await call('GET', '/api/v1/feedback?source=themes&analysisStatus=pending')).json().items.length === 0
+          ? true
+          : undefined,
+      20_000,
+    );
+    const { suggestions } = (
+      await call('GET', '/api/v1/topics/suggestions?recentDays=14&baselineDays=56')
+    ).json();
     const theme = suggestions.find((s: { phrase: string }) => /quantum flux/.test(s.phrase));
     expect(theme).toBeDefined();
     expect(theme.examples.length).toBeGreaterThan(0);

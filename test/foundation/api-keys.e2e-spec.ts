@@ -22,7 +22,9 @@ describe(`API keys (${TEST_TARGET})`, () => {
   it('registers ADMIN_API_KEY at boot with the admin scope', async () => {
     const res = await call('GET', '/api/v1/api-keys', ADMIN_KEY);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual([expect.objectContaining({ scopes: ['admin'], prefix: ADMIN_KEY.slice(0, 12) })]);
+    expect(res.json()).toEqual([
+      expect.objectContaining({ scopes: ['admin'], prefix: ADMIN_KEY.slice(0, 12) }),
+    ]);
   });
 
   it('shows a new key once and stores only its hash', async () => {
@@ -32,7 +34,10 @@ describe(`API keys (${TEST_TARGET})`, () => {
     expect(key).toMatch(/^hk_[A-Za-z0-9]{41}$/);
     const listed = (await call('GET', '/api/v1/api-keys', ADMIN_KEY)).json();
     expect(JSON.stringify(listed)).not.toContain(key);
-    expect(listed.find((k: { id: string }) => k.id === id)).toMatchObject({ name: 'reader', scopes: ['read'] });
+    expect(listed.find((k: { id: string }) => k.id === id)).toMatchObject({
+      name: 'reader',
+      scopes: ['read'],
+    });
   });
 
   it.each([
@@ -52,7 +57,9 @@ describe(`API keys (${TEST_TARGET})`, () => {
   });
 
   it('stops accepting a key once revoked', async () => {
-    const { key, id } = (await call('POST', '/api/v1/api-keys', ADMIN_KEY, { name: 'tmp', scopes: ['admin'] })).json();
+    const { key, id } = (
+      await call('POST', '/api/v1/api-keys', ADMIN_KEY, { name: 'tmp', scopes: ['admin'] })
+    ).json();
     expect((await call('GET', '/api/v1/api-keys', key)).statusCode).toBe(200);
     expect((await call('DELETE', `/api/v1/api-keys/${id}`, ADMIN_KEY)).statusCode).toBe(204);
     const res = await call('GET', '/api/v1/api-keys', key);
@@ -62,7 +69,9 @@ describe(`API keys (${TEST_TARGET})`, () => {
 
   it('refuses an expired key', async () => {
     const expiresAt = new Date(Date.now() + 1500).toISOString();
-    const { key } = (await call('POST', '/api/v1/api-keys', ADMIN_KEY, { name: 'short', scopes: ['admin'], expiresAt })).json();
+    const { key } = (
+      await call('POST', '/api/v1/api-keys', ADMIN_KEY, { name: 'short', scopes: ['admin'], expiresAt })
+    ).json();
     expect((await call('GET', '/api/v1/api-keys', key)).statusCode).toBe(200);
     await new Promise((r) => setTimeout(r, 1600));
     const res = await call('GET', '/api/v1/api-keys', key);
@@ -86,7 +95,8 @@ describe(`rate limit per API key (${TEST_TARGET})`, () => {
   it('answers 429 with Retry-After past the limit, per key', async () => {
     const a = await t.keyWith('admin');
     const b = await t.keyWith('admin');
-    const get = (key: string) => t.app.inject({ method: 'GET', url: '/api/v1/api-keys', headers: { authorization: `Bearer ${key}` } });
+    const get = (key: string) =>
+      t.app.inject({ method: 'GET', url: '/api/v1/api-keys', headers: { authorization: `Bearer ${key}` } });
     for (let i = 0; i < 3; i++) expect((await get(a)).statusCode).toBe(200);
     const limited = await get(a);
     expect(limited.statusCode).toBe(429);

@@ -12,7 +12,12 @@ describe(`HTTP hygiene (${TEST_TARGET})`, () => {
   afterAll(() => t?.close());
 
   const post = (url: string, payload: string | Buffer, contentType = 'application/json') =>
-    t.app.inject({ method: 'POST', url, payload, headers: { authorization: `Bearer ${admin}`, 'content-type': contentType } });
+    t.app.inject({
+      method: 'POST',
+      url,
+      payload,
+      headers: { authorization: `Bearer ${admin}`, 'content-type': contentType },
+    });
 
   it('serves /health with database and queue up', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/health' });
@@ -29,7 +34,11 @@ describe(`HTTP hygiene (${TEST_TARGET})`, () => {
   });
 
   it('gives every response a request id and security headers', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'trace-123' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'trace-123' },
+    });
     expect(res.headers['x-request-id']).toBe('trace-123');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     const fresh = await t.app.inject({ method: 'GET', url: '/health' });
@@ -77,13 +86,19 @@ describe(`HTTP hygiene (${TEST_TARGET})`, () => {
   });
 
   it('answers 400 to invalid UTF-8', async () => {
-    const res = await post('/api/v1/api-keys', Buffer.from([0x7b, 0x22, 0x6e, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]));
+    const res = await post(
+      '/api/v1/api-keys',
+      Buffer.from([0x7b, 0x22, 0x6e, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('INVALID_UTF8');
   });
 
   it('answers 413 past the 1 MB body limit', async () => {
-    const res = await post('/api/v1/api-keys', JSON.stringify({ name: 'x'.repeat(1_100_000), scopes: ['read'] }));
+    const res = await post(
+      '/api/v1/api-keys',
+      JSON.stringify({ name: 'x'.repeat(1_100_000), scopes: ['read'] }),
+    );
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('PAYLOAD_TOO_LARGE');
   });

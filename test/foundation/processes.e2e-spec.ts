@@ -66,12 +66,18 @@ describeProduction('production: API and worker as separate processes on MySQL + 
       IDENTITY_SECRET: env.config.identitySecret!,
       LOG_LEVEL: 'warn',
     };
-    const migrated = execFileSync(process.execPath, [join(REPO_ROOT, 'dist/scripts/migrate.js'), 'run'], { env: { ...process.env, ...base } });
-    expect(migrated.toString()).toMatch(/applied/);
-    const key = execFileSync(process.execPath, [join(REPO_ROOT, 'dist/scripts/create-api-key.js'), '--name', 'ops', '--scopes', 'admin'], {
+    const migrated = execFileSync(process.execPath, [join(REPO_ROOT, 'dist/scripts/migrate.js'), 'run'], {
       env: { ...process.env, ...base },
-      stdio: ['ignore', 'pipe', 'ignore'],
-    })
+    });
+    expect(migrated.toString()).toMatch(/applied/);
+    const key = execFileSync(
+      process.execPath,
+      [join(REPO_ROOT, 'dist/scripts/create-api-key.js'), '--name', 'ops', '--scopes', 'admin'],
+      {
+        env: { ...process.env, ...base },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    )
       .toString()
       .trim();
     const port = await freePort();
@@ -85,7 +91,9 @@ describeProduction('production: API and worker as separate processes on MySQL + 
     expect(created.status).toBe(202);
     const { id } = (await created.json()) as { id: string };
     const ping = await waitFor(async () => {
-      const p = (await (await fetch(`${url}/api/v1/system/pings/${id}`, { headers: auth })).json()) as { processedBy: string | null };
+      const p = (await (await fetch(`${url}/api/v1/system/pings/${id}`, { headers: auth })).json()) as {
+        processedBy: string | null;
+      };
       return p.processedBy ? p : undefined;
     }, 20_000);
     expect(ping.processedBy).toMatch(/:worker$/);

@@ -18,7 +18,9 @@ describe(`a job enqueued by the API runs (${TEST_TARGET})`, () => {
     expect(created.statusCode).toBe(202);
     const { id } = created.json();
     const done = await waitFor(async () => {
-      const ping = (await t.app.inject({ method: 'GET', url: `/api/v1/system/pings/${id}`, headers: auth })).json();
+      const ping = (
+        await t.app.inject({ method: 'GET', url: `/api/v1/system/pings/${id}`, headers: auth })
+      ).json();
       return ping.processedAt ? ping : undefined;
     });
     expect(done.processedBy).toMatch(/:all$/);

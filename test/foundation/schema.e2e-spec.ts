@@ -30,7 +30,8 @@ describe(`migrations on ${TEST_TARGET}`, () => {
   it('can be reverted all the way down and applied again', async () => {
     for (let i = 0; i < dataSource.migrations.length; i++) await dataSource.undoLastMigration();
     const runner = dataSource.createQueryRunner();
-    for (const entity of dataSource.entityMetadatas) expect(await runner.hasTable(entity.tableName)).toBe(false);
+    for (const entity of dataSource.entityMetadatas)
+      expect(await runner.hasTable(entity.tableName)).toBe(false);
     await runner.release();
     await dataSource.runMigrations();
     expect((await dataSource.driver.createSchemaBuilder().log()).upQueries).toHaveLength(0);

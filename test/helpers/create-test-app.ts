@@ -17,7 +17,10 @@ export interface TestApp {
 }
 
 /** Boots the whole app over HTTP (Fastify inject) on a fresh database of the current test target. */
-export async function createTestApp(overrides: Partial<AppConfig> = {}, target: TestTarget = TEST_TARGET): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  target: TestTarget = TEST_TARGET,
+): Promise<TestApp> {
   const env = await createTestEnvironment(target, overrides);
   await env.migrate();
   const app = await createHttpApp(env.config, { pino: createPino('silent') });
@@ -27,7 +30,8 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}, target: 
     app,
     env,
     config: env.config,
-    keyWith: async (...scopes) => (await app.get(ApiKeysService).create(`test-${scopes.join('-')}`, scopes)).key,
+    keyWith: async (...scopes) =>
+      (await app.get(ApiKeysService).create(`test-${scopes.join('-')}`, scopes)).key,
     close: async () => {
       await app.close();
       await env.cleanup();

@@ -18,7 +18,10 @@ export interface TestEnvironment {
 }
 
 /** A fresh, uniquely named database (and queue prefix) for one test file. */
-export async function createTestEnvironment(target: TestTarget, overrides: Partial<AppConfig> = {}): Promise<TestEnvironment> {
+export async function createTestEnvironment(
+  target: TestTarget,
+  overrides: Partial<AppConfig> = {},
+): Promise<TestEnvironment> {
   const id = `${process.pid}_${randomBytes(4).toString('hex')}`;
   const queuePrefix = `hearken_test_${id}`;
   let databaseUrl: string;

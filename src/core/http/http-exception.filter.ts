@@ -16,7 +16,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.warn(`${body.code}: ${body.message}`);
     }
     if (body.statusCode === 429 && exception instanceof HttpException) {
-      const retryAfter = (exception.getResponse() as { details?: { retryAfterSeconds?: number } }).details?.retryAfterSeconds;
+      const retryAfter = (exception.getResponse() as { details?: { retryAfterSeconds?: number } }).details
+        ?.retryAfterSeconds;
       if (retryAfter) void reply.header('Retry-After', String(retryAfter));
     }
     void reply.status(body.statusCode).send(body);

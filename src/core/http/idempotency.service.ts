@@ -41,21 +41,32 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
   ): Promise<StoredResponse & { replayed: boolean }> {
     if (key === undefined) return { ...(await handler()), replayed: false };
     if (!KEY_PATTERN.test(key)) {
-      throw new AppException(400, 'Idempotency-Key must be 1-255 printable ASCII characters', 'INVALID_IDEMPOTENCY_KEY', [
-        { field: 'Idempotency-Key', reason: 'must be 1-255 printable ASCII characters' },
-      ]);
+      throw new AppException(
+        400,
+        'Idempotency-Key must be 1-255 printable ASCII characters',
+        'INVALID_IDEMPOTENCY_KEY',
+        [{ field: 'Idempotency-Key', reason: 'must be 1-255 printable ASCII characters' }],
+      );
     }
     const repo = this.dataSource.getRepository(IdempotencyRecordEntity);
     const id = sha256(`${scope}\u0000${key}`);
     const requestHash = sha256(rawBody);
-    const claimed = await repo.insert({ id, requestHash, statusCode: null, responseBody: null, createdAt: new Date() }).then(
-      () => true,
-      () => false, // the key exists already (a unique violation on either database)
-    );
+    const claimed = await repo
+      .insert({ id, requestHash, statusCode: null, responseBody: null, createdAt: new Date() })
+      .then(
+        () => true,
+        () => false, // the key exists already (a unique violation on either database)
+      );
     if (!claimed) {
       const existing = await repo.findOne({ where: { id } });
-      if (!existing) throw new AppException(409, 'A request with this Idempotency-Key is still being processed', 'IDEMPOTENCY_IN_PROGRESS');
-      if (Date.now() - existing.createdAt.getTime() < IDEMPOTENCY_TTL_MS) return this.replay(existing, requestHash);
+      if (!existing)
+        throw new AppException(
+          409,
+          'A request with this Idempotency-Key is still being processed',
+          'IDEMPOTENCY_IN_PROGRESS',
+        );
+      if (Date.now() - existing.createdAt.getTime() < IDEMPOTENCY_TTL_MS)
+        return this.replay(existing, requestHash);
       await repo.update({ id }, { requestHash, statusCode: null, responseBody: null, createdAt: new Date() });
     }
     let response: StoredResponse;
@@ -66,18 +77,36 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
       await repo.delete({ id });
       throw error;
     }
-    await repo.update({ id }, { statusCode: response.statusCode, responseBody: JSON.stringify(response.body) });
+    await repo.update(
+      { id },
+      { statusCode: response.statusCode, responseBody: JSON.stringify(response.body) },
+    );
     return { ...response, replayed: false };
   }
 
-  private replay(existing: IdempotencyRecordEntity, requestHash: string): StoredResponse & { replayed: boolean } {
+  private replay(
+    existing: IdempotencyRecordEntity,
+    requestHash: string,
+  ): StoredResponse & { replayed: boolean } {
     if (existing.requestHash !== requestHash) {
-      throw new AppException(422, 'This Idempotency-Key was used with a different request body', 'IDEMPOTENCY_KEY_REUSED');
+      throw new AppException(
+        422,
+        'This Idempotency-Key was used with a different request body',
+        'IDEMPOTENCY_KEY_REUSED',
+      );
     }
     if (existing.statusCode === null) {
-      throw new AppException(409, 'A request with this Idempotency-Key is still being processed', 'IDEMPOTENCY_IN_PROGRESS');
+      throw new AppException(
+        409,
+        'A request with this Idempotency-Key is still being processed',
+        'IDEMPOTENCY_IN_PROGRESS',
+      );
     }
-    return { statusCode: existing.statusCode, body: JSON.parse(existing.responseBody ?? 'null'), replayed: true };
+    return {
+      statusCode: existing.statusCode,
+      body: JSON.parse(existing.responseBody ?? 'null'),
+      replayed: true,
+    };
   }
 
   async purgeExpired(): Promise<void> {

@@ -41,7 +41,11 @@ function parseJsonBody(request: FastifyRequest, body: Buffer): unknown {
     parsed = JSON.parse(text, rejectDangerousKeys);
   } catch (error) {
     if (error instanceof AppException) throw error;
-    throw new AppException(400, `Request body is not valid JSON: ${(error as Error).message}`, 'INVALID_JSON');
+    throw new AppException(
+      400,
+      `Request body is not valid JSON: ${(error as Error).message}`,
+      'INVALID_JSON',
+    );
   }
   if (depthOf(parsed, 0) > MAX_DEPTH) {
     throw new AppException(400, `Request body is nested deeper than ${MAX_DEPTH} levels`, 'TOO_DEEP');

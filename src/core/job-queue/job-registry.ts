@@ -29,6 +29,14 @@ export interface JobDefinition {
 
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   [JobName.SystemPing]: { attempts: 1, backoff: { type: 'fixed', delayMs: 0 }, timeoutMs: 5_000 },
-  [JobName.AnalyseFeedback]: { attempts: 5, backoff: { type: 'exponential', delayMs: 1_000 }, timeoutMs: 120_000 },
-  [JobName.PlanReprocess]: { attempts: 5, backoff: { type: 'exponential', delayMs: 1_000 }, timeoutMs: 60_000 },
+  [JobName.AnalyseFeedback]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delayMs: 1_000 },
+    timeoutMs: 120_000,
+  },
+  [JobName.PlanReprocess]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delayMs: 1_000 },
+    timeoutMs: 60_000,
+  },
 };

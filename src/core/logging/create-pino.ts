@@ -3,7 +3,10 @@ import { LogLevel } from '../../config/app-config';
 import { currentRequestId } from './request-context';
 
 /** One pino instance per process: JSON lines, each stamped with the current request id when there is one. */
-export function createPino(level: LogLevel, destination: pino.DestinationStream = pino.destination(1)): Logger {
+export function createPino(
+  level: LogLevel,
+  destination: pino.DestinationStream = pino.destination(1),
+): Logger {
   return pino(
     {
       level,
@@ -14,7 +17,10 @@ export function createPino(level: LogLevel, destination: pino.DestinationStream 
         const requestId = currentRequestId();
         return requestId ? { requestId } : {};
       },
-      redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.secret', '*.key'], censor: '[REDACTED]' },
+      redact: {
+        paths: ['req.headers.authorization', 'headers.authorization', '*.secret', '*.key'],
+        censor: '[REDACTED]',
+      },
     },
     destination,
   );

@@ -48,7 +48,11 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     clearInterval(this.timer);
   }
 
-  async add<N extends JobName>(manager: EntityManager, jobName: N, payload: JobPayloads[N]): Promise<OutboxMessageEntity> {
+  async add<N extends JobName>(
+    manager: EntityManager,
+    jobName: N,
+    payload: JobPayloads[N],
+  ): Promise<OutboxMessageEntity> {
     const message = Object.assign(new OutboxMessageEntity(), {
       id: randomUUID(),
       jobName,
@@ -65,7 +69,9 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     try {
       await withTimeout(
         Promise.all(
-          messages.map((m) => this.queue.enqueue(m.jobName as JobName, m.payload as never, { jobId: `outbox:${m.id}` })),
+          messages.map((m) =>
+            this.queue.enqueue(m.jobName as JobName, m.payload as never, { jobId: `outbox:${m.id}` }),
+          ),
         ),
         SEND_TIMEOUT_MS,
         `queue did not answer within ${SEND_TIMEOUT_MS} ms`,
@@ -73,7 +79,9 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
       await this.dataSource.getRepository(OutboxMessageEntity).delete({ id: In(messages.map((m) => m.id)) });
       return true;
     } catch (error) {
-      this.logger.warn(`Queue unavailable, ${messages.length} job(s) kept in the outbox for later: ${(error as Error).message}`);
+      this.logger.warn(
+        `Queue unavailable, ${messages.length} job(s) kept in the outbox for later: ${(error as Error).message}`,
+      );
       return false;
     }
   }

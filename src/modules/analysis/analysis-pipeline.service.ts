@@ -40,7 +40,9 @@ export class AnalysisPipelineService {
     const topicModel = hasExamples ? trainTopicDetector(taxonomy, []).classifier : undefined;
     const pipeline = createAnalysisPipeline({ taxonomy, topicModel });
     this.cached = { pipeline, fingerprint, checkedAt: Date.now() };
-    this.logger.log(`Analysis pipeline ${pipeline.version} ready (${taxonomy.length} topics${hasExamples ? ', trained on topic examples' : ''})`);
+    this.logger.log(
+      `Analysis pipeline ${pipeline.version} ready (${taxonomy.length} topics${hasExamples ? ', trained on topic examples' : ''})`,
+    );
     return pipeline;
   }
 }

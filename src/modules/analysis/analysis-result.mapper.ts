@@ -23,16 +23,26 @@ export function presentAnalysis(a: TextAnalysis) {
   return {
     language: a.language,
     supported: a.supported,
-    sentiment: a.sentiment ? trimExplanation({ ...a.sentiment, score: round(a.sentiment.score), confidence: round(a.sentiment.confidence) }) : null,
-    sentences: a.sentences.slice(0, MAX_SENTENCES).map((s) =>
-      trimExplanation({ ...s, score: round(s.score), confidence: round(s.confidence) }),
-    ),
+    sentiment: a.sentiment
+      ? trimExplanation({
+          ...a.sentiment,
+          score: round(a.sentiment.score),
+          confidence: round(a.sentiment.confidence),
+        })
+      : null,
+    sentences: a.sentences
+      .slice(0, MAX_SENTENCES)
+      .map((s) => trimExplanation({ ...s, score: round(s.score), confidence: round(s.confidence) })),
     topics: a.topics.map((t) => ({
       key: t.key,
       name: t.name,
       parentKey: t.parentKey ?? null,
       confidence: round(t.confidence),
-      sentiment: trimExplanation({ ...t.sentiment, score: round(t.sentiment.score), confidence: round(t.sentiment.confidence) }),
+      sentiment: trimExplanation({
+        ...t.sentiment,
+        score: round(t.sentiment.score),
+        confidence: round(t.sentiment.confidence),
+      }),
       evidence: t.evidence,
     })),
     signals: a.signals,
@@ -57,7 +67,9 @@ export function toAnalysisRows(
       sentimentLabel: analysis.sentiment?.label ?? null,
       sentimentScore: analysis.sentiment ? round(analysis.sentiment.score) : null,
       sentimentConfidence: analysis.sentiment ? round(analysis.sentiment.confidence) : null,
-      signals: analysis.signals.length ? [...new Set(analysis.signals.map((s) => s.type))].join(',').slice(0, 200) : null,
+      signals: analysis.signals.length
+        ? [...new Set(analysis.signals.map((s) => s.type))].join(',').slice(0, 200)
+        : null,
       result: JSON.stringify(presented),
       analysedAt: at,
     }),

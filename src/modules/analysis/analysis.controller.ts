@@ -1,4 +1,13 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '../api-keys/auth.decorators';
 import { AnalysisService } from './analysis.service';
@@ -41,7 +50,9 @@ export class AnalysisController {
 
   @Get('feedback/:id/analysis')
   @RequireScope('read')
-  @ApiOkResponse({ description: 'Sentiment per document, sentence and topic, signals, language, with explanations' })
+  @ApiOkResponse({
+    description: 'Sentiment per document, sentence and topic, signals, language, with explanations',
+  })
   async forFeedback(@Param('id', new ParseUUIDPipe()) id: string) {
     const found = await this.analysis.forFeedback(id);
     if (!found) throw new NotFoundException(`Feedback ${id} has not been analysed yet`);
@@ -51,9 +62,13 @@ export class AnalysisController {
   @Post('analysis/reprocess')
   @HttpCode(202)
   @RequireScope('admin')
-  @ApiAcceptedResponse({ description: 'Re-analysis started; follow it at GET /api/v1/analysis/reprocess/:id' })
+  @ApiAcceptedResponse({
+    description: 'Re-analysis started; follow it at GET /api/v1/analysis/reprocess/:id',
+  })
   async start(@Body() dto: StartReprocessDto) {
-    const filter = Object.fromEntries(Object.entries(dto.filter ?? {}).filter(([, v]) => v !== undefined)) as Record<string, string>;
+    const filter = Object.fromEntries(
+      Object.entries(dto.filter ?? {}).filter(([, v]) => v !== undefined),
+    ) as Record<string, string>;
     return toRunResponse(await this.reprocess.start(filter));
   }
 

@@ -21,20 +21,30 @@ export class AnalysisRepository {
       await manager.delete(FeedbackAnalysisEntity, { pipelineVersion: version, feedbackId: In(feedbackIds) });
       await manager.delete(FeedbackTopicEntity, { pipelineVersion: version, feedbackId: In(feedbackIds) });
       for (let i = 0; i < analyses.length; i += 200) {
-        await manager.insert(FeedbackAnalysisEntity, analyses.slice(i, i + 200) as QueryDeepPartialEntity<FeedbackAnalysisEntity>[]);
+        await manager.insert(
+          FeedbackAnalysisEntity,
+          analyses.slice(i, i + 200) as QueryDeepPartialEntity<FeedbackAnalysisEntity>[],
+        );
       }
       for (let i = 0; i < topics.length; i += 500) {
-        await manager.insert(FeedbackTopicEntity, topics.slice(i, i + 500) as QueryDeepPartialEntity<FeedbackTopicEntity>[]);
+        await manager.insert(
+          FeedbackTopicEntity,
+          topics.slice(i, i + 500) as QueryDeepPartialEntity<FeedbackTopicEntity>[],
+        );
       }
     });
   }
 
   findAnalysis(feedbackId: string, version: string): Promise<FeedbackAnalysisEntity | null> {
-    return this.dataSource.getRepository(FeedbackAnalysisEntity).findOne({ where: { feedbackId, pipelineVersion: version } });
+    return this.dataSource
+      .getRepository(FeedbackAnalysisEntity)
+      .findOne({ where: { feedbackId, pipelineVersion: version } });
   }
 
   findLatestAnalysis(feedbackId: string): Promise<FeedbackAnalysisEntity | null> {
-    return this.dataSource.getRepository(FeedbackAnalysisEntity).findOne({ where: { feedbackId }, order: { analysedAt: 'DESC' } });
+    return this.dataSource
+      .getRepository(FeedbackAnalysisEntity)
+      .findOne({ where: { feedbackId }, order: { analysedAt: 'DESC' } });
   }
 
   /** Feedback of a period that no topic covered (for emerging themes). */
@@ -51,7 +61,9 @@ export class AnalysisRepository {
   }
 
   insertRun(run: ReprocessRunEntity): Promise<unknown> {
-    return this.dataSource.getRepository(ReprocessRunEntity).insert(run as QueryDeepPartialEntity<ReprocessRunEntity>);
+    return this.dataSource
+      .getRepository(ReprocessRunEntity)
+      .insert(run as QueryDeepPartialEntity<ReprocessRunEntity>);
   }
 
   findRun(id: string): Promise<ReprocessRunEntity | null> {
@@ -63,7 +75,11 @@ export class AnalysisRepository {
     await this.dataSource
       .createQueryBuilder()
       .update(ReprocessRunEntity)
-      .set({ processed: () => `processed + ${Math.trunc(processed)}`, failed: () => `failed + ${Math.trunc(failed)}`, status: 'running' })
+      .set({
+        processed: () => `processed + ${Math.trunc(processed)}`,
+        failed: () => `failed + ${Math.trunc(failed)}`,
+        status: 'running',
+      })
       .where('id = :id', { id })
       .execute();
     await this.dataSource

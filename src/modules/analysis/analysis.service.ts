@@ -57,7 +57,12 @@ export class AnalysisService {
     await this.feedback.setAnalysisStatus(skipped, 'skipped', 'no text to analyse');
     for (const f of failed) await this.feedback.setAnalysisStatus([f.id], 'failed', f.reason);
     if (failed.length) this.logger.warn(`${failed.length} item(s) failed analysis: ${failed[0].reason}`);
-    return { version: pipeline.version, analysed: analysed.length, skipped: skipped.length, failed: failed.length };
+    return {
+      version: pipeline.version,
+      analysed: analysed.length,
+      skipped: skipped.length,
+      failed: failed.length,
+    };
   }
 
   async analyseTexts(texts: string[]): Promise<{ version: string; results: PresentedAnalysis[] }> {
@@ -66,10 +71,20 @@ export class AnalysisService {
   }
 
   /** The analysis by the current pipeline, else the newest one there is. */
-  async forFeedback(feedbackId: string): Promise<{ version: string; analysedAt: string; result: PresentedAnalysis } | null> {
+  async forFeedback(
+    feedbackId: string,
+  ): Promise<{ version: string; analysedAt: string; result: PresentedAnalysis } | null> {
     await this.feedback.get(feedbackId);
     const pipeline = await this.pipelines.current();
-    const row = (await this.repository.findAnalysis(feedbackId, pipeline.version)) ?? (await this.repository.findLatestAnalysis(feedbackId));
-    return row ? { version: row.pipelineVersion, analysedAt: row.analysedAt.toISOString(), result: JSON.parse(row.result) } : null;
+    const row =
+      (await this.repository.findAnalysis(feedbackId, pipeline.version)) ??
+      (await this.repository.findLatestAnalysis(feedbackId));
+    return row
+      ? {
+          version: row.pipelineVersion,
+          analysedAt: row.analysedAt.toISOString(),
+          result: JSON.parse(row.result),
+        }
+      : null;
   }
 }

@@ -37,7 +37,12 @@ export class ReprocessService {
       finishedAt: total === 0 ? new Date() : null,
     });
     await this.repository.insertRun(run);
-    if (total > 0) await this.queue.enqueue(JobName.PlanReprocess, { reprocessId: run.id }, { jobId: `plan:${run.id}:start` });
+    if (total > 0)
+      await this.queue.enqueue(
+        JobName.PlanReprocess,
+        { reprocessId: run.id },
+        { jobId: `plan:${run.id}:start` },
+      );
     return run;
   }
 
@@ -55,12 +60,19 @@ export class ReprocessService {
     const jobs = [];
     for (let i = 0; i < ids.length; i += ANALYSIS_BATCH_SIZE) {
       const batch = ids.slice(i, i + ANALYSIS_BATCH_SIZE);
-      jobs.push({ payload: { feedbackIds: batch, reprocessId }, jobId: `reprocess:${reprocessId}:${batch[0]}` });
+      jobs.push({
+        payload: { feedbackIds: batch, reprocessId },
+        jobId: `reprocess:${reprocessId}:${batch[0]}`,
+      });
     }
     await this.queue.enqueueMany(JobName.AnalyseFeedback, jobs);
     const last = ids[ids.length - 1];
     if (ids.length === PAGE) {
-      await this.queue.enqueue(JobName.PlanReprocess, { reprocessId, afterId: last }, { jobId: `plan:${reprocessId}:${last}` });
+      await this.queue.enqueue(
+        JobName.PlanReprocess,
+        { reprocessId, afterId: last },
+        { jobId: `plan:${reprocessId}:${last}` },
+      );
     }
   }
 

@@ -42,7 +42,9 @@ export class StaleAnalysisSweeper implements OnApplicationBootstrap, OnApplicati
       }
       if (jobs.length) {
         await this.queue.enqueueMany(JobName.AnalyseFeedback, jobs);
-        this.logger.warn(`Re-queued analysis of ${ids.length} item(s) pending for over ${Math.round(staleAfterMs / 60_000)} min`);
+        this.logger.warn(
+          `Re-queued analysis of ${ids.length} item(s) pending for over ${Math.round(staleAfterMs / 60_000)} min`,
+        );
       }
       return ids.length;
     } catch (error) {

@@ -38,13 +38,20 @@ export class TopicSuggestionsService {
   /** One click: the phrase becomes a topic (which starts re-analysis through the new pipeline version). */
   async accept(phrase: string, name?: string, parentKey?: string): Promise<TopicEntity> {
     const topicName = name ?? phrase.replace(/\b\w/g, (c) => c.toUpperCase());
-    return this.topics.create(topicKeyOf(topicName), { name: topicName, parentKey: parentKey ?? null, phrases: [phrase] });
+    return this.topics.create(topicKeyOf(topicName), {
+      name: topicName,
+      parentKey: parentKey ?? null,
+      phrases: [phrase],
+    });
   }
 
   private async uncovered(from: Date, to: Date): Promise<string[]> {
     const rows = await this.feedback.findTexts(from, to, MAX_TEXTS);
     const { version } = await this.pipelines.current();
-    const covered = await this.analysis.idsWithTopics(version, rows.map((r) => r.id));
+    const covered = await this.analysis.idsWithTopics(
+      version,
+      rows.map((r) => r.id),
+    );
     return rows.filter((r) => !covered.has(r.id)).map((r) => r.text);
   }
 }

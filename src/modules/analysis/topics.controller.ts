@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { RequireScope } from '../api-keys/auth.decorators';
 import { AnalysisPipelineService } from './analysis-pipeline.service';
 import { SuggestionsQuery } from './dto/analysis.dto';
-import { AcceptSuggestionDto, CreateTopicDto, TopicResponseDto, toTopicResponse, UpdateTopicDto } from './dto/topic.dto';
+import {
+  AcceptSuggestionDto,
+  CreateTopicDto,
+  TopicResponseDto,
+  toTopicResponse,
+  UpdateTopicDto,
+} from './dto/topic.dto';
 import { ReprocessService } from './reprocess.service';
 import { TopicSuggestionsService } from './topic-suggestions.service';
 import { TopicsService } from './topics.service';

@@ -46,7 +46,8 @@ export class TopicsService {
   }
 
   async create(key: string, changes: TopicChanges & { name: string }): Promise<TopicEntity> {
-    if (await this.repository.findByKey(key)) throw new TopicConflictException(`Topic ${key} exists already`, 'key');
+    if (await this.repository.findByKey(key))
+      throw new TopicConflictException(`Topic ${key} exists already`, 'key');
     await this.assertParent(key, changes.parentKey ?? null);
     const now = new Date();
     const topic = Object.assign(new TopicEntity(), {
@@ -82,7 +83,8 @@ export class TopicsService {
     if (parentKey === null) return;
     if (parentKey === key) throw new TopicConflictException('A topic cannot be its own parent', 'parentKey');
     const all = new Map((await this.repository.list()).map((t) => [t.key, t]));
-    if (!all.has(parentKey)) throw new TopicConflictException(`Parent topic ${parentKey} does not exist`, 'parentKey');
+    if (!all.has(parentKey))
+      throw new TopicConflictException(`Parent topic ${parentKey} does not exist`, 'parentKey');
     for (let at: string | null = parentKey; at; at = all.get(at)?.parentKey ?? null) {
       if (at === key) throw new TopicConflictException('That parent would make a cycle', 'parentKey');
     }

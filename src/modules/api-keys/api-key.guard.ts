@@ -38,7 +38,10 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const presented = bearerToken(request.headers.authorization);
     if (!presented) {
-      throw new ApiKeyUnauthorizedException(ApiKeyErrorCode.Missing, 'Missing API key: send Authorization: Bearer <key>');
+      throw new ApiKeyUnauthorizedException(
+        ApiKeyErrorCode.Missing,
+        'Missing API key: send Authorization: Bearer <key>',
+      );
     }
     const key = await this.apiKeys.authenticate(presented);
     const retryAfter = this.limiter.hit(key.id);

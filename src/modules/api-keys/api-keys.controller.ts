@@ -15,7 +15,11 @@ export class ApiKeysController {
   @Post()
   @ApiCreatedResponse({ type: CreatedApiKeyResponseDto })
   async create(@Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyResponseDto> {
-    const { entity, key } = await this.apiKeys.create(dto.name, dto.scopes, dto.expiresAt ? new Date(dto.expiresAt) : undefined);
+    const { entity, key } = await this.apiKeys.create(
+      dto.name,
+      dto.scopes,
+      dto.expiresAt ? new Date(dto.expiresAt) : undefined,
+    );
     return { ...toApiKeyResponse(entity), key };
   }
 

@@ -24,7 +24,9 @@ export class ApiKeyForbiddenException extends AppException {
 
 export class RateLimitedException extends AppException {
   constructor(retryAfterSeconds: number) {
-    super(429, `Rate limit exceeded; retry in ${retryAfterSeconds} s`, ApiKeyErrorCode.RateLimited, { retryAfterSeconds });
+    super(429, `Rate limit exceeded; retry in ${retryAfterSeconds} s`, ApiKeyErrorCode.RateLimited, {
+      retryAfterSeconds,
+    });
   }
 }
 

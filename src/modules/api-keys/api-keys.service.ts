@@ -27,10 +27,15 @@ export class ApiKeysService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.adminApiKey) await this.ensureKey(this.config.adminApiKey, 'admin (ADMIN_API_KEY)', ['admin']);
+    if (this.config.adminApiKey)
+      await this.ensureKey(this.config.adminApiKey, 'admin (ADMIN_API_KEY)', ['admin']);
   }
 
-  async create(name: string, scopes: ApiKeyScope[], expiresAt?: Date): Promise<{ entity: ApiKeyEntity; key: string }> {
+  async create(
+    name: string,
+    scopes: ApiKeyScope[],
+    expiresAt?: Date,
+  ): Promise<{ entity: ApiKeyEntity; key: string }> {
     const key = generateApiKey();
     const entity = buildApiKeyEntity(key, name, scopes, expiresAt ?? null);
     await this.repository.insert(entity);
@@ -61,7 +66,8 @@ export class ApiKeysService implements OnApplicationBootstrap {
       if (key) this.cache.set(hash, { key, until: now + CACHE_TTL_MS });
     }
     if (!key) throw new ApiKeyUnauthorizedException(ApiKeyErrorCode.Invalid, 'Unknown API key');
-    if (key.revokedAt) throw new ApiKeyUnauthorizedException(ApiKeyErrorCode.Revoked, 'This API key was revoked');
+    if (key.revokedAt)
+      throw new ApiKeyUnauthorizedException(ApiKeyErrorCode.Revoked, 'This API key was revoked');
     if (key.expiresAt && key.expiresAt.getTime() <= now) {
       throw new ApiKeyUnauthorizedException(ApiKeyErrorCode.Expired, 'This API key has expired');
     }

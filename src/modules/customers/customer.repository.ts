@@ -22,18 +22,35 @@ export class CustomerRepository {
 
   async findErased(manager: EntityManager, hashes: string[]): Promise<Set<string>> {
     if (!hashes.length) return new Set();
-    const rows = await manager.getRepository(ErasedIdentityEntity).find({ where: { hash: In(hashes) }, select: { hash: true } });
+    const rows = await manager
+      .getRepository(ErasedIdentityEntity)
+      .find({ where: { hash: In(hashes) }, select: { hash: true } });
     return new Set(rows.map((r) => r.hash));
   }
 
   async insertCustomers(manager: EntityManager, customers: CustomerEntity[]): Promise<void> {
-    if (customers.length) await manager.createQueryBuilder().insert().into(CustomerEntity).values(customers as QueryDeepPartialEntity<CustomerEntity>[]).execute();
+    if (customers.length)
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(CustomerEntity)
+        .values(customers as QueryDeepPartialEntity<CustomerEntity>[])
+        .execute();
   }
 
   /** Concurrent writers may claim the same identity: the first wins, the others are ignored. */
-  async insertIdentitiesIgnoringTaken(manager: EntityManager, identities: CustomerIdentityEntity[]): Promise<void> {
+  async insertIdentitiesIgnoringTaken(
+    manager: EntityManager,
+    identities: CustomerIdentityEntity[],
+  ): Promise<void> {
     if (identities.length) {
-      await manager.createQueryBuilder().insert().into(CustomerIdentityEntity).values(identities).orIgnore().execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(CustomerIdentityEntity)
+        .values(identities)
+        .orIgnore()
+        .execute();
     }
   }
 
@@ -43,7 +60,9 @@ export class CustomerRepository {
 
   async eraseCustomer(id: string, at: Date): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const identities = await manager.getRepository(CustomerIdentityEntity).find({ where: { customerId: id } });
+      const identities = await manager
+        .getRepository(CustomerIdentityEntity)
+        .find({ where: { customerId: id } });
       if (identities.length) {
         await manager
           .createQueryBuilder()
@@ -54,7 +73,9 @@ export class CustomerRepository {
           .execute();
         await manager.getRepository(CustomerIdentityEntity).delete({ customerId: id });
       }
-      await manager.getRepository(CustomerEntity).update({ id }, { segment: null, attributes: null, erasedAt: at, updatedAt: at });
+      await manager
+        .getRepository(CustomerEntity)
+        .update({ id }, { segment: null, attributes: null, erasedAt: at, updatedAt: at });
       await manager
         .createQueryBuilder()
         .update('feedback')

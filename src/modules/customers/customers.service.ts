@@ -15,7 +15,8 @@ export interface CustomerClaim {
 }
 
 /** What resolving a batch of claims gave: a customer id per claim, or that the person was erased. */
-export type ResolvedCustomer = { customerId: string | null; erased: false } | { customerId: null; erased: true };
+export type ResolvedCustomer =
+  { customerId: string | null; erased: false } | { customerId: null; erased: true };
 
 @Injectable()
 export class CustomersService {
@@ -58,19 +59,29 @@ export class CustomersService {
       if (!customerId) {
         customerId = randomUUID();
         const ref = claims[i].customer;
-        created.set(customerId, Object.assign(new CustomerEntity(), {
-          id: customerId,
-          segment: ref?.segment ?? null,
-          attributes: ref?.attributes ?? null,
-          createdAt: now,
-          updatedAt: now,
-          erasedAt: null,
-        }));
+        created.set(
+          customerId,
+          Object.assign(new CustomerEntity(), {
+            id: customerId,
+            segment: ref?.segment ?? null,
+            attributes: ref?.attributes ?? null,
+            createdAt: now,
+            updatedAt: now,
+            erasedAt: null,
+          }),
+        );
       }
       for (const k of keys) {
         if (!known.has(k.hash)) {
           known.set(k.hash, customerId);
-          wanted.push(Object.assign(new CustomerIdentityEntity(), { hash: k.hash, kind: k.kind, customerId, createdAt: now }));
+          wanted.push(
+            Object.assign(new CustomerIdentityEntity(), {
+              hash: k.hash,
+              kind: k.kind,
+              customerId,
+              createdAt: now,
+            }),
+          );
         }
       }
       results.push({ customerId, erased: false });
@@ -88,7 +99,9 @@ export class CustomersService {
     results: ResolvedCustomer[],
     created: Map<string, CustomerEntity>,
   ): Promise<ResolvedCustomer[]> {
-    const owners = await this.repository.findCustomerIdsByHashes(manager, [...new Set(keysPerClaim.flat().map((k) => k.hash))]);
+    const owners = await this.repository.findCustomerIdsByHashes(manager, [
+      ...new Set(keysPerClaim.flat().map((k) => k.hash)),
+    ]);
     const replaced = new Map<string, string>();
     for (const [i, keys] of keysPerClaim.entries()) {
       const current = results[i].customerId;
@@ -98,9 +111,16 @@ export class CustomersService {
     }
     if (!replaced.size) return results;
     const stillUsed = new Set(owners.values());
-    await this.repository.deleteCustomers(manager, [...replaced.keys()].filter((id) => !stillUsed.has(id)));
+    await this.repository.deleteCustomers(
+      manager,
+      [...replaced.keys()].filter((id) => !stillUsed.has(id)),
+    );
     this.logger.debug(`Settled ${replaced.size} concurrent customer creation(s)`);
-    return results.map((r) => (r.customerId && replaced.has(r.customerId) ? { customerId: replaced.get(r.customerId)!, erased: false } : r));
+    return results.map((r) =>
+      r.customerId && replaced.has(r.customerId)
+        ? { customerId: replaced.get(r.customerId)!, erased: false }
+        : r,
+    );
   }
 
   async get(id: string): Promise<CustomerEntity> {

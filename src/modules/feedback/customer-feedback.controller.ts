@@ -26,7 +26,9 @@ export class CustomerFeedbackController {
 
   @Get(':id')
   @RequireScope('read')
-  @ApiOkResponse({ description: 'The customer and their feedback of every channel, newest first (up to 500)' })
+  @ApiOkResponse({
+    description: 'The customer and their feedback of every channel, newest first (up to 500)',
+  })
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<CustomerProfileDto> {
     const customer = await this.customers.get(id);
     const items = await this.feedback.forCustomer(id);
@@ -43,7 +45,9 @@ export class CustomerFeedbackController {
   @Delete(':id')
   @RequireScope('admin')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Erased: texts, identities and personal fields are gone; a tombstone blocks replays' })
+  @ApiNoContentResponse({
+    description: 'Erased: texts, identities and personal fields are gone; a tombstone blocks replays',
+  })
   async erase(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.customers.erase(id);
   }

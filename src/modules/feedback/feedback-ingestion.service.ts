@@ -74,7 +74,9 @@ export class FeedbackIngestionService {
     // READ COMMITTED on MySQL: after an INSERT IGNORE skipped a row another request committed a moment ago,
     // the following SELECT must see that row (REPEATABLE READ would show the older snapshot).
     const run = <T>(work: (m: EntityManager) => Promise<T>) =>
-      this.dataSource.options.type === 'better-sqlite3' ? this.dataSource.transaction(work) : this.dataSource.transaction('READ COMMITTED', work);
+      this.dataSource.options.type === 'better-sqlite3'
+        ? this.dataSource.transaction(work)
+        : this.dataSource.transaction('READ COMMITTED', work);
     await run(async (manager) => {
       const resolved = await this.customers.resolve(
         manager,
@@ -86,10 +88,19 @@ export class FeedbackIngestionService {
       const keep: Prepared[] = [];
       for (const [i, item] of prepared.entries()) {
         if (resolved[i].erased) {
-          outcomes[item.index] = { index: item.index, status: 'rejected', errors: [{ field: 'customer', reason: 'this customer was erased; their feedback is not accepted again' }] };
+          outcomes[item.index] = {
+            index: item.index,
+            status: 'rejected',
+            errors: [
+              { field: 'customer', reason: 'this customer was erased; their feedback is not accepted again' },
+            ],
+          };
           continue;
         }
-        const key = item.input.externalId !== undefined ? externalKey(item.input.source, item.input.externalId) : undefined;
+        const key =
+          item.input.externalId !== undefined
+            ? externalKey(item.input.source, item.input.externalId)
+            : undefined;
         if (key && firstOfKey.has(key)) {
           outcomes[item.index] = { index: item.index, status: 'duplicate', id: firstOfKey.get(key)!.id };
           continue;
@@ -99,21 +110,33 @@ export class FeedbackIngestionService {
         rows.push(toFeedbackEntity(item.input, item.id, resolved[i].customerId, item, now));
       }
       await this.repository.insertIgnoringDuplicates(manager, rows);
-      const pairs = keep.filter((p) => p.input.externalId !== undefined).map((p) => ({ source: p.input.source, externalId: p.input.externalId! }));
+      const pairs = keep
+        .filter((p) => p.input.externalId !== undefined)
+        .map((p) => ({ source: p.input.source, externalId: p.input.externalId! }));
       const stored = await this.repository.findIdsByExternal(manager, pairs);
       const created: string[] = [];
       for (const item of keep) {
-        const storedId = item.input.externalId !== undefined ? stored.get(externalKey(item.input.source, item.input.externalId)) : item.id;
+        const storedId =
+          item.input.externalId !== undefined
+            ? stored.get(externalKey(item.input.source, item.input.externalId))
+            : item.id;
         if (storedId === item.id) {
           outcomes[item.index] = { index: item.index, status: 'created', id: item.id };
           created.push(item.id);
         } else {
-          if (!storedId) throw new Error(`feedback ${item.input.source}/${item.input.externalId} was neither inserted nor found`);
+          if (!storedId)
+            throw new Error(
+              `feedback ${item.input.source}/${item.input.externalId} was neither inserted nor found`,
+            );
           outcomes[item.index] = { index: item.index, status: 'duplicate', id: storedId };
         }
       }
       for (let i = 0; i < created.length; i += ANALYSIS_BATCH_SIZE) {
-        messages.push(await this.outbox.add(manager, JobName.AnalyseFeedback, { feedbackIds: created.slice(i, i + ANALYSIS_BATCH_SIZE) }));
+        messages.push(
+          await this.outbox.add(manager, JobName.AnalyseFeedback, {
+            feedbackIds: created.slice(i, i + ANALYSIS_BATCH_SIZE),
+          }),
+        );
       }
     });
     // Committed: the answer must not wait for the queue. What cannot be sent now the sweeper sends later.

@@ -1,25 +1,29 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from '../../core/http/app.exception';
 import { IdempotencyService, StoredResponse } from '../../core/http/idempotency.service';
 import { RequireScope } from '../api-keys/auth.decorators';
 import { BatchFeedbackDto, BatchResultDto, MAX_BATCH_ITEMS } from './dto/batch-feedback.dto';
-import { CreateCallNoteDto } from './dto/create-call-note.dto';
-import { CreateReviewDto } from './dto/create-review.dto';
-import { CreateSocialMentionDto } from './dto/create-social-mention.dto';
-import { CreateSurveyResponseDto } from './dto/create-survey-response.dto';
+import { FEEDBACK_DTO_CLASSES, feedbackItemSchema } from './dto/feedback-dto-by-kind';
 import { FeedbackResponseDto, toFeedbackResponse } from './dto/feedback-response.dto';
 import { ListFeedbackQuery } from './dto/list-feedback.query';
 import { FeedbackRejectedException } from './feedback.exception';
 import { FeedbackIngestionService, IngestOutcome } from './feedback-ingestion.service';
 import { FeedbackService } from './feedback.service';
 
-const KINDS = [CreateReviewDto, CreateSurveyResponseDto, CreateSocialMentionDto, CreateCallNoteDto];
-
 @ApiTags('feedback')
 @ApiBearerAuth()
-@ApiExtraModels(...KINDS)
+@ApiExtraModels(...FEEDBACK_DTO_CLASSES)
 @Controller('api/v1/feedback')
 export class FeedbackController {
   constructor(
@@ -30,9 +34,11 @@ export class FeedbackController {
 
   @Post()
   @RequireScope('ingest')
-  @ApiBody({ schema: { oneOf: KINDS.map((k) => ({ $ref: getSchemaPath(k) })), discriminator: { propertyName: 'kind' } } })
+  @ApiBody({ schema: feedbackItemSchema() })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first answer for 24 h' })
-  @ApiAcceptedResponse({ description: 'Stored (committed); `duplicate` when (source, externalId) was already stored' })
+  @ApiAcceptedResponse({
+    description: 'Stored (committed); `duplicate` when (source, externalId) was already stored',
+  })
   @ApiBadRequestResponse({ description: 'Rejected, with the field and reason of every problem' })
   async create(
     @Body() body: unknown,
@@ -51,7 +57,10 @@ export class FeedbackController {
   @RequireScope('ingest')
   @ApiBody({ type: BatchFeedbackDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiAcceptedResponse({ type: BatchResultDto, description: 'One result per item; valid items are stored even when others are rejected' })
+  @ApiAcceptedResponse({
+    type: BatchResultDto,
+    description: 'One result per item; valid items are stored even when others are rejected',
+  })
   async createBatch(
     @Body() body: unknown,
     @Req() request: FastifyRequest,
@@ -68,7 +77,9 @@ export class FeedbackController {
   @Get()
   @RequireScope('read')
   @ApiOkResponse({ description: 'Newest first; pass nextCursor as cursor for the next page' })
-  async list(@Query() query: ListFeedbackQuery): Promise<{ items: FeedbackResponseDto[]; nextCursor: string | null }> {
+  async list(
+    @Query() query: ListFeedbackQuery,
+  ): Promise<{ items: FeedbackResponseDto[]; nextCursor: string | null }> {
     const { limit, cursor, from, to, ...filter } = query;
     const page = await this.feedback.list(
       { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
@@ -102,11 +113,16 @@ export class FeedbackController {
 
 function batchItems(body: unknown): unknown[] {
   const items = (body as { items?: unknown } | null)?.items;
-  const extra = body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).filter((k) => k !== 'items') : [];
+  const extra =
+    body && typeof body === 'object' && !Array.isArray(body)
+      ? Object.keys(body).filter((k) => k !== 'items')
+      : [];
   const problems = [
     ...(Array.isArray(items) ? [] : [{ field: 'items', reason: 'must be an array of feedback items' }]),
     ...(Array.isArray(items) && items.length === 0 ? [{ field: 'items', reason: 'must not be empty' }] : []),
-    ...(Array.isArray(items) && items.length > MAX_BATCH_ITEMS ? [{ field: 'items', reason: `must hold at most ${MAX_BATCH_ITEMS} items` }] : []),
+    ...(Array.isArray(items) && items.length > MAX_BATCH_ITEMS
+      ? [{ field: 'items', reason: `must hold at most ${MAX_BATCH_ITEMS} items` }]
+      : []),
     ...extra.map((field) => ({ field, reason: `property ${field} should not exist` })),
   ];
   if (problems.length) throw new AppException(400, 'Batch rejected', 'VALIDATION_FAILED', problems);

@@ -3,7 +3,12 @@ import { FieldError } from './validation/field-error.type';
 
 export class FeedbackRejectedException extends AppException {
   constructor(errors: FieldError[]) {
-    super(400, `Feedback rejected: ${errors.map((e) => `${e.field} ${e.reason}`).join('; ')}`, 'FEEDBACK_REJECTED', errors);
+    super(
+      400,
+      `Feedback rejected: ${errors.map((e) => `${e.field} ${e.reason}`).join('; ')}`,
+      'FEEDBACK_REJECTED',
+      errors,
+    );
   }
 }
 
@@ -15,6 +20,8 @@ export class FeedbackNotFoundException extends AppException {
 
 export class InvalidCursorException extends AppException {
   constructor() {
-    super(400, 'cursor is not one this API returned', 'INVALID_CURSOR', [{ field: 'cursor', reason: 'is not valid' }]);
+    super(400, 'cursor is not one this API returned', 'INVALID_CURSOR', [
+      { field: 'cursor', reason: 'is not valid' },
+    ]);
   }
 }

@@ -16,13 +16,27 @@ function detailsOf(input: FeedbackInput, title: string | undefined): Record<stri
       Object.assign(d, { rating: input.rating, scale: input.scale, product: input.product, title });
       break;
     case 'survey_response':
-      Object.assign(d, { csat: input.csat, csatScale: input.csatScale, question: input.question, surveyId: input.surveyId });
+      Object.assign(d, {
+        csat: input.csat,
+        csatScale: input.csatScale,
+        question: input.question,
+        surveyId: input.surveyId,
+      });
       break;
     case 'social_mention':
-      Object.assign(d, { platform: input.platform, author: input.author, url: input.url, reach: input.reach });
+      Object.assign(d, {
+        platform: input.platform,
+        author: input.author,
+        url: input.url,
+        reach: input.reach,
+      });
       break;
     case 'call_note':
-      Object.assign(d, { agent: input.agent, durationSeconds: input.durationSeconds, outcome: input.outcome });
+      Object.assign(d, {
+        agent: input.agent,
+        durationSeconds: input.durationSeconds,
+        outcome: input.outcome,
+      });
       break;
   }
   if (input.metadata) d.metadata = input.metadata;

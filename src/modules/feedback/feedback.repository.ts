@@ -28,11 +28,21 @@ export class FeedbackRepository {
 
   /** Inserts what is new; rows whose (source, externalId) already exist are skipped, not overwritten. */
   async insertIgnoringDuplicates(manager: EntityManager, rows: FeedbackEntity[]): Promise<void> {
-    if (rows.length) await manager.createQueryBuilder().insert().into(FeedbackEntity).values(rows as QueryDeepPartialEntity<FeedbackEntity>[]).orIgnore().execute();
+    if (rows.length)
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(FeedbackEntity)
+        .values(rows as QueryDeepPartialEntity<FeedbackEntity>[])
+        .orIgnore()
+        .execute();
   }
 
   /** The stored id for each `source\u0000externalId` among the given pairs. */
-  async findIdsByExternal(manager: EntityManager, pairs: { source: string; externalId: string }[]): Promise<Map<string, string>> {
+  async findIdsByExternal(
+    manager: EntityManager,
+    pairs: { source: string; externalId: string }[],
+  ): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     const bySource = new Map<string, string[]>();
     for (const p of pairs) bySource.set(p.source, [...(bySource.get(p.source) ?? []), p.externalId]);
@@ -51,7 +61,9 @@ export class FeedbackRepository {
   }
 
   findByIds(ids: string[]): Promise<FeedbackEntity[]> {
-    return ids.length ? this.dataSource.getRepository(FeedbackEntity).find({ where: { id: In(ids) } }) : Promise.resolve([]);
+    return ids.length
+      ? this.dataSource.getRepository(FeedbackEntity).find({ where: { id: In(ids) } })
+      : Promise.resolve([]);
   }
 
   async list(filter: FeedbackFilter, limit: number, after?: FeedbackCursor): Promise<FeedbackEntity[]> {
@@ -65,15 +77,22 @@ export class FeedbackRepository {
       ['customerId', 'customer_id'],
       ['analysisStatus', 'analysis_status'],
     ];
-    for (const [key, column] of equal) if (filter[key] !== undefined) q.andWhere(`f.${column} = :${key}`, { [key]: filter[key] });
+    for (const [key, column] of equal)
+      if (filter[key] !== undefined) q.andWhere(`f.${column} = :${key}`, { [key]: filter[key] });
     if (filter.from) q.andWhere('f.occurred_at >= :from', { from: filter.from });
     if (filter.to) q.andWhere('f.occurred_at < :to', { to: filter.to });
     if (after) {
       q.andWhere(
         new Brackets((w) =>
-          w.where('f.occurred_at < :at', { at: after.occurredAt }).orWhere(
-            new Brackets((same) => same.where('f.occurred_at = :at', { at: after.occurredAt }).andWhere('f.id < :afterId', { afterId: after.id })),
-          ),
+          w
+            .where('f.occurred_at < :at', { at: after.occurredAt })
+            .orWhere(
+              new Brackets((same) =>
+                same
+                  .where('f.occurred_at = :at', { at: after.occurredAt })
+                  .andWhere('f.id < :afterId', { afterId: after.id }),
+              ),
+            ),
         ),
       );
     }
@@ -84,13 +103,21 @@ export class FeedbackRepository {
     if (!ids.length) return;
     await this.dataSource
       .getRepository(FeedbackEntity)
-      .update({ id: In(ids) }, { analysisStatus: status as FeedbackEntity['analysisStatus'], analysisError: error });
+      .update(
+        { id: In(ids) },
+        { analysisStatus: status as FeedbackEntity['analysisStatus'], analysisError: error },
+      );
   }
 
   /** Ids of feedback matching a filter, in pages, for re-analysis. */
   async findIds(filter: FeedbackFilter, limit: number, afterId?: string): Promise<string[]> {
     const q = this.dataSource.getRepository(FeedbackEntity).createQueryBuilder('f').select('f.id', 'id');
-    for (const [key, column] of [['kind', 'kind'], ['source', 'source'], ['channel', 'channel'], ['touchpoint', 'touchpoint']] as const) {
+    for (const [key, column] of [
+      ['kind', 'kind'],
+      ['source', 'source'],
+      ['channel', 'channel'],
+      ['touchpoint', 'touchpoint'],
+    ] as const) {
       if (filter[key] !== undefined) q.andWhere(`f.${column} = :${key}`, { [key]: filter[key] });
     }
     if (filter.from) q.andWhere('f.occurred_at >= :from', { from: filter.from });
@@ -112,7 +139,12 @@ export class FeedbackRepository {
   }
 
   /** Recent texts for emerging themes. */
-  async findTexts(ids: string[] | undefined, from: Date, to: Date, limit: number): Promise<{ id: string; text: string }[]> {
+  async findTexts(
+    ids: string[] | undefined,
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<{ id: string; text: string }[]> {
     const q = this.dataSource
       .getRepository(FeedbackEntity)
       .createQueryBuilder('f')

@@ -27,10 +27,18 @@ export class FeedbackService {
     const items = await this.repository.list(filter, limit + 1, cursor ? decodeCursor(cursor) : undefined);
     const page = items.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page, nextCursor: items.length > limit && last ? encodeCursor({ occurredAt: last.occurredAt, id: last.id }) : null };
+    return {
+      items: page,
+      nextCursor:
+        items.length > limit && last ? encodeCursor({ occurredAt: last.occurredAt, id: last.id }) : null,
+    };
   }
 
-  setAnalysisStatus(ids: string[], status: 'pending' | 'analysed' | 'failed' | 'skipped', error: string | null = null): Promise<void> {
+  setAnalysisStatus(
+    ids: string[],
+    status: 'pending' | 'analysed' | 'failed' | 'skipped',
+    error: string | null = null,
+  ): Promise<void> {
     return this.repository.setAnalysisStatus(ids, status, error);
   }
 

@@ -29,7 +29,9 @@ export class HealthService {
 
 async function probe(check: () => Promise<boolean>): Promise<CheckState> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS)));
+  const timeout = new Promise<boolean>(
+    (resolve) => (timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS)),
+  );
   try {
     return (await Promise.race([check(), timeout])) ? 'up' : 'down';
   } catch {

@@ -18,7 +18,11 @@ import {
 import { CHANNELS, FEEDBACK_KINDS } from '../../feedback/dto/feedback-enums';
 
 export class AnalyzeTextsDto {
-  @ApiProperty({ type: [String], maxItems: 100, example: ['The delivery was late and nobody answered the phone.'] })
+  @ApiProperty({
+    type: [String],
+    maxItems: 100,
+    example: ['The delivery was late and nobody answered the phone.'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
@@ -37,7 +41,10 @@ export class ReprocessFilterDto {
 }
 
 export class StartReprocessDto {
-  @ApiPropertyOptional({ type: ReprocessFilterDto, description: 'Which stored feedback to re-analyse (default: all)' })
+  @ApiPropertyOptional({
+    type: ReprocessFilterDto,
+    description: 'Which stored feedback to re-analyse (default: all)',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ReprocessFilterDto)
@@ -45,7 +52,25 @@ export class StartReprocessDto {
 }
 
 export class SuggestionsQuery {
-  @ApiPropertyOptional({ default: 14 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(90) recentDays?: number;
-  @ApiPropertyOptional({ default: 56 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(365) baselineDays?: number;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ default: 14 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  recentDays?: number;
+  @ApiPropertyOptional({ default: 56 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  baselineDays?: number;
+  @ApiPropertyOptional({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
 }

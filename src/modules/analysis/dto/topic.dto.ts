@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { TopicEntity } from '../entities/topic.entity';
 
 const KEY = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -22,7 +31,10 @@ class TopicFieldsDto {
   @Length(1, 100, { each: true })
   exclusions?: string[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Labelled example texts; they train the topic classifier' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Labelled example texts; they train the topic classifier',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)

@@ -11,14 +11,19 @@ export class FeedbackResponseDto {
   @ApiPropertyOptional({ nullable: true }) journeyStage: string | null;
   @ApiPropertyOptional({ nullable: true }) customerId: string | null;
   @ApiPropertyOptional({ nullable: true }) segment: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Personal data already replaced by placeholders' }) text: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Personal data already replaced by placeholders' })
+  text: string | null;
   @ApiPropertyOptional({ nullable: true }) language: string | null;
-  @ApiProperty({ type: [String], description: 'Kinds of personal data redacted from the text' }) redacted: string[];
+  @ApiProperty({ type: [String], description: 'Kinds of personal data redacted from the text' })
+  redacted: string[];
   @ApiPropertyOptional({ nullable: true, description: 'Review rating scaled to 0..1' }) rating: number | null;
   @ApiPropertyOptional({ nullable: true }) npsScore: number | null;
   @ApiPropertyOptional({ nullable: true, description: 'CSAT scaled to 0..1' }) csat: number | null;
   @ApiPropertyOptional({ nullable: true }) ces: number | null;
-  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) details: Record<string, unknown> | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) details: Record<
+    string,
+    unknown
+  > | null;
   @ApiProperty() occurredAt: string;
   @ApiProperty() receivedAt: string;
   @ApiProperty({ enum: ['pending', 'analysed', 'failed', 'skipped'] }) analysisStatus: string;

@@ -11,9 +11,28 @@ export class ListFeedbackQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) touchpoint?: string;
   @ApiPropertyOptional({ enum: JOURNEY_STAGES }) @IsOptional() @IsIn(JOURNEY_STAGES) journeyStage?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() customerId?: string;
-  @ApiPropertyOptional({ enum: ANALYSIS_STATUSES }) @IsOptional() @IsIn(ANALYSIS_STATUSES) analysisStatus?: string;
-  @ApiPropertyOptional({ description: 'occurredAt >= from (ISO 8601)' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ description: 'occurredAt < to (ISO 8601)' }) @IsOptional() @IsDateString() to?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @Length(1, 200) cursor?: string;
+  @ApiPropertyOptional({ enum: ANALYSIS_STATUSES })
+  @IsOptional()
+  @IsIn(ANALYSIS_STATUSES)
+  analysisStatus?: string;
+  @ApiPropertyOptional({ description: 'occurredAt >= from (ISO 8601)' })
+  @IsOptional()
+  @IsDateString()
+  from?: string;
+  @ApiPropertyOptional({ description: 'occurredAt < to (ISO 8601)' })
+  @IsOptional()
+  @IsDateString()
+  to?: string;
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  cursor?: string;
 }
