@@ -207,7 +207,7 @@ function isAllShouted(tokens: Token[], from: number, to: number): boolean {
 }
 
 function stripEmojiModifiers(emoji: string): string {
-  return emoji.replace(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '');
+  return emoji.replace(/\uFE0F|[\u{1F3FB}-\u{1F3FF}]/gu, '');
 }
 
 function round(x: number): number {

@@ -100,7 +100,7 @@ export class SentimentAnalyzer {
         numExtras: NUM_LEXICON_FEATURES,
       },
       training: {
-        epochs: options.epochs ?? 8,
+        epochs: options.epochs ?? 10,
         learningRate: options.learningRate ?? 0.2,
         l2: options.l2 ?? 1e-5,
         balanced: options.balanced ?? false,

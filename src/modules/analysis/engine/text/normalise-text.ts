@@ -20,11 +20,15 @@ export function normaliseToken(raw: string): string {
 
 /** Whole-text clean-up for display or hashing; tokenizing works on the raw text to keep offsets true. */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, ' ')
-    .replace(/[ \t]+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[\u2018\u2019\u02bc]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      // Control characters (C0 except tab/newlines, DEL, C1) come from encoding mishaps, never from writers.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, ' ')
+      .replace(/[ \t]+/g, ' ')
+      .trim()
+  );
 }

@@ -4,7 +4,7 @@ import type { Token, TokenKind } from './token';
 
 /** Eyes, optional nose, mouth; both reading directions; hearts and a few kaomoji. Tried only where one can start. */
 const EMOTICON_RE =
-  /(?:<\/?3|[:;=][\-o*'^]?[()[\]dDpP/\\|@{}*$3]+|[)(\][/\\][\-o*'^]?[:;=]|\^_*\^|-_+-|;_;|:'[()]|>:[(\[])(?![\p{L}\p{N}])/uy;
+  /(?:<\/?3|[:;=][-o*'^]?[()[\]dDpP/\\|@{}*$3]+|[)(\][/\\][-o*'^]?[:;=]|\^_*\^|-_+-|;_;|:'[()]|>:[([])(?![\p{L}\p{N}])/uy;
 const EMOJI_RE =
   /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*/uy;
 const LETTER_OR_MARK_RE = /[\p{L}\p{M}]/u;
