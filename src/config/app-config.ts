@@ -69,10 +69,6 @@ export class AppConfig {
   @Matches(/^[a-zA-Z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, _ or -' })
   queuePrefix: string = 'hearken';
 
-  /** Pretty logs for humans instead of JSON lines. */
-  @IsIn(['json', 'pretty'], { message: 'must be json or pretty' })
-  logFormat: 'json' | 'pretty' = 'json';
-
   get databaseType(): 'sqlite' | 'mysql' {
     return this.databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql';
   }
@@ -100,7 +96,6 @@ export const ENV_KEYS: Record<string, keyof AppConfig> = {
   ROLE: 'role',
   ADMIN_API_KEY: 'adminApiKey',
   LOG_LEVEL: 'logLevel',
-  LOG_FORMAT: 'logFormat',
   IDENTITY_SECRET: 'identitySecret',
   RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
   WORKER_CONCURRENCY: 'workerConcurrency',
