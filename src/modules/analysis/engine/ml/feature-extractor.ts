@@ -127,6 +127,10 @@ export class FeatureExtractor {
     return words.map((word) => this.wordIds.get(word) ?? -1);
   }
 
+  wordIdOf(word: string): number {
+    return this.wordIds.get(word) ?? -1;
+  }
+
   /** Same as vectorize(words.slice(from, to)) for an extractor without char n-grams, from wordIdsOf(words). */
   vectorizeIds(ids: number[], from: number, to: number, extras: number[] = []): SparseVector {
     if (this.charNgrams) throw new Error('feature extractor: char n-grams need vectorize(words)');

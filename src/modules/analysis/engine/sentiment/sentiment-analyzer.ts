@@ -5,6 +5,7 @@ import type { Token } from '../text/token';
 import { tokenize } from '../text/tokenize-text';
 import { combineLexiconScores, scoreLexicon, type LexiconScore } from './lexicon-scorer';
 import { explainModel } from './model-explanation';
+import { ModelWordIndex } from './model-word-index';
 import type { SentimentExplanation } from './sentiment-explanation';
 import { lexiconFeatures, modelWords, NUM_LEXICON_FEATURES } from './sentiment-features';
 
@@ -71,6 +72,7 @@ const MIXED_THRESHOLD = 0.5;
 export class SentimentAnalyzer {
   private static shipped: SentimentAnalyzer | undefined;
   private readonly classIndex: number[];
+  private readonly wordIndex: ModelWordIndex | null;
 
   private constructor(
     private readonly classifier: TextClassifier,
@@ -78,6 +80,8 @@ export class SentimentAnalyzer {
     private readonly lexiconPrior: number,
   ) {
     this.classIndex = CLASSES.map((c) => classifier.classes.indexOf(c));
+    // Char n-gram models need the words themselves; the others look words up by cached id.
+    this.wordIndex = classifier.extractor.charNgrams ? null : new ModelWordIndex(classifier.extractor);
   }
 
   /** The model shipped in the repository (trained on UCI + VADER gold sets only), loaded once. */
@@ -88,7 +92,7 @@ export class SentimentAnalyzer {
 
   static train(examples: SentimentExample[], options: SentimentTrainOptions = {}): SentimentAnalyzer {
     const prepared = examples.map((e) => {
-      const { tokens, words, lexicon } = prepareDocument(e.text);
+      const { tokens, words, lexicon } = prepareDocument(e.text, appendModelWords);
       return { words, extras: lexiconFeatures(lexicon, tokens), label: e.label };
     });
     let classifier = TextClassifier.train(prepared, {
@@ -113,16 +117,12 @@ export class SentimentAnalyzer {
 
   /** Whole-document sentiment plus one result per sentence, with character offsets into `text`. */
   analyse(text: string): { document: SentimentResult; sentences: SentenceSentiment[] } {
-    const prepared = prepareDocument(text);
-    const { tokens, words, sentences: parts } = prepared;
-    const ids = this.wordIds(words);
-    const document = this.score(tokens, 0, tokens.length, prepared.lexicon, words, ids, 0, words.length);
+    const prepared = this.prepare(text);
+    const { tokens, sentences: parts } = prepared;
+    const document = this.score(prepared, 0, tokens.length, prepared.lexicon, 0, prepared.words.length);
     if (parts.length <= 1) return { document, sentences: parts.map((part) => withSpan(document, part.span)) };
     const sentences = parts.map((part) =>
-      withSpan(
-        this.score(tokens, part.from, part.to, part.lexicon, words, ids, part.wordFrom, part.wordTo),
-        part.span,
-      ),
+      withSpan(this.score(prepared, part.from, part.to, part.lexicon, part.wordFrom, part.wordTo), part.span),
     );
     if (isMixed(sentences)) document.label = 'mixed';
     return { document, sentences };
@@ -131,22 +131,14 @@ export class SentimentAnalyzer {
   /** Sentiment of one clause or context window, without sentence splitting (per-topic sentiment). */
   analyseSpan(text: string): SentimentResult {
     const tokens = tokenize(text);
-    const words = modelWords(tokens);
-    return this.score(
-      tokens,
-      0,
-      tokens.length,
-      scoreLexicon(tokens),
-      words,
-      this.wordIds(words),
-      0,
-      words.length,
-    );
+    const words: (string | number)[] = [];
+    this.appendWords(tokens, 0, tokens.length, words);
+    return this.score({ tokens, words }, 0, tokens.length, scoreLexicon(tokens), 0, words.length);
   }
 
   /** The document's three class probabilities in the order negative, neutral, positive. */
   probabilities(text: string): [number, number, number] {
-    const { tokens, words, lexicon } = prepareDocument(text);
+    const { tokens, words, lexicon } = prepareDocument(text, appendModelWords);
     return this.withLexiconPrior(
       this.classifier.predictProba(words, lexiconFeatures(lexicon, tokens)),
       lexicon,
@@ -173,32 +165,37 @@ export class SentimentAnalyzer {
     );
   }
 
-  /** Scores tokens [from, to), whose model words are words[wordFrom, wordTo) (ids from wordIds(words)). */
+  /** Tokens, lexicon and model words of a text; words as ids when the model allows (see ModelWordIndex). */
+  private prepare(text: string): PreparedDocument<string | number> {
+    return prepareDocument<string | number>(text, (tokens, from, to, out) =>
+      this.appendWords(tokens, from, to, out),
+    );
+  }
+
+  private appendWords(tokens: Token[], from: number, to: number, out: (string | number)[]): void {
+    if (this.wordIndex) this.wordIndex.appendIds(tokens, from, to, out as number[]);
+    else appendModelWords(tokens, from, to, out as string[]);
+  }
+
+  /** Scores tokens [from, to), whose model words (or their ids) are words[wordFrom, wordTo). */
   private score(
-    tokens: Token[],
+    prepared: { tokens: Token[]; words: (string | number)[] },
     from: number,
     to: number,
     lexicon: LexiconScore,
-    words: string[],
-    ids: number[] | null,
     wordFrom: number,
     wordTo: number,
   ): SentimentResult {
-    const extras = lexiconFeatures(lexicon, tokens, from, to);
+    const extras = lexiconFeatures(lexicon, prepared.tokens, from, to);
     const { extractor, model } = this.classifier;
-    const vector = ids
-      ? extractor.vectorizeIds(ids, wordFrom, wordTo, extras)
-      : extractor.vectorize(words.slice(wordFrom, wordTo), extras);
+    const vector = this.wordIndex
+      ? extractor.vectorizeIds(prepared.words as number[], wordFrom, wordTo, extras)
+      : extractor.vectorize((prepared.words as string[]).slice(wordFrom, wordTo), extras);
     const [negative, neutral, positive] = this.withLexiconPrior(model.predictProba(vector), lexicon);
     const best = Math.max(negative, neutral, positive);
     const label: SentimentClass = best === positive ? 'positive' : best === negative ? 'negative' : 'neutral';
     const explanation = lexicon.hits.concat(explainModel(this.classifier, vector, this.classIndex));
     return { label, score: round(positive - negative), confidence: round(best), explanation };
-  }
-
-  /** Word numbers looked up once per text; null when the model uses char n-grams, which need the words. */
-  private wordIds(words: string[]): number[] | null {
-    return this.classifier.extractor.charNgrams ? null : this.classifier.extractor.wordIdsOf(words);
   }
 
   private withLexiconPrior(probs: number[], lexicon: LexiconScore): [number, number, number] {
@@ -227,52 +224,44 @@ interface PreparedSentence {
   lexicon: LexiconScore;
 }
 
+interface PreparedDocument<W> {
+  tokens: Token[];
+  words: W[];
+  lexicon: LexiconScore;
+  sentences: PreparedSentence[];
+}
+
+function appendModelWords(tokens: Token[], from: number, to: number, out: string[]): void {
+  for (const word of modelWords(tokens, from, to)) out.push(word);
+}
+
 /**
  * Tokens, model words and lexicon score of a document, built from its sentences so analyse() scores each
  * token once. Training goes through here too, so a model sees features exactly as analyse() builds them.
  */
-function prepareDocument(text: string): {
-  tokens: Token[];
-  words: string[];
-  lexicon: LexiconScore;
-  sentences: PreparedSentence[];
-} {
+function prepareDocument<W>(
+  text: string,
+  appendWords: (tokens: Token[], from: number, to: number, out: W[]) => void,
+): PreparedDocument<W> {
   const tokens = tokenize(text);
   const spans = splitSentences(text);
+  const words: W[] = [];
   if (spans.length <= 1) {
-    const words = modelWords(tokens);
+    appendWords(tokens, 0, tokens.length, words);
     const lexicon = scoreLexicon(tokens);
-    return {
-      tokens,
-      words,
-      lexicon,
-      sentences: spans.map((span) => ({
-        span,
-        from: 0,
-        to: tokens.length,
-        wordFrom: 0,
-        wordTo: words.length,
-        lexicon,
-      })),
-    };
+    const whole = { from: 0, to: tokens.length, wordFrom: 0, wordTo: words.length, lexicon };
+    return { tokens, words, lexicon, sentences: spans.map((span) => ({ span, ...whole })) };
   }
   const sentences: PreparedSentence[] = [];
-  const words: string[] = [];
   let cursor = 0;
   for (const span of spans) {
     while (cursor < tokens.length && tokens[cursor].start < span.start) cursor++;
     let end = cursor;
     while (end < tokens.length && tokens[end].end <= span.end) end++;
     const wordFrom = words.length;
-    for (const word of modelWords(tokens, cursor, end)) words.push(word);
-    sentences.push({
-      span,
-      from: cursor,
-      to: end,
-      wordFrom,
-      wordTo: words.length,
-      lexicon: scoreLexicon(tokens, cursor, end),
-    });
+    appendWords(tokens, cursor, end, words);
+    const lexicon = scoreLexicon(tokens, cursor, end);
+    sentences.push({ span, from: cursor, to: end, wordFrom, wordTo: words.length, lexicon });
     cursor = end;
   }
   return { tokens, words, lexicon: combineLexiconScores(sentences.map((s) => s.lexicon)), sentences };
