@@ -43,6 +43,19 @@ describe('createAnalysisPipeline', () => {
     });
   });
 
+  it('scores text without letters (emoji) instead of calling it a foreign language', () => {
+    const result = pipeline.analyse('😡😡😡');
+    expect(result).toMatchObject({ language: 'und', supported: true });
+    expect(result.sentiment).not.toBeNull();
+  });
+
+  it('stays linear on very long texts and bounds the evidence', () => {
+    const started = Date.now();
+    const result = pipeline.analyse('The delivery was late again. '.repeat(4000));
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(result.topics.find((t) => t.key === 'delivery')?.evidence).toHaveLength(5);
+  });
+
   it('has a version that is stable for the same setup and changes with the taxonomy', () => {
     expect(createAnalysisPipeline().version).toBe(pipeline.version);
     const smaller = createAnalysisPipeline({ taxonomy: DEFAULT_TAXONOMY.slice(1) });

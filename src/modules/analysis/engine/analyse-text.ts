@@ -86,7 +86,8 @@ export function createAnalysisPipeline(options: AnalysisPipelineOptions = {}): A
   const analyse = (text: string): TextAnalysis => {
     const prepared = prepareText(text);
     const language = languageDetector.detect(text, wordNorms(prepared));
-    if (!SCORED_LANGUAGES.has(language.language)) {
+    // Text without letters (emoji, numbers) is in no language, and emoji sentiment reads the same everywhere.
+    if (!SCORED_LANGUAGES.has(language.language) && language.language !== 'und') {
       return unsupported(language.language, language.confidence);
     }
     const { document, sentences } = sentiment.analyse(text);

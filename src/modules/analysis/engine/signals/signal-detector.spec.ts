@@ -41,4 +41,18 @@ describe('detectSignals', () => {
   it('returns nothing for a plain statement', () => {
     expect(typesOf('I flew to Denver on Tuesday.')).toEqual([]);
   });
+
+  it('needs a clearly positive or negative sentence to call it praise or complaint without a keyword', () => {
+    const text = 'Please cancel it now.';
+    const weak: SignalSentence[] = [{ text, start: 0, end: text.length, label: 'positive', score: 0.03 }];
+    expect(detectSignals(text, weak).map((s) => s.type)).toEqual([]);
+    const strong: SignalSentence[] = [{ text, start: 0, end: text.length, label: 'negative', score: -0.8 }];
+    expect(detectSignals(text, strong).map((s) => s.type)).toEqual(['complaint']);
+  });
+
+  it('keeps a bounded amount of evidence for long documents', () => {
+    const text = 'This is unacceptable. '.repeat(500);
+    const complaint = detectSignals(text, sentencesOf(text)).find((s) => s.type === 'complaint');
+    expect(complaint?.evidence).toHaveLength(5);
+  });
 });

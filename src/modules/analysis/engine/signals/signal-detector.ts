@@ -18,7 +18,14 @@ export interface SignalSentence {
   start: number;
   end: number;
   label: 'positive' | 'neutral' | 'negative' | 'mixed';
+  /** -1..1; when given, a sentence counts as complaint or praise on its own only if this is strong enough. */
+  score?: number;
 }
+
+/** Evidence kept per signal: enough to explain it, bounded for long documents. */
+const MAX_EVIDENCE = 5;
+/** A sentence is a complaint or praise by its sentiment alone only when clearly so ("cancel it!!!" at +0.03 is not praise). */
+const MIN_SENTENCE_STRENGTH = 0.5;
 
 const PHRASE_ONLY: readonly SignalType[] = ['churn_risk', 'urgency', 'suggestion'];
 
@@ -48,7 +55,7 @@ export function detectSignals(text: string, sentences: readonly SignalSentence[]
 }
 
 function push(signals: Signal[], type: SignalType, evidence: SignalEvidence[]): void {
-  if (evidence.length > 0) signals.push({ type, evidence });
+  if (evidence.length > 0) signals.push({ type, evidence: evidence.slice(0, MAX_EVIDENCE) });
 }
 
 function matchRules(text: string, rules: readonly SignalRule[]): SignalEvidence[] {
@@ -57,7 +64,7 @@ function matchRules(text: string, rules: readonly SignalRule[]): SignalEvidence[
     rule.pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     // exec on the shared global regex: matchAll would clone it for every text.
-    while ((match = rule.pattern.exec(text)) !== null) {
+    while (evidence.length < MAX_EVIDENCE && (match = rule.pattern.exec(text)) !== null) {
       evidence.push({
         text: match[0],
         start: match.index,
@@ -84,7 +91,9 @@ function sentimentGated(
     (e) => sentenceAt(sentences, e.start)?.label !== opposite,
   );
   for (const sentence of sentences) {
+    if (evidence.length >= MAX_EVIDENCE) break;
     if (sentence.label !== wanted) continue;
+    if (sentence.score !== undefined && Math.abs(sentence.score) < MIN_SENTENCE_STRENGTH) continue;
     if (evidence.some((e) => e.start >= sentence.start && e.start < sentence.end)) continue;
     evidence.push({
       text: sentence.text,
@@ -96,6 +105,15 @@ function sentimentGated(
   return evidence;
 }
 
+/** Binary search: sentences come in text order. */
 function sentenceAt(sentences: readonly SignalSentence[], offset: number): SignalSentence | undefined {
-  return sentences.find((s) => offset >= s.start && offset < s.end);
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < sentences[mid].start) hi = mid - 1;
+    else if (offset >= sentences[mid].end) lo = mid + 1;
+    else return sentences[mid];
+  }
+  return undefined;
 }

@@ -30,6 +30,8 @@ const FILLERS = new Set(
     .map(stemWord),
 );
 const MAX_FILLERS_BETWEEN = 2;
+/** Enough to explain a topic; a long document must not carry thousands of copies (or cost quadratic time). */
+export const MAX_EVIDENCE_PER_TOPIC = 5;
 
 /**
  * Stems a token into the term used for phrase matching; null for tokens phrases never span (punctuation,
@@ -68,12 +70,16 @@ export class PhraseMatcher {
   /** Phrase evidence per topic index, minus evidence overlapped by that topic's exclusions. */
   match(tokens: readonly Token[], terms: readonly (string | null)[], text: string): PhraseMatch[] {
     const found = new Map<number, PhraseEvidence[]>();
-    const excluded = this.exclusions.size > 0 ? scan(this.exclusions, tokens, terms, text) : [];
+    const blocked = new Map<number, PhraseEvidence[]>();
+    if (this.exclusions.size > 0) {
+      for (const [owner, e] of scan(this.exclusions, tokens, terms, text))
+        blocked.set(owner, [...(blocked.get(owner) ?? []), e]);
+    }
     for (const [owner, evidence] of scan(this.phrases, tokens, terms, text)) {
-      const blocked = excluded.filter(([o]) => o === owner).map(([, e]) => e);
-      if (blocked.some((b) => b.start < evidence.end && evidence.start < b.end)) continue;
+      if (blocked.get(owner)?.some((b) => b.start < evidence.end && evidence.start < b.end)) continue;
       const list = found.get(owner);
       if (!list) found.set(owner, [evidence]);
+      else if (list.length >= MAX_EVIDENCE_PER_TOPIC) continue;
       else if (!list.some((e) => e.start === evidence.start && e.end === evidence.end)) list.push(evidence);
     }
     return [...found].map(([topicIndex, evidence]) => ({ topicIndex, evidence }));
