@@ -6,25 +6,36 @@ const MAX_MODEL_TERMS = 3;
 /** Terms whose positive-minus-negative weight is smaller than this say nothing worth showing. */
 const MIN_WEIGHT = 0.5;
 
+/**
+ * Positive-minus-negative weight of every term, computed once per model so explaining a prediction reads
+ * one number per feature. Null when the model lacks a positive or a negative class.
+ */
+export function termPolarities(
+  classifier: TextClassifier,
+  negative: number,
+  positive: number,
+): Float64Array | null {
+  if (negative < 0 || positive < 0) return null;
+  const polarity = new Float64Array(classifier.extractor.extrasOffset);
+  for (let i = 0; i < polarity.length; i++) {
+    polarity[i] = classifier.model.weight(i, positive) - classifier.model.weight(i, negative);
+  }
+  return polarity;
+}
+
 /** The few words or bigrams of a text whose learned weights pushed hardest towards positive or negative. */
 export function explainModel(
-  classifier: TextClassifier,
+  vocabulary: string[],
+  polarity: Float64Array | null,
   vector: SparseVector,
-  classIndex: number[],
 ): SentimentExplanation[] {
-  const [negative, , positive] = classIndex;
-  if (negative < 0 || positive < 0) return [];
+  if (polarity === null) return [];
   const found: SentimentExplanation[] = [];
-  const termCount = classifier.extractor.extrasOffset;
   for (const index of vector.indices) {
-    if (index >= termCount) continue;
-    const weight = classifier.model.weight(index, positive) - classifier.model.weight(index, negative);
-    if (Math.abs(weight) >= MIN_WEIGHT)
-      found.push({
-        token: classifier.extractor.vocabulary[index],
-        weight: Math.round(weight * 1000) / 1000,
-        rule: 'model',
-      });
+    const weight = index < polarity.length ? polarity[index] : 0;
+    if (Math.abs(weight) >= MIN_WEIGHT) {
+      found.push({ token: vocabulary[index], weight: Math.round(weight * 1000) / 1000, rule: 'model' });
+    }
   }
   return found.length <= 1
     ? found

@@ -4,7 +4,7 @@ import { splitSentences, type SentenceSpan } from '../text/split-sentences';
 import type { Token } from '../text/token';
 import { tokenize } from '../text/tokenize-text';
 import { combineLexiconScores, scoreLexicon, type LexiconScore } from './lexicon-scorer';
-import { explainModel } from './model-explanation';
+import { explainModel, termPolarities } from './model-explanation';
 import { ModelWordIndex } from './model-word-index';
 import type { SentimentExplanation } from './sentiment-explanation';
 import { lexiconFeatures, modelWords, NUM_LEXICON_FEATURES } from './sentiment-features';
@@ -73,6 +73,7 @@ export class SentimentAnalyzer {
   private static shipped: SentimentAnalyzer | undefined;
   private readonly classIndex: number[];
   private readonly wordIndex: ModelWordIndex | null;
+  private readonly polarity: Float64Array | null;
 
   private constructor(
     private readonly classifier: TextClassifier,
@@ -82,6 +83,7 @@ export class SentimentAnalyzer {
     this.classIndex = CLASSES.map((c) => classifier.classes.indexOf(c));
     // Char n-gram models need the words themselves; the others look words up by cached id.
     this.wordIndex = classifier.extractor.charNgrams ? null : new ModelWordIndex(classifier.extractor);
+    this.polarity = termPolarities(classifier, this.classIndex[0], this.classIndex[2]);
   }
 
   /** The model shipped in the repository (trained on UCI + VADER gold sets only), loaded once. */
@@ -194,7 +196,9 @@ export class SentimentAnalyzer {
     const [negative, neutral, positive] = this.withLexiconPrior(model.predictProba(vector), lexicon);
     const best = Math.max(negative, neutral, positive);
     const label: SentimentClass = best === positive ? 'positive' : best === negative ? 'negative' : 'neutral';
-    const explanation = lexicon.hits.concat(explainModel(this.classifier, vector, this.classIndex));
+    const explanation = lexicon.hits.concat(
+      explainModel(this.classifier.extractor.vocabulary, this.polarity, vector),
+    );
     return { label, score: round(positive - negative), confidence: round(best), explanation };
   }
 

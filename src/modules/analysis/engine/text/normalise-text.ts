@@ -12,10 +12,9 @@ function isPlainLowercase(raw: string): boolean {
 export function normaliseToken(raw: string): string {
   // Most tokens are plain lowercase ASCII words with no letter repeated three times: skip the regexes.
   if (isPlainLowercase(raw)) return raw;
-  return raw
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/(\p{L})\1{2,}/gu, '$1$1');
+  const lower = raw.toLowerCase();
+  if (isPlainLowercase(lower)) return lower;
+  return lower.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/(\p{L})\1{2,}/gu, '$1$1');
 }
 
 /** Whole-text clean-up for display or hashing; tokenizing works on the raw text to keep offsets true. */
