@@ -14,7 +14,8 @@ const DEFAULT_LANGUAGE = 'en';
 /** Votes a language other than the default needs before it is believed. */
 const MIN_FOREIGN_EVIDENCE = 2;
 const WORD = /[\p{L}']+/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Anything beyond printable ASCII: only such text can hold another script or accented letters. */
+const NON_ASCII = /[^ -~\t\n\r]/;
 const LATIN_LETTER = /[a-zA-Z\u00c0-\u024f]/g;
 
 const GLOBAL_SCRIPT_PATTERNS = SCRIPT_LANGUAGES.map(({ pattern, language }) => ({
