@@ -36,12 +36,23 @@ class SecondPingHandler {
   async ping(): Promise<void> {}
 }
 
+/** Handlers for the registry's other jobs, so these specs only exercise system.ping. */
+@Injectable()
+class OtherJobs {
+  @JobHandler(JobName.AnalyseFeedback)
+  async analyse(): Promise<void> {}
+
+  @JobHandler(JobName.PlanReprocess)
+  async plan(): Promise<void> {}
+}
+
 const config = (overrides: Partial<AppConfig> = {}) =>
   Object.assign(new AppConfig(), { workerConcurrency: 2 }, overrides);
 
 /** The module as the app uses it: global JobQueueModule plus a feature module holding the handlers. */
 async function boot(appConfig: AppConfig, handlers: Type[]): Promise<TestingModule> {
-  const feature = { module: class FeatureModule {}, providers: handlers, exports: handlers };
+  const providers = [...handlers, OtherJobs];
+  const feature = { module: class FeatureModule {}, providers, exports: providers };
   const moduleRef = await Test.createTestingModule({
     imports: [ConfigModule.forRoot(appConfig), JobQueueModule.forRoot(), feature],
   }).compile();
