@@ -1,12 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
-
-const nullable = (name: string, type: string, length?: string) => ({
-  name,
-  type,
-  length,
-  isNullable: true,
-  default: null,
-});
+import { nullable } from './column-helpers';
 
 export class CreateFeedback1732400000000 implements MigrationInterface {
   name = 'CreateFeedback1732400000000';

@@ -1,12 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
-
-const nullable = (name: string, type: string, length?: string) => ({
-  name,
-  type,
-  length,
-  isNullable: true,
-  default: null,
-});
+import { nullable } from './column-helpers';
 
 export class CreateIntegrations1732500000000 implements MigrationInterface {
   name = 'CreateIntegrations1732500000000';
