@@ -25,6 +25,11 @@ export interface JobDefinition {
   backoff: { type: 'exponential' | 'fixed'; delayMs: number };
   /** A try running longer than this fails (and is retried while attempts remain). */
   timeoutMs?: number;
+  /**
+   * Jobs of this name whose payloads differ only in this array may be merged into one job of up to `max`
+   * entries (the outbox does this, so a burst of single-item requests becomes a few batch jobs).
+   */
+  mergeArray?: { field: string; max: number };
 }
 
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
@@ -33,6 +38,7 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     attempts: 5,
     backoff: { type: 'exponential', delayMs: 1_000 },
     timeoutMs: 120_000,
+    mergeArray: { field: 'feedbackIds', max: 200 },
   },
   [JobName.PlanReprocess]: {
     attempts: 5,

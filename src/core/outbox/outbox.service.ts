@@ -1,15 +1,25 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AppConfig } from '../../config/app-config';
 import { JobName, JobPayloads } from '../job-queue/job-registry';
+import { mergeOutboxMessages } from './merge-outbox-messages';
 import { JobQueueService } from '../job-queue/job-queue.service';
 import { withTimeout } from '../job-queue/with-timeout.util';
 import { OutboxMessageEntity } from './outbox-message.entity';
 
 const SEND_TIMEOUT_MS = 3_000;
+/** How long sent-soon rows wait for company, and how many make a flush. */
+const COALESCE_MS = 20;
+const COALESCE_MAX_ROWS = 200;
 const SWEEP_EVERY_MS = 15_000;
 /** A row older than this was not sent right after its commit (queue down, process died): the sweeper sends it. */
 const SWEEP_AFTER_MS = 10_000;
@@ -19,10 +29,14 @@ const SWEEP_AFTER_MS = 10_000;
  * queue after commit and deletes the row. The job id is the row id, so sending twice is harmless.
  */
 @Injectable()
-export class OutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxService
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger(OutboxService.name);
   private timer?: NodeJS.Timeout;
   private sweeping = false;
+  private buffer: OutboxMessageEntity[] = [];
+  private flushTimer?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -44,6 +58,10 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     this.timer.unref();
   }
 
+  async beforeApplicationShutdown(): Promise<void> {
+    this.flushBuffer();
+  }
+
   onApplicationShutdown(): void {
     clearInterval(this.timer);
   }
@@ -63,14 +81,32 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     return message;
   }
 
+  /**
+   * After commit, without waiting: rows sent within a few milliseconds of each other travel together, so a
+   * burst of single-item requests becomes a few batch jobs rather than one job per item.
+   */
+  sendSoon(messages: OutboxMessageEntity[]): void {
+    if (!messages.length || !this.canSend) return;
+    this.buffer.push(...messages);
+    if (this.buffer.length >= COALESCE_MAX_ROWS) this.flushBuffer();
+    else this.flushTimer ??= setTimeout(() => this.flushBuffer(), COALESCE_MS);
+  }
+
+  private flushBuffer(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const rows = this.buffer.splice(0);
+    if (rows.length) void this.send(rows);
+  }
+
   /** After commit. Never throws: what cannot be sent now stays for the sweeper. */
   async send(messages: OutboxMessageEntity[]): Promise<boolean> {
     if (!messages.length || !this.canSend) return !messages.length;
     try {
       await withTimeout(
         Promise.all(
-          messages.map((m) =>
-            this.queue.enqueue(m.jobName as JobName, m.payload as never, { jobId: `outbox:${m.id}` }),
+          mergeOutboxMessages(messages).map((job) =>
+            this.queue.enqueue(job.jobName, job.payload as never, { jobId: job.jobId }),
           ),
         ),
         SEND_TIMEOUT_MS,

@@ -140,7 +140,7 @@ export class FeedbackIngestionService {
       }
     });
     // Committed: the answer must not wait for the queue. What cannot be sent now the sweeper sends later.
-    void this.outbox.send(messages);
+    this.outbox.sendSoon(messages);
     return outcomes;
   }
 
