@@ -61,7 +61,7 @@ export class CreateFeedback1732400000000 implements MigrationInterface {
           nullable('ces', 'integer'),
           nullable('details', 'text'),
           { name: 'occurred_at', type: 'datetime' },
-          { name: 'received_at', type: 'datetime' },
+          { name: 'received_at', type: 'datetime', precision: 3 },
           { name: 'analysis_status', type: 'varchar', length: '16' },
           nullable('analysis_error', 'varchar', '500'),
         ],

@@ -18,7 +18,7 @@ export class CreateAnalysis1732600000000 implements MigrationInterface {
           nullable('sentiment_confidence', 'float'),
           nullable('signals', 'varchar', '200'),
           { name: 'result', type: 'text' },
-          { name: 'analysed_at', type: 'datetime' },
+          { name: 'analysed_at', type: 'datetime', precision: 3 },
         ],
         indices: [
           new TableIndex({

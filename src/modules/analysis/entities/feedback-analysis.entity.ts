@@ -34,6 +34,7 @@ export class FeedbackAnalysisEntity {
   @Column({ type: 'text' })
   result: string;
 
-  @Column({ type: 'datetime', name: 'analysed_at' })
+  /** Milliseconds kept: the analysis latency benchmark measures received → analysed. */
+  @Column({ type: 'datetime', name: 'analysed_at', precision: 3 })
   analysedAt: Date;
 }

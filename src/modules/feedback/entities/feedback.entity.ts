@@ -70,7 +70,7 @@ export class FeedbackEntity {
   @Column({ type: 'datetime', name: 'occurred_at' })
   occurredAt: Date;
 
-  @Column({ type: 'datetime', name: 'received_at' })
+  @Column({ type: 'datetime', name: 'received_at', precision: 3 })
   receivedAt: Date;
 
   @Column({ type: 'varchar', length: 16, name: 'analysis_status' })
