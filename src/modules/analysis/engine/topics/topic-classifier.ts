@@ -2,6 +2,7 @@ import type { FitOptions } from '../ml/feature-extractor';
 import { OneVsRestClassifier, type OneVsRestJson } from '../ml/one-vs-rest-classifier';
 import type { SoftmaxTrainOptions } from '../ml/softmax-regression';
 import { TextClassifier, type TextClassifierJson } from '../ml/text-classifier';
+import { recalibrate, tuneThresholds } from './topic-thresholds';
 
 export interface TopicClassifierExample {
   /** Stemmed words of the text (see wordsOf). */
@@ -15,10 +16,12 @@ export interface TopicClassifierExample {
 export interface TopicClassifierOptions {
   features?: FitOptions;
   training?: SoftmaxTrainOptions;
+  /** Folds for tuning each multi-label topic's decision threshold out of fold (0 = a fixed 0.5). */
+  thresholdFolds?: number;
 }
 
 export type TopicClassifierJson =
-  | { mode: 'multi-label'; ruleKeys: string[]; model: OneVsRestJson }
+  | { mode: 'multi-label'; ruleKeys: string[]; model: OneVsRestJson; thresholds?: number[] }
   | { mode: 'exclusive'; ruleKeys: string[]; model: TextClassifierJson };
 
 /** The class of texts about none of the topics, when training data has such texts. */
@@ -27,6 +30,9 @@ const NONE = '__none__';
 /** Character n-grams were no better in cross-validation and cost several times the scoring time. */
 const DEFAULT_FEATURES: FitOptions = { bigrams: true, charNgrams: null, minCount: 2 };
 const DEFAULT_TRAINING: SoftmaxTrainOptions = { epochs: 10, learningRate: 0.1, l2: 1e-5 };
+const DEFAULT_THRESHOLD_FOLDS = 5;
+/** Below this, folds are too small to say anything about thresholds. */
+const MIN_EXAMPLES_TO_TUNE = 100;
 
 /**
  * The trainable layer, stacked on the phrase rules: each rule's hit is an extra feature, so the model learns
@@ -41,6 +47,8 @@ export class TopicClassifier {
   constructor(
     readonly model: OneVsRestClassifier | TextClassifier,
     readonly ruleKeys: readonly string[],
+    /** Multi-label only: each label's tuned decision threshold, mapped onto 0.5 by predict(). */
+    readonly thresholds?: readonly number[],
   ) {
     this.ruleIndex = new Map(ruleKeys.map((key, i) => [key, i]));
     this.extras = new Array<number>(ruleKeys.length).fill(0);
@@ -65,11 +73,14 @@ export class TopicClassifier {
       );
       return new TopicClassifier(model, ruleKeys);
     }
-    const model = OneVsRestClassifier.train(
-      rows.map((e) => ({ words: e.words, extras: e.extras, labels: e.topics })),
-      { features, training },
-    );
-    return new TopicClassifier(model, ruleKeys);
+    const multi = rows.map((e) => ({ words: e.words, extras: e.extras, labels: e.topics }));
+    const model = OneVsRestClassifier.train(multi, { features, training });
+    const folds = options.thresholdFolds ?? DEFAULT_THRESHOLD_FOLDS;
+    const thresholds =
+      folds >= 2 && examples.length >= MIN_EXAMPLES_TO_TUNE
+        ? tuneThresholds(multi, model.labels, { features, training, folds })
+        : undefined;
+    return new TopicClassifier(model, ruleKeys, thresholds);
   }
 
   get labels(): readonly string[] {
@@ -85,7 +96,14 @@ export class TopicClassifier {
       const i = this.ruleIndex.get(key);
       if (i !== undefined) this.extras[i] = 1;
     }
-    if (this.model instanceof OneVsRestClassifier) return this.model.predict(words, this.extras);
+    if (this.model instanceof OneVsRestClassifier) {
+      const probabilities = this.model.predict(words, this.extras);
+      if (this.thresholds)
+        this.model.labels.forEach(
+          (label, i) => (probabilities[label] = recalibrate(probabilities[label], this.thresholds![i])),
+        );
+      return probabilities;
+    }
     const probabilities = this.model.predictProba(words, this.extras);
     const result: Record<string, number> = {};
     this.model.classes.forEach((c, i) => c !== NONE && (result[c] = probabilities[i]));
@@ -95,13 +113,18 @@ export class TopicClassifier {
   toJSON(): TopicClassifierJson {
     const ruleKeys = [...this.ruleKeys];
     return this.model instanceof OneVsRestClassifier
-      ? { mode: 'multi-label', ruleKeys, model: this.model.toJSON() }
+      ? {
+          mode: 'multi-label',
+          ruleKeys,
+          model: this.model.toJSON(),
+          ...(this.thresholds ? { thresholds: [...this.thresholds] } : {}),
+        }
       : { mode: 'exclusive', ruleKeys, model: this.model.toJSON() };
   }
 
   static fromJSON(json: TopicClassifierJson): TopicClassifier {
     return json.mode === 'multi-label'
-      ? new TopicClassifier(OneVsRestClassifier.fromJSON(json.model), json.ruleKeys)
+      ? new TopicClassifier(OneVsRestClassifier.fromJSON(json.model), json.ruleKeys, json.thresholds)
       : new TopicClassifier(TextClassifier.fromJSON(json.model), json.ruleKeys);
   }
 }
