@@ -90,7 +90,7 @@ export function createAnalysisPipeline(options: AnalysisPipelineOptions = {}): A
     if (!SCORED_LANGUAGES.has(language.language) && language.language !== 'und') {
       return unsupported(language.language, language.confidence);
     }
-    const { document, sentences } = sentiment.analyse(text);
+    const { document, sentences } = sentiment.analyseTokens(prepared.tokens, prepared.sentences);
     const detected = topics.detect(prepared);
     const found = detected.map((topic) => ({
       ...topic,

@@ -3,7 +3,7 @@ import type { Token } from '../text/token';
 import { DIMINISHERS, INTENSIFIERS } from './customer-experience-lexicon';
 import type { SentimentExplanation } from './sentiment-explanation';
 import { SENTIMENT_LEXICON, type SentimentLexicon } from './sentiment-lexicon';
-import { wordInfo } from './word-info';
+import { tokenWordInfo, wordInfo } from './word-info';
 
 export interface LexiconScore {
   /** Signed sum of rule-adjusted valences (AFINN scale). */
@@ -149,7 +149,7 @@ function lookup(tokens: Token[], i: number, to: number, lexicon: SentimentLexico
   }
   if (token.kind !== 'word' && token.kind !== 'hashtag') return null;
   const word = token.kind === 'hashtag' ? token.norm.slice(1) : token.norm;
-  const info = wordInfo(word);
+  const info = token.kind === 'word' ? tokenWordInfo(token) : wordInfo(word);
   if (token.kind === 'word' && info.phraseStart) {
     let phrase = word;
     let best: LexiconMatch | null = null;

@@ -5,6 +5,7 @@ import type { Token } from '../text/token';
 import { tokenize } from '../text/tokenize-text';
 import { combineLexiconScores, scoreLexicon, type LexiconScore } from './lexicon-scorer';
 import { explainModel, termPolarities } from './model-explanation';
+import { ModelEntryIds } from './model-entry-ids';
 import { ModelWordIndex } from './model-word-index';
 import type { SentimentExplanation } from './sentiment-explanation';
 import { lexiconFeatures, modelWords, NUM_LEXICON_FEATURES } from './sentiment-features';
@@ -72,7 +73,7 @@ const MIXED_THRESHOLD = 0.5;
 export class SentimentAnalyzer {
   private static shipped: SentimentAnalyzer | undefined;
   private readonly classIndex: number[];
-  private readonly wordIndex: ModelWordIndex | null;
+  private readonly wordIndex: ModelEntryIds | null;
   private readonly polarity: Float64Array | null;
 
   private constructor(
@@ -82,7 +83,9 @@ export class SentimentAnalyzer {
   ) {
     this.classIndex = CLASSES.map((c) => classifier.classes.indexOf(c));
     // Char n-gram models need the words themselves; the others look words up by cached id.
-    this.wordIndex = classifier.extractor.charNgrams ? null : new ModelWordIndex(classifier.extractor);
+    this.wordIndex = classifier.extractor.charNgrams
+      ? null
+      : new ModelEntryIds(classifier.extractor, new ModelWordIndex(classifier.extractor));
     this.polarity = termPolarities(classifier, this.classIndex[0], this.classIndex[2]);
   }
 
@@ -94,7 +97,7 @@ export class SentimentAnalyzer {
 
   static train(examples: SentimentExample[], options: SentimentTrainOptions = {}): SentimentAnalyzer {
     const prepared = examples.map((e) => {
-      const { tokens, words, lexicon } = prepareDocument(e.text, appendModelWords);
+      const { tokens, words, lexicon } = prepareText(e.text, appendModelWords);
       return { words, extras: lexiconFeatures(lexicon, tokens), label: e.label };
     });
     let classifier = TextClassifier.train(prepared, {
@@ -119,8 +122,21 @@ export class SentimentAnalyzer {
 
   /** Whole-document sentiment plus one result per sentence, with character offsets into `text`. */
   analyse(text: string): { document: SentimentResult; sentences: SentenceSentiment[] } {
-    const prepared = this.prepare(text);
-    const { tokens, sentences: parts } = prepared;
+    return this.analyseTokens(tokenize(text), splitSentences(text));
+  }
+
+  /**
+   * analyse() of a text already tokenized and split into sentences (the pipeline shares them between
+   * stages); `tokens` must be tokenize(text) and `spans` splitSentences(text).
+   */
+  analyseTokens(
+    tokens: readonly Token[],
+    spans: readonly SentenceSpan[],
+  ): { document: SentimentResult; sentences: SentenceSentiment[] } {
+    const prepared = prepareDocument<string | number>(tokens as Token[], spans, (t, from, to, out) =>
+      this.appendWords(t, from, to, out),
+    );
+    const { sentences: parts } = prepared;
     const document = this.score(prepared, 0, tokens.length, prepared.lexicon, 0, prepared.words.length);
     if (parts.length <= 1) return { document, sentences: parts.map((part) => withSpan(document, part.span)) };
     const sentences = parts.map((part) =>
@@ -140,7 +156,7 @@ export class SentimentAnalyzer {
 
   /** The document's three class probabilities in the order negative, neutral, positive. */
   probabilities(text: string): [number, number, number] {
-    const { tokens, words, lexicon } = prepareDocument(text, appendModelWords);
+    const { tokens, words, lexicon } = prepareText(text, appendModelWords);
     return this.withLexiconPrior(
       this.classifier.predictProba(words, lexiconFeatures(lexicon, tokens)),
       lexicon,
@@ -164,13 +180,6 @@ export class SentimentAnalyzer {
       TextClassifier.fromJSON(model.classifier),
       model.trainedOn ?? [],
       model.lexiconPrior ?? 0,
-    );
-  }
-
-  /** Tokens, lexicon and model words of a text; words as ids when the model allows (see ModelWordIndex). */
-  private prepare(text: string): PreparedDocument<string | number> {
-    return prepareDocument<string | number>(text, (tokens, from, to, out) =>
-      this.appendWords(tokens, from, to, out),
     );
   }
 
@@ -243,12 +252,18 @@ function appendModelWords(tokens: Token[], from: number, to: number, out: string
  * Tokens, model words and lexicon score of a document, built from its sentences so analyse() scores each
  * token once. Training goes through here too, so a model sees features exactly as analyse() builds them.
  */
-function prepareDocument<W>(
+function prepareText<W>(
   text: string,
   appendWords: (tokens: Token[], from: number, to: number, out: W[]) => void,
 ): PreparedDocument<W> {
-  const tokens = tokenize(text);
-  const spans = splitSentences(text);
+  return prepareDocument(tokenize(text), splitSentences(text), appendWords);
+}
+
+function prepareDocument<W>(
+  tokens: Token[],
+  spans: readonly SentenceSpan[],
+  appendWords: (tokens: Token[], from: number, to: number, out: W[]) => void,
+): PreparedDocument<W> {
   const words: W[] = [];
   if (spans.length <= 1) {
     appendWords(tokens, 0, tokens.length, words);

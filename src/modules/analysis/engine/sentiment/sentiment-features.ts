@@ -1,6 +1,6 @@
 import type { Token } from '../text/token';
 import type { LexiconScore } from './lexicon-scorer';
-import { wordInfo } from './word-info';
+import { tokenWordInfo, wordInfo } from './word-info';
 
 /** How many dense lexicon features follow the word features; the model JSON records it. */
 export const NUM_LEXICON_FEATURES = 8;
@@ -17,7 +17,7 @@ export function modelWords(tokens: Token[], from = 0, to = tokens.length): strin
     const token = tokens[i];
     switch (token.kind) {
       case 'word': {
-        const word = wordInfo(token.norm).modelWord;
+        const word = tokenWordInfo(token).modelWord;
         if (word !== null) words.push(token.negated ? `!${word}` : word);
         break;
       }

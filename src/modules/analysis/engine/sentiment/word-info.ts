@@ -1,4 +1,6 @@
 import { stemWord } from '../nlp/porter-stemmer';
+import type { Token } from '../text/token';
+import { EntryMemo } from '../text/word-entry';
 import { DOMAIN_NEUTRAL } from './customer-experience-lexicon';
 import { SENTIMENT_LEXICON } from './sentiment-lexicon';
 
@@ -27,6 +29,13 @@ export function wordInfo(norm: string): WordInfo {
     cache.set(norm, info);
   }
   return info;
+}
+
+const byEntry = new EntryMemo(wordInfo);
+
+/** wordInfo of a word token's norm, memoised by the tokenizer's entry: an array read, no hashing. */
+export function tokenWordInfo(token: Token): WordInfo {
+  return token.entry ? byEntry.of(token.entry) : wordInfo(token.norm);
 }
 
 function resolve(norm: string): WordInfo {

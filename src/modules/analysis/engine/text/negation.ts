@@ -68,6 +68,19 @@ export function isNegator(norm: string): boolean {
   return NEGATORS.has(norm) || norm.endsWith("n't");
 }
 
+export function isScopeBreaker(norm: string): boolean {
+  return SCOPE_BREAKERS.has(norm);
+}
+
+export function isShortScopeNegator(norm: string): boolean {
+  return SHORT_SCOPE_NEGATORS.has(norm);
+}
+
+/** How many following words a negator reaches. */
+export function negationScope(shortScope: boolean): number {
+  return shortScope ? SHORT_SCOPE : MAX_SCOPE;
+}
+
 /** Sets `negated` on tokens inside a negator's scope: up to punctuation, a clause word, or MAX_SCOPE words. */
 export function markNegation(tokens: Token[]): void {
   let remaining = 0;

@@ -1,16 +1,20 @@
-/** Lowercase ASCII letters and digits with no letter three times in a row: already normal. */
+/**
+ * ASCII without capitals or a backtick, and no letter three times in a row: already normal. Covers words,
+ * numbers, mentions, hashtags and punctuation alike.
+ */
 function isPlainLowercase(raw: string): boolean {
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
-    if (i >= 2 && c >= 97 && c === raw.charCodeAt(i - 1) && c === raw.charCodeAt(i - 2)) return false;
+    if (c >= 128 || (c >= 65 && c <= 90) || c === 96) return false;
+    if (i >= 2 && c >= 97 && c <= 122 && c === raw.charCodeAt(i - 1) && c === raw.charCodeAt(i - 2))
+      return false;
   }
   return true;
 }
 
 /** Normalises one token's surface form so spelling variants share a lexicon entry and a model feature. */
 export function normaliseToken(raw: string): string {
-  // Most tokens are plain lowercase ASCII words with no letter repeated three times: skip the regexes.
+  // Most tokens are plain lowercase ASCII with no letter repeated three times: skip the regexes.
   if (isPlainLowercase(raw)) return raw;
   const lower = raw.toLowerCase();
   if (isPlainLowercase(lower)) return lower;

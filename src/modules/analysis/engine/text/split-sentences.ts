@@ -26,26 +26,78 @@ const ABBREVIATIONS = new Set([
 
 const CONTENT_RE = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
 
-/** A terminator run (with closing quotes/brackets), or a line break; the sentence ends at the run's end. */
-const BOUNDARY_RE = /([.!?\u2026]+["'\u201d\u2019)\]]*)(?=\s|$)|\n/g;
-
 /**
  * Splits text into sentences with offsets into the original string (trimmed of surrounding whitespace).
- * Periods after known abbreviations and single initials do not end a sentence.
+ * A sentence ends after a run of terminators (. ! ? …) with closing quotes/brackets that is followed by
+ * whitespace or the end, or at a line break. Periods after known abbreviations and single initials do not
+ * end a sentence. A hand-written scan of /([.!?\u2026]+["'\u201d\u2019)\]]*)(?=\s|$)|\n/g: the regex
+ * cost as much as tokenizing.
  */
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
+  const n = text.length;
   let from = 0;
-  BOUNDARY_RE.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = BOUNDARY_RE.exec(text)) !== null) {
-    const end = match.index + match[0].length;
-    if (match[0].startsWith('.') && match[0].length === 1 && isAbbreviation(text, match.index)) continue;
-    pushTrimmed(text, from, end, spans);
-    from = end;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      pushTrimmed(text, from, i + 1, spans);
+      from = ++i;
+      continue;
+    }
+    if (!isTerminator(c)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && isTerminator(text.charCodeAt(end))) end++;
+    while (end < n && isCloser(text.charCodeAt(end))) end++;
+    // Every later start inside this run ends at the same place, so none can match either: skip the run.
+    const boundary = end === n || isRegexSpace(text.charCodeAt(end));
+    if (boundary && !(c === 46 && end === i + 1 && isAbbreviation(text, i))) {
+      pushTrimmed(text, from, end, spans);
+      from = end;
+    }
+    i = end;
   }
-  pushTrimmed(text, from, text.length, spans);
+  pushTrimmed(text, from, n, spans);
   return spans;
+}
+
+function isTerminator(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93;
+}
+
+/** JavaScript's \s. */
+function isRegexSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    (c >= 0x80 &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff))
+  );
+}
+
+/** CONTENT_RE.test(text.slice(start, end)) without the slice for ASCII text. */
+function hasContent(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c >= 128) return CONTENT_RE.test(text.slice(i, end));
+  }
+  return false;
 }
 
 function isAbbreviation(text: string, dotIndex: number): boolean {
@@ -58,7 +110,7 @@ function isAbbreviation(text: string, dotIndex: number): boolean {
 function pushTrimmed(text: string, start: number, end: number, spans: SentenceSpan[]): void {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  if (end > start && CONTENT_RE.test(text.slice(start, end))) {
+  if (end > start && hasContent(text, start, end)) {
     spans.push({ text: text.slice(start, end), start, end });
   } else if (end > start && spans.length > 0) {
     // Stray punctuation or emoticons after a sentence belong to it.

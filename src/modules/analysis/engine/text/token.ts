@@ -1,3 +1,5 @@
+import type { WordEntry } from './word-entry';
+
 export type TokenKind = 'word' | 'number' | 'emoji' | 'emoticon' | 'url' | 'mention' | 'hashtag' | 'punct';
 
 export interface Token {
@@ -12,4 +14,6 @@ export interface Token {
   shouted: boolean;
   /** Inside the scope of a preceding negator ("not", "never", "n't", ...) within the same clause. */
   negated: boolean;
+  /** The tokenizer's cached facts about a word token's spelling (null for other kinds, absent when built by hand). */
+  entry?: WordEntry | null;
 }

@@ -1,6 +1,7 @@
-import { markNegation } from './negation';
+import { negationScope } from './negation';
 import { normaliseToken } from './normalise-text';
 import type { Token, TokenKind } from './token';
+import { wordEntry } from './word-entry';
 
 /** Eyes, optional nose, mouth; both reading directions; hearts and a few kaomoji. Tried only where one can start. */
 const EMOTICON_RE =
@@ -10,8 +11,6 @@ const EMOJI_RE =
 const LETTER_OR_MARK_RE = /[\p{L}\p{M}]/u;
 const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}_]/u;
 const EMOTICON_STARTS = new Set([...':;=<^-)(][/\\>'].map((c) => c.charCodeAt(0)));
-/** Emoticons made of letters, which the word rule reaches first. */
-const LETTER_EMOTICONS: ReadonlySet<string> = new Set(['xD', 'XD', 'xd']);
 
 /**
  * Splits text into tokens with character offsets, keeping URLs, @mentions, #hashtags, emoji and emoticons
@@ -22,6 +21,8 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
+  // Negation scope is marked in the same pass (see markNegation, which this equals).
+  let remaining = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
@@ -35,7 +36,21 @@ export function tokenize(text: string): Token[] {
       kind = 'url';
     } else if (isLetter(text, i)) {
       i = scanWord(text, i);
-      kind = 'word';
+      const raw = text.slice(start, i);
+      const entry = wordEntry(raw);
+      let negated = false;
+      if (entry.emoticon) kind = 'emoticon';
+      else {
+        kind = 'word';
+        if (entry.scopeBreaker) remaining = 0;
+        else if (entry.negator) remaining = negationScope(entry.shortScope);
+        else if (remaining > 0) {
+          negated = true;
+          remaining--;
+        }
+      }
+      tokens.push({ raw, norm: entry.norm, kind, start, end: i, shouted: entry.shouted, negated, entry });
+      continue;
     } else if (c >= 48 && c <= 57) {
       i = scanNumber(text, i);
       kind = 'number';
@@ -54,19 +69,16 @@ export function tokenize(text: string): Token[] {
       kind = 'punct';
     }
     const raw = text.slice(start, i);
-    if (kind === 'word' && LETTER_EMOTICONS.has(raw)) kind = 'emoticon';
     const norm = kind === 'emoji' || kind === 'emoticon' ? raw : normaliseToken(raw);
-    tokens.push({
-      raw,
-      norm,
-      kind,
-      start,
-      end: i,
-      shouted: kind === 'word' && isShouted(raw),
-      negated: false,
-    });
+    let negated = false;
+    if (kind === 'punct') remaining = 0;
+    // A number is never a negator or a clause word, but it counts as a word of the scope.
+    else if (kind === 'number' && remaining > 0) {
+      negated = true;
+      remaining--;
+    }
+    tokens.push({ raw, norm, kind, start, end: i, shouted: false, negated, entry: null });
   }
-  markNegation(tokens);
   return tokens;
 }
 
@@ -143,10 +155,4 @@ function scanPunct(text: string, i: number, c: number): number {
     return i;
   }
   return i + (c >= 0xd800 && c < 0xdc00 ? 2 : 1);
-}
-
-function isShouted(raw: string): boolean {
-  const first = raw.charCodeAt(0);
-  if (raw.length < 2 || (first >= 97 && first <= 122)) return false;
-  return raw === raw.toUpperCase() && raw !== raw.toLowerCase();
 }

@@ -1,6 +1,7 @@
 import { stemWord } from '../nlp/porter-stemmer';
 import { tokenize } from '../text/tokenize-text';
 import type { Token } from '../text/token';
+import { EntryMemo } from '../text/word-entry';
 import { TopicDefinition } from './topic-definition';
 
 export interface PhraseEvidence {
@@ -38,12 +39,15 @@ export const MAX_EVIDENCE_PER_TOPIC = 5;
  * mentions, URLs). Hashtag bodies count as words so "#lostluggage"-free "#delayed" still matches "delay".
  */
 export function termOf(token: Token): string | null {
-  if (token.kind === 'word') return stemWord(token.norm);
+  if (token.kind === 'word') return token.entry ? stemByEntry.of(token.entry) : stemWord(token.norm);
   if (token.kind === 'number') return token.norm;
   if (token.kind === 'hashtag') return stemWord(token.norm.slice(1));
   if (token.kind === 'punct' && CURRENCY.has(token.raw)) return token.raw;
   return null;
 }
+
+/** Stems memoised by the tokenizer's word entry number: an array read instead of a hashed lookup. */
+const stemByEntry = new EntryMemo(stemWord);
 
 /** Currency signs are words for topics: "$14" is about price. */
 const CURRENCY = new Set(['$', '€', '£', '¥']);
