@@ -13,6 +13,7 @@ import { externalKey, FeedbackRepository } from './feedback.repository';
 import { redactPii } from './pii/redact-pii';
 import { FieldError } from './validation/field-error.type';
 import { validateFeedbackInput } from './validation/validate-feedback-input';
+import { SingleIngestCoalescer } from './single-ingest-coalescer';
 
 export type IngestOutcome =
   | { index: number; status: 'created'; id: string }
@@ -47,6 +48,7 @@ interface Prepared {
 @Injectable()
 export class FeedbackIngestionService {
   private readonly logger = new Logger(FeedbackIngestionService.name);
+  private readonly singles = new SingleIngestCoalescer((raws, options) => this.ingest(raws, options));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -85,6 +87,7 @@ export class FeedbackIngestionService {
       const now = new Date();
       const rows: FeedbackEntity[] = [];
       const firstOfKey = new Map<string, Prepared>();
+      const laterCopies: { index: number; first: Prepared }[] = [];
       const keep: Prepared[] = [];
       for (const [i, item] of prepared.entries()) {
         if (resolved[i].erased) {
@@ -102,7 +105,7 @@ export class FeedbackIngestionService {
             ? externalKey(item.input.source, item.input.externalId)
             : undefined;
         if (key && firstOfKey.has(key)) {
-          outcomes[item.index] = { index: item.index, status: 'duplicate', id: firstOfKey.get(key)!.id };
+          laterCopies.push({ index: item.index, first: firstOfKey.get(key)! });
           continue;
         }
         if (key) firstOfKey.set(key, item);
@@ -131,6 +134,15 @@ export class FeedbackIngestionService {
           outcomes[item.index] = { index: item.index, status: 'duplicate', id: storedId };
         }
       }
+      // A copy within the call answers with the id that was stored, which is not the first copy's own
+      // id when another transaction stored that item first.
+      for (const copy of laterCopies) {
+        outcomes[copy.index] = {
+          index: copy.index,
+          status: 'duplicate',
+          id: (outcomes[copy.first.index] as { id: string }).id,
+        };
+      }
       for (let i = 0; i < created.length; i += ANALYSIS_BATCH_SIZE) {
         messages.push(
           await this.outbox.add(manager, JobName.AnalyseFeedback, {
@@ -144,8 +156,9 @@ export class FeedbackIngestionService {
     return outcomes;
   }
 
-  async ingestOne(raw: unknown, options: IngestOptions = {}): Promise<IngestOutcome> {
-    return (await this.ingest([raw], options))[0];
+  /** Concurrent calls share transactions (see SingleIngestCoalescer); each gets its own outcome. */
+  ingestOne(raw: unknown, options: IngestOptions = {}): Promise<IngestOutcome> {
+    return this.singles.submit(raw, options);
   }
 }
 
