@@ -36,9 +36,10 @@ const PHRASE_ONLY: readonly SignalType[] = ['churn_risk', 'urgency', 'suggestion
  */
 export function detectSignals(text: string, sentences: readonly SignalSentence[]): Signal[] {
   const signals: Signal[] = [];
-  for (const type of PHRASE_ONLY) push(signals, type, matchRules(text, SIGNAL_RULES[type]));
-  push(signals, 'complaint', sentimentGated(text, sentences, 'complaint', 'negative'));
-  push(signals, 'praise', sentimentGated(text, sentences, 'praise', 'positive'));
+  const anchored = anchoredRules(text);
+  for (const type of PHRASE_ONLY) push(signals, type, matchRules(text, SIGNAL_RULES[type], anchored));
+  push(signals, 'complaint', sentimentGated(text, sentences, 'complaint', 'negative', anchored));
+  push(signals, 'praise', sentimentGated(text, sentences, 'praise', 'positive', anchored));
   push(
     signals,
     'question',
@@ -58,9 +59,14 @@ function push(signals: Signal[], type: SignalType, evidence: SignalEvidence[]): 
   if (evidence.length > 0) signals.push({ type, evidence: evidence.slice(0, MAX_EVIDENCE) });
 }
 
-function matchRules(text: string, rules: readonly SignalRule[]): SignalEvidence[] {
+function matchRules(
+  text: string,
+  rules: readonly SignalRule[],
+  anchored: ReadonlySet<SignalRule>,
+): SignalEvidence[] {
   const evidence: SignalEvidence[] = [];
   for (const rule of rules) {
+    if (!anchored.has(rule)) continue;
     rule.pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     // exec on the shared global regex: matchAll would clone it for every text.
@@ -85,9 +91,10 @@ function sentimentGated(
   sentences: readonly SignalSentence[],
   type: 'complaint' | 'praise',
   wanted: 'negative' | 'positive',
+  anchored: ReadonlySet<SignalRule>,
 ): SignalEvidence[] {
   const opposite = wanted === 'negative' ? 'positive' : 'negative';
-  const evidence = matchRules(text, SIGNAL_RULES[type]).filter(
+  const evidence = matchRules(text, SIGNAL_RULES[type], anchored).filter(
     (e) => sentenceAt(sentences, e.start)?.label !== opposite,
   );
   for (const sentence of sentences) {
@@ -103,6 +110,45 @@ function sentimentGated(
     });
   }
   return evidence;
+}
+
+/**
+ * One pass of a single regex over all rules' anchors tells which rules can match at all; on most texts only
+ * a few of the dozen-odd rule patterns then run. Anchors are tried longest first at each position, so the
+ * one found is the longest there, and every shorter anchor found at the same spot is a prefix of it: the
+ * rules of those prefixes are credited too.
+ */
+const ANCHOR_RULES = new Map<string, Set<SignalRule>>();
+for (const rule of Object.values(SIGNAL_RULES).flat()) {
+  for (const anchor of rule.anchors)
+    ANCHOR_RULES.set(anchor, (ANCHOR_RULES.get(anchor) ?? new Set()).add(rule));
+}
+const RULES_AT = new Map(
+  [...ANCHOR_RULES.keys()].map((anchor) => {
+    const rules = new Set<SignalRule>();
+    for (const [other, owners] of ANCHOR_RULES)
+      if (anchor.startsWith(other)) owners.forEach((r) => rules.add(r));
+    return [anchor, rules] as const;
+  }),
+);
+const ANCHORS_RE = new RegExp(
+  [...ANCHOR_RULES.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((anchor) => anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'gi',
+);
+
+function anchoredRules(text: string): Set<SignalRule> {
+  const rules = new Set<SignalRule>();
+  ANCHORS_RE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = ANCHORS_RE.exec(text)) !== null) {
+    for (const rule of RULES_AT.get(match[0].toLowerCase()) ?? []) rules.add(rule);
+    // Anchors may overlap ("thank" inside "thanks"): look again from the next character.
+    ANCHORS_RE.lastIndex = match.index + 1;
+  }
+  return rules;
 }
 
 /** Binary search: sentences come in text order. */

@@ -12,6 +12,11 @@ export const SIGNAL_TYPES: readonly SignalType[] = [
 export interface SignalRule {
   name: string;
   pattern: RegExp;
+  /**
+   * Lowercase literals of which every match of the pattern contains at least one (compared
+   * case-insensitively): a text holding none of them cannot match, so the pattern is not run on it.
+   */
+  anchors: readonly string[];
 }
 
 /**
@@ -22,22 +27,39 @@ export const SIGNAL_RULES: Record<SignalType, readonly SignalRule[]> = {
   churn_risk: [
     {
       name: 'cancel-account',
+      anchors: ['cancel', 'terminat', 'clos', 'delet'],
       pattern:
         /\b(cancel+(?:ing|ed|led)?|terminat(?:e|ing)|clos(?:e|ing)|delet(?:e|ing)) (?:my |our |the )?(?:subscription|account|membership|contract|plan|service)s?\b/gi,
     },
     {
       name: 'switching',
+      anchors: ['switch', 'mov', 'go back', 'going back', 'chang'],
       pattern:
         /\b(switch(?:ing|ed)?|mov(?:e|ing)|go(?:ing)? back|chang(?:e|ing)) (?:over )?to (?:a |another |an? other |the )?(?:competitor|provider|airline|company|bank|store|service|[A-Z][\w&]+)\b/g,
     },
     {
       name: 'never-again',
+      anchors: ['never'],
       pattern:
         /\bnever (?:again|(?:be |going |coming |come )back|(?:fly|flying|order|ordering|buy|buying|shop|shopping|use|using|book|booking|eat|eating|stay|staying)(?: with| from| at| here)?(?: you| them| again)?)\b/gi,
     },
-    { name: 'last-time', pattern: /\b(?:the )?(?:last|final) time (?:i|we)(?:'ll| will| am| are)?\b/gi },
+    {
+      name: 'last-time',
+      anchors: ['last time', 'final time'],
+      pattern: /\b(?:the )?(?:last|final) time (?:i|we)(?:'ll| will| am| are)?\b/gi,
+    },
     {
       name: 'leaving',
+      anchors: [
+        'elsewhere',
+        'wont be',
+        "won't be",
+        'done with',
+        'finished with',
+        'looking for',
+        'unsubscrib',
+        'lost a',
+      ],
       pattern:
         /\b(?:take|taking) (?:my|our) (?:business|money) elsewhere\b|\bwon'?t be (?:back|returning|coming back|renewing|ordering|flying)\b|\b(?:done|finished) with (?:you|this company|your)\b|\blooking for (?:an? )?(?:alternative|new provider|other options)\b|\bunsubscrib(?:e|ing)\b|\blost (?:a|another) (?:loyal )?customer\b/gi,
     },
@@ -45,16 +67,30 @@ export const SIGNAL_RULES: Record<SignalType, readonly SignalRule[]> = {
   urgency: [
     {
       name: 'urgent-words',
+      anchors: [
+        'urgent',
+        'asap',
+        'emergency',
+        'immediately',
+        'right away',
+        'right now',
+        'as soon as possible',
+        'time-sensitive',
+        'time sensitive',
+        'critical',
+      ],
       pattern:
         /\b(?:urgent(?:ly)?|asap|emergency|immediately|right away|right now|as soon as possible|time[- ]sensitive|critical)\b/gi,
     },
     {
       name: 'still-waiting',
+      anchors: ['still', 'hours', 'days', 'weeks'],
       pattern:
         /\bstill (?:waiting|no (?:response|reply|answer|word|refund|update)|haven'?t (?:heard|received|got))\b|\b(?:\d+|several|many|two|three) (?:hours|days|weeks) (?:and|with|later|now)(?: still)? no\b/gi,
     },
     {
       name: 'need-help-now',
+      anchors: ['need', 'help'],
       pattern:
         /\bneed (?:help|this|it|an answer|a response)(?: fixed| resolved)? (?:now|today|tonight|asap)\b|\bhelp ?!+/gi,
     },
@@ -62,20 +98,50 @@ export const SIGNAL_RULES: Record<SignalType, readonly SignalRule[]> = {
   suggestion: [
     {
       name: 'should',
+      anchors: ['should', 'could', 'need to', 'ought to'],
       pattern:
         /\b(?:you|they|u) (?:should|could|need to|ought to) (?:add|have|make|offer|consider|allow|let|provide|improve|bring|introduce|fix|update|change|hire|train)\b/gi,
     },
     {
       name: 'would-be-nice',
+      anchors: ['would be', "'d be"],
       pattern: /\b(?:it )?(?:would|'d) be (?:nice|great|better|good|helpful|awesome|useful) (?:if|to)\b/gi,
     },
     {
       name: 'can-you-add',
+      anchors: [
+        'can you',
+        'can u',
+        'can they',
+        'could you',
+        'could u',
+        'could they',
+        'would you',
+        'would u',
+        'would they',
+        'will you',
+        'will u',
+        'will they',
+      ],
       pattern:
         /\b(?:can|could|would|will) (?:you|u|they) (?:please )?(?:add|offer|bring back|consider|introduce|start|allow)\b/gi,
     },
     {
       name: 'wish-suggest',
+      anchors: [
+        'wish',
+        'suggest',
+        'recommend that',
+        'propose',
+        'would love',
+        'feature request',
+        'how about',
+        'why not',
+        'please add',
+        'please consider',
+        'please allow',
+        'please bring back',
+      ],
       pattern:
         /\b(?:i|we) (?:wish|suggest|recommend that|propose|would love (?:it if|to see|if))\b|\b(?:feature request|how about|why not|please (?:add|consider|allow|bring back))\b/gi,
     },
@@ -83,11 +149,33 @@ export const SIGNAL_RULES: Record<SignalType, readonly SignalRule[]> = {
   complaint: [
     {
       name: 'not-working',
+      anchors: ['work', 'load', 'arriv', 'show', 'respond', 'help'],
       pattern:
         /\b(?:not|never|doesn'?t|didn'?t|won'?t|isn'?t|wasn'?t|can'?t|cannot|stopped) (?:work(?:ing|s|ed)?|load(?:ing)?|arriv(?:e|ed)|show(?:ed)? up|respond(?:ing|ed)?|help(?:ing|ed|ful)?)\b/gi,
     },
     {
       name: 'complain-words',
+      anchors: [
+        'complain',
+        'unacceptable',
+        'ridiculous',
+        'disgrace',
+        'worst',
+        'terrible',
+        'horrible',
+        'awful',
+        'appalling',
+        'rude',
+        'broken',
+        'scam',
+        'rip',
+        'disappoint',
+        'frustrat',
+        'fed up',
+        'joke',
+        'useless',
+        'pathetic',
+      ],
       pattern:
         /\b(?:complain(?:t|ing|ed)?|unacceptable|ridiculous|disgrace(?:ful)?|worst|terrible|horrible|awful|appalling|rude|broken|scam|ripped off|rip[- ]off|disappoint(?:ed|ing|ment)|frustrat(?:ed|ing)|fed up|joke|useless|pathetic)\b/gi,
     },
@@ -95,11 +183,27 @@ export const SIGNAL_RULES: Record<SignalType, readonly SignalRule[]> = {
   praise: [
     {
       name: 'thanks',
+      anchors: ['thank', 'kudos', 'shout', 'appreciate', 'well done', 'props to'],
       pattern:
         /\b(?:thank(?:s| you)(?: so much| very much)?|kudos|shout ?out|appreciate (?:it|you|the)|well done|props to)\b/gi,
     },
     {
       name: 'praise-words',
+      anchors: [
+        'love',
+        'great',
+        'excellent',
+        'amazing',
+        'awesome',
+        'fantastic',
+        'wonderful',
+        'perfect',
+        'outstanding',
+        'brilliant',
+        'superb',
+        'delicious',
+        'best',
+      ],
       pattern:
         /\b(?:love(?:d)?|great|excellent|amazing|awesome|fantastic|wonderful|perfect|outstanding|brilliant|superb|delicious|best)\b/gi,
     },

@@ -1,7 +1,7 @@
 import { negationScope } from './negation';
 import { normaliseToken } from './normalise-text';
 import type { Token, TokenKind } from './token';
-import { wordEntry } from './word-entry';
+import { wordEntryAt } from './word-entry';
 
 /** Eyes, optional nose, mouth; both reading directions; hearts and a few kaomoji. Tried only where one can start. */
 const EMOTICON_RE =
@@ -36,8 +36,8 @@ export function tokenize(text: string): Token[] {
       kind = 'url';
     } else if (isLetter(text, i)) {
       i = scanWord(text, i);
-      const raw = text.slice(start, i);
-      const entry = wordEntry(raw);
+      const entry = wordEntryAt(text, start, i);
+      const raw = entry.raw;
       let negated = false;
       if (entry.emoticon) kind = 'emoticon';
       else {

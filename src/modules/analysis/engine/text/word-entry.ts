@@ -8,6 +8,8 @@ export interface WordEntry {
    * in arrays instead of hashing the word again; -1 when the cache was full and the entry is not kept.
    */
   readonly id: number;
+  /** The spelling as written. */
+  readonly raw: string;
   readonly norm: string;
   readonly shouted: boolean;
   /** "xD" and friends: letters, but an emoticon. */
@@ -19,20 +21,60 @@ export interface WordEntry {
 
 /** Enough for every word of a large corpus; past it, new spellings are resolved each time and not kept. */
 const MAX_ENTRIES = 200_000;
-const entries = new Map<string, WordEntry>();
+const entries: WordEntry[] = [];
+/**
+ * Open-addressing table over the text's own characters: pairs of (hash, entry number + 1). A word seen
+ * before is found without slicing it out of the text or hashing a new string (a Map lookup per word cost
+ * more than the rest of tokenizing).
+ */
+let table = new Int32Array(1 << 15);
+let mask = (table.length >> 1) - 1;
 
 /** Emoticons made of letters, which the word rule reaches first. */
 const LETTER_EMOTICONS: ReadonlySet<string> = new Set(['xD', 'XD', 'xd']);
 
-/** The entry of a word token's raw text (one Map lookup for a spelling seen before). */
-export function wordEntry(raw: string): WordEntry {
-  let entry = entries.get(raw);
-  if (entry === undefined) {
-    const kept = entries.size < MAX_ENTRIES;
-    entry = resolve(raw, kept ? entries.size : -1);
-    if (kept) entries.set(raw, entry);
+/** The entry of the word text[start, end). */
+export function wordEntryAt(text: string, start: number, end: number): WordEntry {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const at = slot << 1;
+    const number = table[at + 1];
+    if (number === 0) break;
+    if (table[at] === hash && sameChars(entries[number - 1].raw, text, start, end)) return entries[number - 1];
   }
+  const raw = text.slice(start, end);
+  if (entries.length >= MAX_ENTRIES) return resolve(raw, -1);
+  const entry = resolve(raw, entries.length);
+  entries.push(entry);
+  if (entries.length * 2 > mask) grow();
+  insert(hash, entry.id + 1);
   return entry;
+}
+
+/** The entry of a word token's raw text. */
+export function wordEntry(raw: string): WordEntry {
+  return wordEntryAt(raw, 0, raw.length);
+}
+
+function sameChars(raw: string, text: string, start: number, end: number): boolean {
+  if (raw.length !== end - start) return false;
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+function insert(hash: number, number: number): void {
+  let slot = hash & mask;
+  while (table[(slot << 1) + 1] !== 0) slot = (slot + 1) & mask;
+  table[slot << 1] = hash;
+  table[(slot << 1) + 1] = number;
+}
+
+function grow(): void {
+  const old = table;
+  table = new Int32Array(old.length * 2);
+  mask = (table.length >> 1) - 1;
+  for (let at = 0; at < old.length; at += 2) if (old[at + 1] !== 0) insert(old[at], old[at + 1]);
 }
 
 function resolve(raw: string, id: number): WordEntry {
@@ -40,6 +82,7 @@ function resolve(raw: string, id: number): WordEntry {
   const norm = emoticon ? raw : normaliseToken(raw);
   return {
     id,
+    raw,
     norm,
     shouted: !emoticon && isShouted(raw),
     emoticon,
