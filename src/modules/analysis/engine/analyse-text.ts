@@ -16,7 +16,7 @@ import { prepareText } from './topics/prepare-text';
 import { TopicClassifier, type TopicClassifierJson } from './topics/topic-classifier';
 import { taxonomyFromLabels } from './topics/taxonomy-from-labels';
 import { topicKeyOf, type TopicDefinition } from './topics/topic-definition';
-import { TopicDetector, type PreparedText, type TopicEvidence } from './topics/topic-detector';
+import { TopicDetector, type TopicEvidence } from './topics/topic-detector';
 import { trainTopicDetector } from './topics/train-topic-detector';
 
 /** Bump when analysis logic changes in a way that changes results for the same models. */
@@ -85,7 +85,7 @@ export function createAnalysisPipeline(options: AnalysisPipelineOptions = {}): A
 
   const analyse = (text: string): TextAnalysis => {
     const prepared = prepareText(text);
-    const language = languageDetector.detect(text, wordNorms(prepared));
+    const language = languageDetector.detectTokens(text, prepared.tokens);
     // Text without letters (emoji, numbers) is in no language, and emoji sentiment reads the same everywhere.
     if (!SCORED_LANGUAGES.has(language.language) && language.language !== 'und') {
       return unsupported(language.language, language.confidence);
@@ -221,12 +221,6 @@ export function trainPipeline(
     polarityModel,
     topicThreshold: options.base?.topicThreshold,
   });
-}
-
-function wordNorms(prepared: PreparedText): string[] {
-  const words: string[] = [];
-  for (const token of prepared.tokens) if (token.kind === 'word') words.push(token.norm);
-  return words;
 }
 
 function unsupported(language: string, languageConfidence: number): TextAnalysis {

@@ -1,3 +1,5 @@
+import type { Token } from '../text/token';
+import { EntryMemo } from '../text/word-entry';
 import { LETTER_HINTS, SCRIPT_LANGUAGES, STOP_WORD_PROFILES } from './language-profiles';
 
 export interface LanguageGuess {
@@ -25,6 +27,8 @@ const GLOBAL_SCRIPT_PATTERNS = SCRIPT_LANGUAGES.map(({ pattern, language }) => (
 
 interface WordVote {
   language: string;
+  /** Position of the language in `languages`. */
+  index: number;
   weight: number;
 }
 
@@ -34,8 +38,16 @@ interface WordVote {
  */
 export class LanguageDetector {
   private readonly votes = new Map<string, WordVote[]>();
+  private readonly languages: string[];
+  private readonly votesByEntry = new EntryMemo((norm) => this.votes.get(norm) ?? null);
+  /** Per-call tallies of detectTokens, reused: score per language and languages in first-vote order. */
+  private readonly tally: Float64Array;
+  private readonly firstVoted: Int32Array;
 
   constructor(profiles: Record<string, readonly string[]> = STOP_WORD_PROFILES) {
+    this.languages = Object.keys(profiles);
+    this.tally = new Float64Array(this.languages.length);
+    this.firstVoted = new Int32Array(this.languages.length);
     const owners = new Map<string, string[]>();
     for (const [language, words] of Object.entries(profiles)) {
       for (const word of new Set(words)) owners.set(word, [...(owners.get(word) ?? []), language]);
@@ -43,7 +55,11 @@ export class LanguageDetector {
     for (const [word, languages] of owners) {
       this.votes.set(
         word,
-        languages.map((language) => ({ language, weight: 1 / languages.length })),
+        languages.map((language) => ({
+          language,
+          index: this.languages.indexOf(language),
+          weight: 1 / languages.length,
+        })),
       );
     }
   }
@@ -86,6 +102,40 @@ export class LanguageDetector {
     return { language: best, confidence: Math.min(1, bestScore / total) };
   }
 
+  /**
+   * detect(text, words of `tokens`) for the pipeline, which has the tokens already: on ASCII text (no other
+   * script, no accented letters) only the word votes count, tallied by entry without Maps.
+   */
+  detectTokens(text: string, tokens: readonly Token[]): LanguageGuess {
+    if (NON_ASCII.test(text)) return this.detect(text, wordNormsOf(tokens));
+    const tally = this.tally;
+    tally.fill(0);
+    let voted = 0;
+    let total = 0;
+    for (const token of tokens) {
+      if (token.kind !== 'word') continue;
+      const votes = token.entry ? this.votesByEntry.of(token.entry) : (this.votes.get(token.norm) ?? null);
+      if (votes === null) continue;
+      for (const vote of votes) {
+        // Weights are positive, so a zero tally means the language has had no vote yet.
+        if (tally[vote.index] === 0) this.firstVoted[voted++] = vote.index;
+        tally[vote.index] += vote.weight;
+      }
+      total += 1;
+    }
+    if (total === 0) return { language: /\p{L}/u.test(text) ? DEFAULT_LANGUAGE : 'und', confidence: 0.5 };
+    const defaultIndex = this.languages.indexOf(DEFAULT_LANGUAGE);
+    let best = DEFAULT_LANGUAGE;
+    let bestScore = defaultIndex >= 0 ? tally[defaultIndex] : 0;
+    for (let k = 0; k < voted; k++) {
+      const score = tally[this.firstVoted[k]];
+      if (score > bestScore) [best, bestScore] = [this.languages[this.firstVoted[k]], score];
+    }
+    if (best !== DEFAULT_LANGUAGE && bestScore < MIN_FOREIGN_EVIDENCE)
+      return { language: DEFAULT_LANGUAGE, confidence: 0.5 };
+    return { language: best, confidence: Math.min(1, bestScore / total) };
+  }
+
   private detectScript(text: string): LanguageGuess | undefined {
     const latin = text.match(LATIN_LETTER)?.length ?? 0;
     for (const { pattern, language } of GLOBAL_SCRIPT_PATTERNS) {
@@ -94,6 +144,12 @@ export class LanguageDetector {
     }
     return undefined;
   }
+}
+
+function wordNormsOf(tokens: readonly Token[]): string[] {
+  const words: string[] = [];
+  for (const token of tokens) if (token.kind === 'word') words.push(token.norm);
+  return words;
 }
 
 function wordsOf(text: string): string[] {

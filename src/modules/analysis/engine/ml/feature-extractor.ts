@@ -161,7 +161,8 @@ export class FeatureExtractor {
   /** L2-normalises the binary term part and appends the non-zero extras. */
   private finish(indices: number[], extras: number[]): SparseVector {
     const norm = indices.length > 0 ? 1 / Math.sqrt(indices.length) : 0;
-    const values = indices.map(() => norm);
+    const values: number[] = [];
+    for (let i = 0; i < indices.length; i++) values.push(norm);
     for (let e = 0; e < this.numExtras; e++) {
       if (extras[e]) {
         indices.push(this.vocabulary.length + e);

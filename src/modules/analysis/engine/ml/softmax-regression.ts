@@ -77,8 +77,12 @@ export class SoftmaxRegression {
 
   /** Class probabilities; the returned array is fresh and safe to keep. */
   predictProba(x: SparseVector): number[] {
-    this.probabilitiesInto(x, this.scratch);
-    return Array.from(this.scratch);
+    const scratch = this.scratch;
+    this.probabilitiesInto(x, scratch);
+    // A plain copy: Array.from walks the typed array through its iterator.
+    const probabilities = new Array<number>(scratch.length);
+    for (let c = 0; c < scratch.length; c++) probabilities[c] = scratch[c];
+    return probabilities;
   }
 
   /** Weight of feature `index` in class `c`'s logit: used for explanations. */

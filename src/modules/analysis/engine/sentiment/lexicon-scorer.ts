@@ -3,7 +3,7 @@ import type { Token } from '../text/token';
 import { DIMINISHERS, INTENSIFIERS } from './customer-experience-lexicon';
 import type { SentimentExplanation } from './sentiment-explanation';
 import { SENTIMENT_LEXICON, type SentimentLexicon } from './sentiment-lexicon';
-import { tokenWordInfo, wordInfo } from './word-info';
+import { CONCESSIVE_WORDS, CONTRAST_WORDS, tokenWordInfo, wordInfo } from './word-info';
 
 export interface LexiconScore {
   /** Signed sum of rule-adjusted valences (AFINN scale). */
@@ -24,9 +24,6 @@ const CAPS_BOOST = 0.733;
 const EXCLAMATION_BOOST = 0.292;
 const BEFORE_CONTRAST = 0.5;
 const AFTER_CONTRAST = 1.5;
-const CONTRAST_WORDS = new Set(['but', 'however', 'nevertheless', 'nonetheless', 'except', 'unfortunately']);
-/** "Although X, Y": X is the weaker clause, up to the next punctuation. */
-const CONCESSIVE_WORDS = new Set(['although', 'though', 'despite', 'while', 'whilst']);
 const BOOST_DECAY = [1, 0.95, 0.9];
 
 /**
@@ -54,7 +51,7 @@ export function scoreLexicon(
       concessiveUntilPunct = false;
       continue;
     }
-    if (CONCESSIVE_WORDS.has(token.norm)) concessiveUntilPunct = true;
+    if (isConcessive(token)) concessiveUntilPunct = true;
     if (token.negated) hasNegation = true;
     const match = lookup(tokens, i, to, lexicon);
     if (match === null) continue;
@@ -184,16 +181,32 @@ function modifierFactor(tokens: Token[], i: number, from: number, value: number)
   for (let back = 1; back <= 3 && i - back >= from; back++) {
     const previous = tokens[i - back];
     if (previous.kind === 'punct') break;
-    const boost = INTENSIFIERS.has(previous.norm) ? BOOST : DIMINISHERS.has(previous.norm) ? -BOOST : 0;
+    const booster = boosterOf(previous);
+    const boost = booster > 0 ? BOOST : booster < 0 ? -BOOST : 0;
     total += Math.sign(value) * boost * BOOST_DECAY[back - 1] * Math.abs(value);
   }
   return total;
 }
 
 function lastContrastIndex(tokens: Token[], from: number, to: number): number {
-  for (let i = to - 1; i >= from; i--)
-    if (CONTRAST_WORDS.has(tokens[i].norm) && tokens[i].kind === 'word') return i;
+  for (let i = to - 1; i >= from; i--) {
+    const token = tokens[i];
+    if (token.kind === 'word' && (token.entry ? tokenWordInfo(token).contrast : CONTRAST_WORDS.has(token.norm)))
+      return i;
+  }
   return -1;
+}
+
+/** The word facts are read from the token's entry where it has one (an array read, not a Set lookup). */
+function isConcessive(token: Token): boolean {
+  return token.entry && token.kind === 'word'
+    ? tokenWordInfo(token).concessive
+    : CONCESSIVE_WORDS.has(token.norm);
+}
+
+function boosterOf(token: Token): number {
+  if (token.entry && token.kind === 'word') return tokenWordInfo(token).booster;
+  return INTENSIFIERS.has(token.norm) ? 1 : DIMINISHERS.has(token.norm) ? -1 : 0;
 }
 
 function isAllShouted(tokens: Token[], from: number, to: number): boolean {

@@ -1,7 +1,7 @@
 import { stemWord } from '../nlp/porter-stemmer';
 import type { Token } from '../text/token';
 import { EntryMemo } from '../text/word-entry';
-import { DOMAIN_NEUTRAL } from './customer-experience-lexicon';
+import { DIMINISHERS, DOMAIN_NEUTRAL, INTENSIFIERS } from './customer-experience-lexicon';
 import { SENTIMENT_LEXICON } from './sentiment-lexicon';
 
 /** Everything the scorer and the featuriser need to know about one normalised word, found with one lookup. */
@@ -14,7 +14,25 @@ export interface WordInfo {
   phraseStart: boolean;
   /** The model's word for it (Porter stem), or null for words that are not sentiment in this domain. */
   modelWord: string | null;
+  /** "but", "however": the clause after it weighs more. */
+  contrast: boolean;
+  /** "although", "despite": the clause it opens weighs less. */
+  concessive: boolean;
+  /** +1 for an intensifier ("very"), -1 for a diminisher ("slightly"), else 0. */
+  booster: number;
 }
+
+/** Words that turn a sentence ("A but B" weighs B more). */
+export const CONTRAST_WORDS: ReadonlySet<string> = new Set([
+  'but',
+  'however',
+  'nevertheless',
+  'nonetheless',
+  'except',
+  'unfortunately',
+]);
+/** "Although X, Y": X is the weaker clause, up to the next punctuation. */
+export const CONCESSIVE_WORDS: ReadonlySet<string> = new Set(['although', 'though', 'despite', 'while', 'whilst']);
 
 const MAX_CACHED = 100_000;
 const cache = new Map<string, WordInfo>();
@@ -46,5 +64,8 @@ function resolve(norm: string): WordInfo {
     domain: domainWords.has(base),
     phraseStart: phraseStarts.has(norm),
     modelWord: SKIPPED_WORDS.has(norm) ? null : stemWord(norm),
+    contrast: CONTRAST_WORDS.has(norm),
+    concessive: CONCESSIVE_WORDS.has(norm),
+    booster: INTENSIFIERS.has(norm) ? 1 : DIMINISHERS.has(norm) ? -1 : 0,
   };
 }
