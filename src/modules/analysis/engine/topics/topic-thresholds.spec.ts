@@ -17,7 +17,12 @@ describe('tuneThresholds', () => {
   const examples = Array.from({ length: 200 }, (_, i) => {
     const rare = i % 10 === 0;
     const tiny = i === 7 || i === 77;
-    const words = [`filler${i % 13}`, `noise${i % 7}`, ...(rare ? ['zebra'] : []), ...(tiny ? ['okapi'] : [])];
+    const words = [
+      `filler${i % 13}`,
+      `noise${i % 7}`,
+      ...(rare ? ['zebra'] : []),
+      ...(tiny ? ['okapi'] : []),
+    ];
     return { words, labels: [...(rare ? ['rare'] : []), ...(tiny ? ['tiny'] : [])] };
   });
 
