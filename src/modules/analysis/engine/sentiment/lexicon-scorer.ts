@@ -148,22 +148,18 @@ function lookup(tokens: Token[], i: number, to: number, lexicon: SentimentLexico
   const word = token.kind === 'hashtag' ? token.norm.slice(1) : token.norm;
   const info = token.kind === 'word' ? tokenWordInfo(token) : wordInfo(word);
   if (token.kind === 'word' && info.phraseStart) {
-    let phrase = word;
-    let best: LexiconMatch | null = null;
-    for (let n = 2, j = i + 1; n <= lexicon.longestPhrase && j < to && tokens[j].kind === 'word'; n++, j++) {
-      phrase += ` ${tokens[j].norm}`;
-      const value = lexicon.phrases.get(phrase);
-      if (value !== undefined) {
-        best = {
-          text: phrase,
-          value,
-          length: n,
-          rule: 'domain',
-          selfNegating: phrase.split(' ').some(isNegator),
-        };
-      }
+    // The longest phrase starting here, walked word by word instead of joining and hashing each prefix.
+    let node = phraseTrie(lexicon).get(word);
+    let best: PhraseNode | undefined;
+    let length = 0;
+    for (let n = 2, j = i + 1; node !== undefined && j < to && tokens[j].kind === 'word'; n++, j++) {
+      node = node.next?.get(tokens[j].norm);
+      if (node?.phrase !== undefined) [best, length] = [node, n];
     }
-    if (best) return best;
+    if (best) {
+      const { phrase, value, selfNegating } = best as Required<PhraseNode>;
+      return { text: phrase, value, length, rule: 'domain', selfNegating };
+    }
   }
   if (info.valence === 0) return null;
   return {
@@ -173,6 +169,37 @@ function lookup(tokens: Token[], i: number, to: number, lexicon: SentimentLexico
     rule: info.domain ? 'domain' : 'lexicon',
     selfNegating: false,
   };
+}
+
+/** A lexicon phrase prefix: the phrase it completes (if any) and the words that may follow. */
+interface PhraseNode {
+  phrase?: string;
+  value?: number;
+  selfNegating?: boolean;
+  next?: Map<string, PhraseNode>;
+}
+
+const phraseTries = new WeakMap<SentimentLexicon, Map<string, PhraseNode>>();
+
+/** The lexicon's phrases as a word trie, keyed by first word; built once per lexicon. */
+function phraseTrie(lexicon: SentimentLexicon): Map<string, PhraseNode> {
+  let roots = phraseTries.get(lexicon);
+  if (roots) return roots;
+  roots = new Map();
+  for (const [phrase, value] of lexicon.phrases) {
+    const words = phrase.split(' ');
+    let node = roots.get(words[0]) ?? {};
+    roots.set(words[0], node);
+    for (const word of words.slice(1)) {
+      node.next ??= new Map();
+      const child: PhraseNode = node.next.get(word) ?? {};
+      node.next.set(word, child);
+      node = child;
+    }
+    Object.assign(node, { phrase, value, selfNegating: words.some(isNegator) });
+  }
+  phraseTries.set(lexicon, roots);
+  return roots;
 }
 
 /** Additive boost from intensifiers/diminishers in the three words before, decaying with distance. */

@@ -154,6 +154,23 @@ export class SentimentAnalyzer {
     return this.score({ tokens, words }, 0, tokens.length, scoreLexicon(tokens), 0, words.length);
   }
 
+  /**
+   * analyseSpan(text) for a clause whose tokens the caller has already: `tokens` must equal tokenize(text),
+   * negation marks included (a negator before the clause does not reach into it).
+   */
+  analyseClauseTokens(tokens: readonly Token[]): SentimentResult {
+    const words: (string | number)[] = [];
+    this.appendWords(tokens as Token[], 0, tokens.length, words);
+    return this.score(
+      { tokens: tokens as Token[], words },
+      0,
+      tokens.length,
+      scoreLexicon(tokens as Token[]),
+      0,
+      words.length,
+    );
+  }
+
   /** The document's three class probabilities in the order negative, neutral, positive. */
   probabilities(text: string): [number, number, number] {
     const { tokens, words, lexicon } = prepareText(text, appendModelWords);

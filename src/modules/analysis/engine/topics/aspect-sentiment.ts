@@ -2,6 +2,8 @@ import type { FitOptions } from '../ml/feature-extractor';
 import type { SoftmaxTrainOptions } from '../ml/softmax-regression';
 import { TextClassifier, type TextClassifierJson } from '../ml/text-classifier';
 import type { SentimentAnalyzer, SentimentLabel, SentimentResult } from '../sentiment/sentiment-analyzer';
+import { markNegation } from '../text/negation';
+import type { Token } from '../text/token';
 import { aspectContexts, type TextSpan } from './aspect-context';
 import type { PreparedText, TopicEvidence } from './topic-detector';
 
@@ -77,7 +79,7 @@ export class AspectSentimentScorer {
     const contexts = aspectContexts(prepared, evidence, context.others);
     const documentScore = context.documentScore ?? 0;
     const known = context.known ?? [];
-    const lexical = this.lexical(contexts, known);
+    const lexical = this.lexical(contexts, known, prepared);
     if (!this.polarity) return lexical;
     const probabilities = this.polarity.predictProba(
       polarityWords(prepared, contexts, key),
@@ -100,10 +102,17 @@ export class AspectSentimentScorer {
   }
 
   /** Clause sentiment; clauses that disagree in sign make the topic mixed. */
-  private lexical(contexts: readonly TextSpan[], known: readonly KnownSpanSentiment[] = []): SentimentResult {
-    const results = contexts.map(
-      (c) => known.find((k) => k.start === c.start && k.end === c.end) ?? this.analyzer.analyseSpan(c.text),
-    );
+  private lexical(
+    contexts: readonly TextSpan[],
+    known: readonly KnownSpanSentiment[] = [],
+    prepared?: PreparedText,
+  ): SentimentResult {
+    const results = contexts.map((c) => {
+      const found = known.find((k) => k.start === c.start && k.end === c.end);
+      if (found) return found;
+      const tokens = prepared && clauseTokens(prepared, c);
+      return tokens ? this.analyzer.analyseClauseTokens(tokens) : this.analyzer.analyseSpan(c.text);
+    });
     if (results.length === 1) return results[0];
     const positive = results.some((r) => r.label === 'positive');
     const negative = results.some((r) => r.label === 'negative');
@@ -117,6 +126,35 @@ export class AspectSentimentScorer {
       explanation: results.flatMap((r) => r.explanation),
     };
   }
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The text's tokens inside a clause, equal to tokenize(clause.text) up to offsets, or null when they might
+ * not be: a token crosses the clause's edge, or a letter or digit right after it could have changed how its
+ * last token was read (an emoticon must not be followed by one). The tokenizer never looks back, so tokens
+ * that start and end inside the clause read the same in it. Negation is marked afresh inside the clause.
+ */
+function clauseTokens(prepared: PreparedText, clause: TextSpan): Token[] | null {
+  const { tokens, text } = prepared;
+  if (clause.end < text.length) {
+    const next = text.codePointAt(clause.end) ?? 0;
+    if (next >= 128 ? LETTER_OR_DIGIT.test(String.fromCodePoint(next)) : isAsciiAlnum(next)) return null;
+  }
+  const inside: Token[] = [];
+  for (const token of tokens) {
+    if (token.end <= clause.start) continue;
+    if (token.start >= clause.end) break;
+    if (token.start < clause.start || token.end > clause.end) return null;
+    inside.push({ ...token, negated: false });
+  }
+  markNegation(inside);
+  return inside;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Clause words, negated ones marked, plus the topic and topic-specific copies of the words. */

@@ -63,6 +63,9 @@ export function termsOf(tokens: readonly Token[]): (string | null)[] {
 export class PhraseMatcher {
   private readonly phrases = new Map<string, CompiledPhrase[]>();
   private readonly exclusions = new Map<string, CompiledPhrase[]>();
+  /** Candidates of a word token found by its tokenizer entry: an array read instead of a Map lookup. */
+  private readonly phrasesByEntry = new EntryMemo((norm) => this.phrases.get(stemWord(norm)) ?? null);
+  private readonly exclusionsByEntry = new EntryMemo((norm) => this.exclusions.get(stemWord(norm)) ?? null);
 
   constructor(private readonly taxonomy: readonly TopicDefinition[]) {
     taxonomy.forEach((topic, owner) => {
@@ -76,10 +79,10 @@ export class PhraseMatcher {
     const found = new Map<number, PhraseEvidence[]>();
     const blocked = new Map<number, PhraseEvidence[]>();
     if (this.exclusions.size > 0) {
-      for (const [owner, e] of scan(this.exclusions, tokens, terms, text))
+      for (const [owner, e] of scan(this.exclusions, this.exclusionsByEntry, tokens, terms, text))
         blocked.set(owner, [...(blocked.get(owner) ?? []), e]);
     }
-    for (const [owner, evidence] of scan(this.phrases, tokens, terms, text)) {
+    for (const [owner, evidence] of scan(this.phrases, this.phrasesByEntry, tokens, terms, text)) {
       if (blocked.get(owner)?.some((b) => b.start < evidence.end && evidence.start < b.end)) continue;
       const list = found.get(owner);
       if (!list) found.set(owner, [evidence]);
@@ -102,8 +105,10 @@ function index(target: Map<string, CompiledPhrase[]>, owner: number, phrase: str
   target.set(stems[0], list);
 }
 
+/** `terms` are termsOf(tokens): a word token's term is its entry's stem, so its candidates can come by entry. */
 function scan(
   phrases: Map<string, CompiledPhrase[]>,
+  byEntry: EntryMemo<CompiledPhrase[] | null>,
   tokens: readonly Token[],
   terms: readonly (string | null)[],
   text: string,
@@ -112,7 +117,8 @@ function scan(
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i];
     if (term === null) continue;
-    const candidates = phrases.get(term);
+    const token = tokens[i];
+    const candidates = token.entry && token.kind === 'word' ? byEntry.of(token.entry) : phrases.get(term);
     if (!candidates) continue;
     for (const candidate of candidates) {
       const last = matchFrom(candidate.stems, terms, i);
