@@ -5,7 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { BENCH_HELP, BenchUsageError, parseBenchArgs } from './bench/bench-args';
 import { createBenchDatabase } from './bench/bench-database';
-import { formatRound, formatTable, medianRound } from './bench/bench-report';
+import { formatRound, formatTable, median, medianRound } from './bench/bench-report';
 import { batchBody, createdCount, RoundResult, runRound, Scenario, singleBody } from './bench/load-scenarios';
 import { ServerProcess, startServer } from './bench/server-process';
 
@@ -96,9 +96,15 @@ async function main(): Promise<number> {
     const [bareResult, singleResult, batchResult] = scenarios.map(([label]) =>
       medianRound(rounds.get(label)!),
     );
+    // Rounds are interleaved, so a round's (b)/(a) shares its moment's noise: its median is the steadier ratio.
+    const [bareRounds, singleRounds] = [rounds.get('(a) bare')!, rounds.get('(b) single')!];
+    const roundRatio = median(
+      singleRounds.map((r, i) => r.requestsPerSecond / bareRounds[i].requestsPerSecond),
+    );
     process.stdout.write(
       `\nMedians of ${args.rounds} rounds of ${args.duration} s (MySQL + Bull on Redis, ROLE=api, LOG_LEVEL=${args.logLevel}, ${cpus().length} CPUs, load generator in a separate process):\n\n` +
         formatTable({
+          roundRatio,
           bare: bareResult,
           single: singleResult,
           batch: batchResult,
