@@ -22,13 +22,23 @@ export async function bootCliContext(
 }
 
 /**
- * Before closing: ingest() sends each batch's jobs after commit without waiting, so the last sends may still
- * be in flight. With Bull, send whatever is left now (the job id is the outbox row id: a second send is a
- * no-op) rather than leave it for the next sweep. Returns the jobs still waiting for the server's sweeper.
+ * Before closing: ingest() hands each batch's jobs to OutboxService.sendSoon(), which holds them a few ms
+ * and sends without waiting, so the last sends may still be in flight. With Bull, wait for those sends
+ * (each deletes its rows when done), then send whatever is left (the job id comes from the outbox row: a
+ * second send is a no-op). Returns the jobs still waiting for the server's sweeper.
  */
-export async function flushOutbox(app: INestApplicationContext, config: AppConfig): Promise<number> {
+export async function flushOutbox(
+  app: INestApplicationContext,
+  config: AppConfig,
+  timeoutMs = 5_000,
+): Promise<number> {
   const outbox = app.get(OutboxService);
-  if (config.queueDriver === 'bull') await outbox.sweep(0);
+  if (config.queueDriver === 'bull') {
+    const deadline = Date.now() + timeoutMs;
+    while ((await outbox.pendingCount()) > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 25));
+    await outbox.sweep(0);
+  }
   return outbox.pendingCount();
 }
 
