@@ -1,3 +1,4 @@
+import { tokenize } from '../text/tokenize-text';
 import { LanguageDetector, SCORED_LANGUAGES } from './language-detector';
 
 describe('LanguageDetector', () => {
@@ -25,5 +26,24 @@ describe('LanguageDetector', () => {
   it('scores English only', () => {
     expect(SCORED_LANGUAGES.has('en')).toBe(true);
     expect(SCORED_LANGUAGES.has('fr')).toBe(false);
+  });
+});
+
+describe('LanguageDetector.detectTokens', () => {
+  const detector = new LanguageDetector();
+
+  it.each([
+    'My flight was delayed and nobody could tell us why',
+    'el vuelo fue muy malo y no hay nada que hacer',
+    'le vol est en retard et je ne suis pas content',
+    'der Flug ist nicht gut und das ist sehr schlecht',
+    'Vôo atrasado, não é possível',
+    'Рейс задержали',
+    '@united 3hrs!!',
+    '123 !!!',
+  ])('equals detect() with the text’s words: %s', (text) => {
+    const tokens = tokenize(text);
+    const words = tokens.filter((t) => t.kind === 'word').map((t) => t.norm);
+    expect(detector.detectTokens(text, tokens)).toEqual(detector.detect(text, words));
   });
 });

@@ -1,3 +1,5 @@
+import { splitSentences } from '../text/split-sentences';
+import { tokenize } from '../text/tokenize-text';
 import { SentimentAnalyzer } from './sentiment-analyzer';
 
 describe('SentimentAnalyzer (shipped model)', () => {
@@ -74,5 +76,25 @@ describe('SentimentAnalyzer.train and JSON', () => {
     }
     expect(copy.analyseSpan('what time is boarding?').label).toBe('neutral');
     expect(() => SentimentAnalyzer.fromJSON({ format: 'other' })).toThrow('unknown format');
+  });
+});
+
+describe('SentimentAnalyzer shared-token paths', () => {
+  const analyzer = SentimentAnalyzer.default();
+  const texts = [
+    'Great crew on the way out.  The return flight was delayed 5 hours and nobody told us!',
+    "The food wasn't good, but the staff were nice :)",
+    'NOT happy. Never again!!! #fail @united',
+  ];
+
+  it('analyseTokens equals analyse on the same text', () => {
+    for (const text of texts) {
+      expect(analyzer.analyseTokens(tokenize(text), splitSentences(text))).toEqual(analyzer.analyse(text));
+    }
+  });
+
+  it('analyseClauseTokens equals analyseSpan on the same clause', () => {
+    for (const text of texts)
+      expect(analyzer.analyseClauseTokens(tokenize(text))).toEqual(analyzer.analyseSpan(text));
   });
 });

@@ -1,5 +1,6 @@
 import { splitSentences } from '../text/split-sentences';
 import { detectSignals, SignalSentence } from './signal-detector';
+import { SIGNAL_RULES } from './signal-rules';
 
 /** Sentences labelled by a crude keyword stand-in, so these tests exercise the rules, not a sentiment model. */
 function sentencesOf(text: string, labels: SignalSentence['label'][] = []): SignalSentence[] {
@@ -54,5 +55,91 @@ describe('detectSignals', () => {
     const text = 'This is unacceptable. '.repeat(500);
     const complaint = detectSignals(text, sentencesOf(text)).find((s) => s.type === 'complaint');
     expect(complaint?.evidence).toHaveLength(5);
+  });
+});
+
+describe('signal rule anchors', () => {
+  const samples = [
+    'I will CANCEL my subscription',
+    'cancelled the account',
+    'terminating my contract',
+    'Closing our plans',
+    'delete my account',
+    'switching to Delta',
+    'moving to another provider',
+    'going back to the competitor',
+    'changed over to a bank',
+    'NEVER AGAIN',
+    'never flying with you again',
+    'never coming back',
+    'last time I fly',
+    'the final time we',
+    'taking our money elsewhere',
+    "won't be back",
+    'wont be renewing',
+    'done with you',
+    'finished with this company',
+    'looking for an alternative',
+    'Unsubscribe',
+    'lost another loyal customer',
+    'URGENT',
+    'asap',
+    'right now',
+    'as soon as possible',
+    'time-sensitive',
+    'still waiting',
+    'still no refund',
+    '3 hours and still no',
+    'several days later no',
+    'need help now',
+    'help!!',
+    'you should add wifi',
+    'they ought to fix',
+    'would be nice if',
+    "it'd be great to",
+    'can you please add',
+    'could they offer',
+    'I wish',
+    'we suggest',
+    'feature request',
+    'how about',
+    'please bring back',
+    'not working',
+    "doesn't load",
+    'never arrived',
+    'cannot respond',
+    "wasn't helpful",
+    'stopped showed up',
+    'unacceptable',
+    'rip-off',
+    'ripped off',
+    'fed up',
+    'Disappointed',
+    'Thank you so much',
+    'thanks',
+    'kudos',
+    'shoutout',
+    'appreciate it',
+    'well done',
+    'props to',
+    'LOVED',
+    'great',
+    'superb',
+    'best',
+  ];
+
+  it('every match of every rule contains one of its anchors, so skipping anchor-less texts loses nothing', () => {
+    const rules = Object.values(SIGNAL_RULES).flat();
+    let matched = 0;
+    for (const text of [...samples, samples.join(' '), samples.join('. ')]) {
+      for (const rule of rules) {
+        for (const match of text.matchAll(new RegExp(rule.pattern.source, rule.pattern.flags))) {
+          matched++;
+          const lower = match[0].toLowerCase();
+          expect(rule.anchors.some((anchor) => lower.includes(anchor))).toBe(true);
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(samples.length);
   });
 });

@@ -62,3 +62,55 @@ describe('splitSentences', () => {
     ]);
   });
 });
+
+describe('splitSentences against its regex definition', () => {
+  /** The splitter's original regex form, kept here as the reference the hand-written scan must equal. */
+  function byRegex(text: string): { text: string; start: number; end: number }[] {
+    const boundary = /([.!?\u2026]+["'\u201d\u2019)\]]*)(?=\s|$)|\n/g;
+    const ends: number[] = [];
+    let match: RegExpExecArray | null;
+    while ((match = boundary.exec(text)) !== null) ends.push(match.index + match[0].length);
+    return ends.length === 0 && text.trim() === '' ? [] : ends.map((end) => ({ text: '', start: 0, end }));
+  }
+
+  it('ends sentences at the same places on texts full of terminators, closers and odd spaces', () => {
+    const pieces = [
+      '.',
+      '!',
+      '?',
+      '…',
+      '"',
+      "'",
+      '”',
+      ')',
+      ']',
+      ' ',
+      '\n',
+      '\u00a0',
+      '\u2003',
+      'a',
+      'Dr',
+      'e.g',
+      'x',
+      'B',
+      ':)',
+      '10.5',
+    ];
+    let seed = 5;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296;
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      for (let j = 0; j < 1 + next() * 12; j++) text += pieces[Math.floor(next() * pieces.length)];
+      const spans = splitSentences(text);
+      for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+      // Every sentence end is a regex boundary (trimmed), unless an abbreviation or content rule merged it.
+      const boundaries = new Set(byRegex(text).map((b) => b.end));
+      for (const s of spans.slice(0, -1)) {
+        let end = s.end;
+        while (end < text.length && /\s/.test(text[end])) end++;
+        const reachable = [...boundaries].some((b) => b >= s.end && b <= end);
+        expect(reachable).toBe(true);
+      }
+    }
+  });
+});

@@ -57,7 +57,19 @@ export function tokenize(text: string): Token[] {
     } else if ((c === 64 || c === 35) && i + 1 < n && isWordChar(text, i + 1)) {
       i++;
       while (i < n && isWordChar(text, i)) i++;
-      kind = c === 64 ? 'mention' : 'hashtag';
+      // The same few handles and tags recur: their normal form comes from the entry table too.
+      const { raw, norm } = wordEntryAt(text, start, i);
+      tokens.push({
+        raw,
+        norm,
+        kind: c === 64 ? 'mention' : 'hashtag',
+        start,
+        end: i,
+        shouted: false,
+        negated: false,
+        entry: null,
+      });
+      continue;
     } else if (EMOTICON_STARTS.has(c) && matchEnd(EMOTICON_RE, text, i) > i) {
       i = EMOTICON_RE.lastIndex;
       kind = 'emoticon';
