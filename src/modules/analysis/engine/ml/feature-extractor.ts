@@ -36,9 +36,12 @@ export class FeatureExtractor {
   private readonly wordIds = new Map<string, number>();
   /** Feature index of each word id's unigram, or -1. */
   private readonly unigramOf: Int32Array;
-  /** Feature index by (first word id * bigramKey + second word id): small integers hash fastest. */
-  private readonly bigramIndex = new Map<number, number>();
-  private bigramKey = 0;
+  /**
+   * Bigram feature by word-id pair: open addressing over (first, second, feature) triples, so a lookup is a
+   * few array reads instead of hashing a key into a Map. Empty slots hold first = -1.
+   */
+  private readonly bigramSlots: Int32Array;
+  private readonly bigramMask: number;
   /** Generation stamps for de-duplicating terms without allocating a Set per call. */
   private readonly seen: Uint32Array;
   private generation = 0;
@@ -64,8 +67,15 @@ export class FeatureExtractor {
       if (space < 0) unigrams[wordId(term)] = i;
       else bigrams.push([wordId(term.slice(0, space)), wordId(term.slice(space + 1)), i]);
     });
-    this.bigramKey = this.wordIds.size;
-    for (const [first, second, i] of bigrams) this.bigramIndex.set(first * this.bigramKey + second, i);
+    let slots = 16;
+    while (slots < bigrams.length * 2) slots *= 2;
+    this.bigramMask = slots - 1;
+    this.bigramSlots = new Int32Array(slots * 3).fill(-1);
+    for (const [first, second, i] of bigrams) {
+      let slot = bigramHash(first, second) & this.bigramMask;
+      while (this.bigramSlots[slot * 3] !== -1) slot = (slot + 1) & this.bigramMask;
+      this.bigramSlots.set([first, second, i], slot * 3);
+    }
     this.unigramOf = new Int32Array(this.wordIds.size).fill(-1);
     unigrams.forEach((feature, id) => (this.unigramOf[id] = feature));
   }
@@ -142,9 +152,19 @@ export class FeatureExtractor {
       this.addOnce(this.unigramOf[id], stamp, indices);
       const previous = w > from ? ids[w - 1] : -1;
       if (this.bigrams && previous >= 0)
-        this.addOnce(this.bigramIndex.get(previous * this.bigramKey + id), stamp, indices);
+        this.addOnce(this.bigramFeature(previous, id), stamp, indices);
     }
     return this.finish(indices, extras);
+  }
+
+  /** Feature index of the bigram (first, second), or -1. */
+  private bigramFeature(first: number, second: number): number {
+    const slots = this.bigramSlots;
+    for (let slot = bigramHash(first, second) & this.bigramMask; ; slot = (slot + 1) & this.bigramMask) {
+      const at = slot * 3;
+      if (slots[at] === -1) return -1;
+      if (slots[at] === first && slots[at + 1] === second) return slots[at + 2];
+    }
   }
 
   private nextStamp(): number {
@@ -192,4 +212,9 @@ export class FeatureExtractor {
   static fromJSON(json: FeatureExtractorJson): FeatureExtractor {
     return new FeatureExtractor(json.vocabulary === '' ? [] : json.vocabulary.split('\n'), json);
   }
+}
+
+function bigramHash(first: number, second: number): number {
+  const h = Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b);
+  return (h ^ (h >>> 15)) >>> 0;
 }
