@@ -85,6 +85,11 @@ export class SoftmaxRegression {
     return probabilities;
   }
 
+  /** Class probabilities written into `out` (length = number of classes): no allocation per prediction. */
+  predictInto(x: SparseVector, out: Float64Array): void {
+    this.probabilitiesInto(x, out);
+  }
+
   /** Weight of feature `index` in class `c`'s logit: used for explanations. */
   weight(index: number, c: number): number {
     return this.weights[index * this.classes.length + c];

@@ -75,6 +75,8 @@ export class SentimentAnalyzer {
   private readonly classIndex: number[];
   private readonly wordIndex: ModelEntryIds | null;
   private readonly polarity: Float64Array | null;
+  /** Class probabilities of the prediction being scored (read at once, so one buffer serves every call). */
+  private readonly scratch: Float64Array;
 
   private constructor(
     private readonly classifier: TextClassifier,
@@ -87,6 +89,7 @@ export class SentimentAnalyzer {
       ? null
       : new ModelEntryIds(classifier.extractor, new ModelWordIndex(classifier.extractor));
     this.polarity = termPolarities(classifier, this.classIndex[0], this.classIndex[2]);
+    this.scratch = new Float64Array(classifier.classes.length);
   }
 
   /** The model shipped in the repository (trained on UCI + VADER gold sets only), loaded once. */
@@ -219,7 +222,8 @@ export class SentimentAnalyzer {
     const vector = this.wordIndex
       ? extractor.vectorizeIds(prepared.words as number[], wordFrom, wordTo, extras)
       : extractor.vectorize((prepared.words as string[]).slice(wordFrom, wordTo), extras);
-    const [negative, neutral, positive] = this.withLexiconPrior(model.predictProba(vector), lexicon);
+    model.predictInto(vector, this.scratch);
+    const [negative, neutral, positive] = this.withLexiconPrior(this.scratch, lexicon);
     const best = Math.max(negative, neutral, positive);
     const label: SentimentClass = best === positive ? 'positive' : best === negative ? 'negative' : 'neutral';
     const explanation = lexicon.hits.concat(
@@ -228,7 +232,7 @@ export class SentimentAnalyzer {
     return { label, score: round(positive - negative), confidence: round(best), explanation };
   }
 
-  private withLexiconPrior(probs: number[], lexicon: LexiconScore): [number, number, number] {
+  private withLexiconPrior(probs: ArrayLike<number>, lexicon: LexiconScore): [number, number, number] {
     const negative = this.probability(probs, 0);
     const neutral = this.probability(probs, 1);
     const positive = this.probability(probs, 2);
@@ -238,7 +242,7 @@ export class SentimentAnalyzer {
     return [negative / shift / total, neutral / total, (positive * shift) / total];
   }
 
-  private probability(probs: number[], c: number): number {
+  private probability(probs: ArrayLike<number>, c: number): number {
     const i = this.classIndex[c];
     return i >= 0 ? probs[i] : 0;
   }

@@ -136,15 +136,21 @@ const ANCHORS_RE = new RegExp(
     .sort((a, b) => b.length - a.length)
     .map((anchor) => anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|'),
-  'gi',
+  'g',
 );
 
+/**
+ * Searched in the lowercased text with a case-sensitive regex (much faster than a case-insensitive one):
+ * an anchor is ASCII, and lowercasing maps each ASCII letter of a case-insensitive match to the anchor's
+ * letter in place, so a text holds an anchor in any case exactly when its lowercase form holds it.
+ */
 function anchoredRules(text: string): Set<SignalRule> {
   const rules = new Set<SignalRule>();
+  const lower = text.toLowerCase();
   ANCHORS_RE.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = ANCHORS_RE.exec(text)) !== null) {
-    for (const rule of RULES_AT.get(match[0].toLowerCase()) ?? []) rules.add(rule);
+  while ((match = ANCHORS_RE.exec(lower)) !== null) {
+    for (const rule of RULES_AT.get(match[0]) ?? []) rules.add(rule);
     // Anchors may overlap ("thank" inside "thanks"): look again from the next character.
     ANCHORS_RE.lastIndex = match.index + 1;
   }
