@@ -10,7 +10,9 @@ const EMOJI_RE =
   /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*/uy;
 const LETTER_OR_MARK_RE = /[\p{L}\p{M}]/u;
 const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}_]/u;
-const EMOTICON_STARTS = new Set([...':;=<^-)(][/\\>'].map((c) => c.charCodeAt(0)));
+/** Characters an emoticon can start with, as a lookup table by char code (all ASCII). */
+const EMOTICON_STARTS = new Uint8Array(128);
+for (const c of ':;=<^-)(][/\\>') EMOTICON_STARTS[c.charCodeAt(0)] = 1;
 
 /**
  * Splits text into tokens with character offsets, keeping URLs, @mentions, #hashtags, emoji and emoticons
@@ -70,7 +72,7 @@ export function tokenize(text: string): Token[] {
         entry: null,
       });
       continue;
-    } else if (EMOTICON_STARTS.has(c) && matchEnd(EMOTICON_RE, text, i) > i) {
+    } else if (c < 128 && EMOTICON_STARTS[c] === 1 && matchEnd(EMOTICON_RE, text, i) > i) {
       i = EMOTICON_RE.lastIndex;
       kind = 'emoticon';
     } else if (c >= 0x2000 && matchEnd(EMOJI_RE, text, i) > i) {
@@ -127,6 +129,8 @@ function isWordChar(text: string, i: number): boolean {
 }
 
 function isUrlStart(text: string, i: number): boolean {
+  const next = text.charCodeAt(i + 1);
+  if (next !== 116 && next !== 119) return false;
   return text.startsWith('http://', i) || text.startsWith('https://', i) || text.startsWith('www.', i);
 }
 

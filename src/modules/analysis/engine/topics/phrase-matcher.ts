@@ -76,13 +76,16 @@ export class PhraseMatcher {
 
   /** Phrase evidence per topic index, minus evidence overlapped by that topic's exclusions. */
   match(tokens: readonly Token[], terms: readonly (string | null)[], text: string): PhraseMatch[] {
+    const hits = scan(this.phrases, this.phrasesByEntry, tokens, terms, text);
+    // Exclusions only ever remove phrase hits: most texts have none, and then need no exclusion scan.
+    if (hits.length === 0) return [];
     const found = new Map<number, PhraseEvidence[]>();
     const blocked = new Map<number, PhraseEvidence[]>();
     if (this.exclusions.size > 0) {
       for (const [owner, e] of scan(this.exclusions, this.exclusionsByEntry, tokens, terms, text))
         blocked.set(owner, [...(blocked.get(owner) ?? []), e]);
     }
-    for (const [owner, evidence] of scan(this.phrases, this.phrasesByEntry, tokens, terms, text)) {
+    for (const [owner, evidence] of hits) {
       if (blocked.get(owner)?.some((b) => b.start < evidence.end && evidence.start < b.end)) continue;
       const list = found.get(owner);
       if (!list) found.set(owner, [evidence]);
