@@ -5,6 +5,7 @@ import { createWorkerContext } from '../../src/bootstrap';
 import type { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
 import { createPino } from '../../src/core/logging/create-pino';
+import { withTimeout } from '../../src/core/job-queue/with-timeout.util';
 import { OutboxService } from '../../src/core/outbox/outbox.service';
 
 /**
@@ -34,10 +35,10 @@ export async function flushOutbox(
 ): Promise<number> {
   const outbox = app.get(OutboxService);
   if (config.queueDriver === 'bull') {
-    const deadline = Date.now() + timeoutMs;
-    while ((await outbox.pendingCount()) > 0 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 25));
-    await outbox.sweep(0);
+    await withTimeout(outbox.drain(), timeoutMs, `the outbox did not drain within ${timeoutMs} ms`).catch(
+      () => undefined,
+    );
+    if ((await outbox.pendingCount()) > 0) await outbox.sweep(0);
   }
   return outbox.pendingCount();
 }

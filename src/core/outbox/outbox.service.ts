@@ -8,7 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { insertRows } from '../../database/insert-rows';
 import { AppConfig } from '../../config/app-config';
 import { JobName, JobPayloads } from '../job-queue/job-registry';
 import { mergeOutboxMessages } from './merge-outbox-messages';
@@ -20,6 +20,8 @@ const SEND_TIMEOUT_MS = 3_000;
 /** How long sent-soon rows wait for company, and how many make a flush. */
 const COALESCE_MS = 20;
 const COALESCE_MAX_ROWS = 200;
+/** Sent rows are deleted in bulk this long after their send. */
+const DELETE_AFTER_MS = 1_000;
 const SWEEP_EVERY_MS = 15_000;
 /** A row older than this was not sent right after its commit (queue down, process died): the sweeper sends it. */
 const SWEEP_AFTER_MS = 10_000;
@@ -37,6 +39,9 @@ export class OutboxService
   private sweeping = false;
   private buffer: OutboxMessageEntity[] = [];
   private flushTimer?: NodeJS.Timeout;
+  private readonly inFlight = new Set<Promise<boolean>>();
+  private sentIds: string[] = [];
+  private deleteTimer?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -58,8 +63,15 @@ export class OutboxService
     this.timer.unref();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
+    return this.drain();
+  }
+
+  /** Sends what waits in memory and deletes what was sent; what the queue refused stays for the sweeper. */
+  async drain(): Promise<void> {
     this.flushBuffer();
+    await Promise.allSettled([...this.inFlight]);
+    await this.deleteSent();
   }
 
   onApplicationShutdown(): void {
@@ -77,7 +89,7 @@ export class OutboxService
       payload: payload as Record<string, unknown>,
       createdAt: new Date(),
     });
-    await manager.insert(OutboxMessageEntity, message as QueryDeepPartialEntity<OutboxMessageEntity>);
+    await insertRows(manager, OutboxMessageEntity, [message]);
     return message;
   }
 
@@ -96,11 +108,32 @@ export class OutboxService
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     const rows = this.buffer.splice(0);
-    if (rows.length) void this.send(rows);
+    if (!rows.length) return;
+    const sending = this.send(rows, { deleteNow: false }).finally(() => this.inFlight.delete(sending));
+    this.inFlight.add(sending);
+  }
+
+  /** Rows already on the queue are deleted in bulk, off the request path: one commit for many sends. */
+  private async deleteSent(): Promise<void> {
+    clearTimeout(this.deleteTimer);
+    this.deleteTimer = undefined;
+    const ids = this.sentIds.splice(0);
+    if (!ids.length) return;
+    try {
+      for (let i = 0; i < ids.length; i += 1000) {
+        await this.dataSource.getRepository(OutboxMessageEntity).delete({ id: In(ids.slice(i, i + 1000)) });
+      }
+    } catch (error) {
+      // Left rows are re-sent by the sweeper; the jobs are idempotent.
+      this.logger.warn(`Could not delete ${ids.length} sent outbox row(s): ${(error as Error).message}`);
+    }
   }
 
   /** After commit. Never throws: what cannot be sent now stays for the sweeper. */
-  async send(messages: OutboxMessageEntity[]): Promise<boolean> {
+  async send(
+    messages: OutboxMessageEntity[],
+    options: { deleteNow: boolean } = { deleteNow: true },
+  ): Promise<boolean> {
     if (!messages.length || !this.canSend) return !messages.length;
     try {
       await withTimeout(
@@ -112,7 +145,9 @@ export class OutboxService
         SEND_TIMEOUT_MS,
         `queue did not answer within ${SEND_TIMEOUT_MS} ms`,
       );
-      await this.dataSource.getRepository(OutboxMessageEntity).delete({ id: In(messages.map((m) => m.id)) });
+      this.sentIds.push(...messages.map((m) => m.id));
+      if (options.deleteNow || this.sentIds.length >= 1000) await this.deleteSent();
+      else this.deleteTimer ??= setTimeout(() => void this.deleteSent(), DELETE_AFTER_MS);
       return true;
     } catch (error) {
       this.logger.warn(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { insertRows, placeholders } from '../../database/insert-rows';
 import { CustomerIdentityEntity } from './entities/customer-identity.entity';
 import { CustomerEntity } from './entities/customer.entity';
 import { ErasedIdentityEntity } from './entities/erased-identity.entity';
@@ -15,43 +15,37 @@ export class CustomerRepository {
   }
 
   async findCustomerIdsByHashes(manager: EntityManager, hashes: string[]): Promise<Map<string, string>> {
-    if (!hashes.length) return new Map();
-    const rows = await manager.getRepository(CustomerIdentityEntity).find({ where: { hash: In(hashes) } });
-    return new Map(rows.map((r) => [r.hash, r.customerId]));
+    return (await this.lookUp(manager, hashes)).owners;
   }
 
-  async findErased(manager: EntityManager, hashes: string[]): Promise<Set<string>> {
-    if (!hashes.length) return new Set();
-    const rows = await manager
-      .getRepository(ErasedIdentityEntity)
-      .find({ where: { hash: In(hashes) }, select: { hash: true } });
-    return new Set(rows.map((r) => r.hash));
+  /** Owners of known identities and which identities were erased, in one round trip. */
+  async lookUp(
+    manager: EntityManager,
+    hashes: string[],
+  ): Promise<{ owners: Map<string, string>; erased: Set<string> }> {
+    const owners = new Map<string, string>();
+    const erased = new Set<string>();
+    if (!hashes.length) return { owners, erased };
+    const list = placeholders(hashes.length);
+    const rows: { hash: string; owner: string | null }[] = await manager.query(
+      `SELECT hash, customer_id AS owner FROM customer_identities WHERE hash IN (${list})
+       UNION ALL SELECT hash, NULL AS owner FROM erased_identities WHERE hash IN (${list})`,
+      [...hashes, ...hashes],
+    );
+    for (const r of rows) {
+      if (r.owner === null) erased.add(r.hash);
+      else owners.set(r.hash, r.owner);
+    }
+    return { owners, erased };
   }
 
-  async insertCustomers(manager: EntityManager, customers: CustomerEntity[]): Promise<void> {
-    if (customers.length)
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(CustomerEntity)
-        .values(customers as QueryDeepPartialEntity<CustomerEntity>[])
-        .execute();
+  insertCustomers(manager: EntityManager, customers: CustomerEntity[]): Promise<void> {
+    return insertRows(manager, CustomerEntity, customers);
   }
 
   /** Concurrent writers may claim the same identity: the first wins, the others are ignored. */
-  async insertIdentitiesIgnoringTaken(
-    manager: EntityManager,
-    identities: CustomerIdentityEntity[],
-  ): Promise<void> {
-    if (identities.length) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(CustomerIdentityEntity)
-        .values(identities)
-        .orIgnore()
-        .execute();
-    }
+  insertIdentitiesIgnoringTaken(manager: EntityManager, identities: CustomerIdentityEntity[]): Promise<void> {
+    return insertRows(manager, CustomerIdentityEntity, identities, { ignoreDuplicates: true });
   }
 
   async deleteCustomers(manager: EntityManager, ids: string[]): Promise<void> {

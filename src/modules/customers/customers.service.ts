@@ -38,10 +38,7 @@ export class CustomersService {
   async resolve(manager: EntityManager, claims: CustomerClaim[]): Promise<ResolvedCustomer[]> {
     const keysPerClaim = claims.map((c) => this.keysOf(c));
     const allHashes = [...new Set(keysPerClaim.flat().map((k) => k.hash))];
-    const [known, erased] = await Promise.all([
-      this.repository.findCustomerIdsByHashes(manager, allHashes),
-      this.repository.findErased(manager, allHashes),
-    ]);
+    const { owners: known, erased } = await this.repository.lookUp(manager, allHashes);
     const now = new Date();
     const created = new Map<string, CustomerEntity>();
     const results: ResolvedCustomer[] = [];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { insertRows, placeholders } from '../../database/insert-rows';
 import { FeedbackEntity } from './entities/feedback.entity';
 
 export interface FeedbackFilter {
@@ -21,34 +22,13 @@ export interface FeedbackCursor {
   id: string;
 }
 
-/** 500 rows x 22 columns stays under SQLite's 32,766 bound parameters. */
-const INSERT_CHUNK_ROWS = 500;
-
 @Injectable()
 export class FeedbackRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Inserts what is new; rows whose (source, externalId) already exist are skipped, not overwritten. */
-  async insertIgnoringDuplicates(manager: EntityManager, rows: FeedbackEntity[]): Promise<void> {
-    if (!rows.length) return;
-    // Plain placeholders instead of the insert builder: its named-parameter bookkeeping was ~40 % of the
-    // CPU of a 1,000-item batch. Values go through the driver's own preparePersistentValue, as with the builder.
-    const { driver } = manager.connection;
-    const { columns, tableName } = manager.connection.getMetadata(FeedbackEntity);
-    const verb = driver.options.type === 'better-sqlite3' ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
-    const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
-    const tuple = `(${columns.map(() => '?').join(', ')})`;
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK_ROWS) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK_ROWS);
-      const values: unknown[] = [];
-      for (const row of chunk)
-        for (const c of columns)
-          values.push(driver.preparePersistentValue(c.getEntityValue(row) ?? null, c) ?? null);
-      await manager.query(
-        `${verb} INTO ${driver.escape(tableName)} (${names}) VALUES ${chunk.map(() => tuple).join(', ')}`,
-        values,
-      );
-    }
+  insertIgnoringDuplicates(manager: EntityManager, rows: FeedbackEntity[]): Promise<void> {
+    return insertRows(manager, FeedbackEntity, rows, { ignoreDuplicates: true });
   }
 
   /** The stored id for each `source\u0000externalId` among the given pairs. */
@@ -60,11 +40,11 @@ export class FeedbackRepository {
     const bySource = new Map<string, string[]>();
     for (const p of pairs) bySource.set(p.source, [...(bySource.get(p.source) ?? []), p.externalId]);
     for (const [source, externalIds] of bySource) {
-      const rows = await manager.getRepository(FeedbackEntity).find({
-        select: { id: true, externalId: true },
-        where: { source, externalId: In(externalIds) },
-      });
-      for (const r of rows) found.set(externalKey(source, r.externalId!), r.id);
+      const rows: { id: string; external_id: string }[] = await manager.query(
+        `SELECT id, external_id FROM feedback WHERE source = ? AND external_id IN (${placeholders(externalIds.length)})`,
+        [source, ...externalIds],
+      );
+      for (const r of rows) found.set(externalKey(source, r.external_id), r.id);
     }
     return found;
   }
