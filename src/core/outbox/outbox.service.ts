@@ -6,7 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '../ids/uuid-v7';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { insertRows } from '../../database/insert-rows';
 import { AppConfig } from '../../config/app-config';
@@ -84,7 +84,7 @@ export class OutboxService
     payload: JobPayloads[N],
   ): Promise<OutboxMessageEntity> {
     const message = Object.assign(new OutboxMessageEntity(), {
-      id: randomUUID(),
+      id: uuidV7(),
       jobName,
       payload: payload as Record<string, unknown>,
       createdAt: new Date(),

@@ -39,12 +39,16 @@ export class CustomerRepository {
     return { owners, erased };
   }
 
-  insertCustomers(manager: EntityManager, customers: CustomerEntity[]): Promise<void> {
-    return insertRows(manager, CustomerEntity, customers);
+  async insertCustomers(manager: EntityManager, customers: CustomerEntity[]): Promise<void> {
+    await insertRows(manager, CustomerEntity, customers);
   }
 
   /** Concurrent writers may claim the same identity: the first wins, the others are ignored. */
-  insertIdentitiesIgnoringTaken(manager: EntityManager, identities: CustomerIdentityEntity[]): Promise<void> {
+  /** Returns how many were written (undefined when the driver does not say). */
+  insertIdentitiesIgnoringTaken(
+    manager: EntityManager,
+    identities: CustomerIdentityEntity[],
+  ): Promise<number | undefined> {
     return insertRows(manager, CustomerIdentityEntity, identities, { ignoreDuplicates: true });
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '../../core/ids/uuid-v7';
 import { EntityManager } from 'typeorm';
 import type { CustomerRefInput } from '../feedback/dto/feedback-input.type';
 import { CustomerRepository } from './customer.repository';
@@ -54,7 +54,7 @@ export class CustomersService {
       }
       let customerId = keys.map((k) => known.get(k.hash)).find(Boolean);
       if (!customerId) {
-        customerId = randomUUID();
+        customerId = uuidV7();
         const ref = claims[i].customer;
         created.set(
           customerId,
@@ -85,7 +85,9 @@ export class CustomersService {
     }
     if (!created.size && !wanted.length) return results;
     await this.repository.insertCustomers(manager, [...created.values()]);
-    await this.repository.insertIdentitiesIgnoringTaken(manager, wanted);
+    const written = await this.repository.insertIdentitiesIgnoringTaken(manager, wanted);
+    // Every identity we wanted was ours to take: no other request got there first, nothing to settle.
+    if (written === wanted.length) return results;
     return this.settleRaces(manager, keysPerClaim, results, created);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '../../core/ids/uuid-v7';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobName } from '../../core/job-queue/job-registry';
 import { OutboxService } from '../../core/outbox/outbox.service';
@@ -185,5 +185,5 @@ function prepare(index: number, input: FeedbackInput): Prepared | { errors: Fiel
     return { errors: [{ field: 'text', reason: `must be at most ${MAX_TEXT_BYTES} bytes of UTF-8` }] };
   }
   const title = clean(input.kind === 'review' ? input.title : undefined);
-  return { index, input, id: randomUUID(), text, title, redacted: [...redacted].sort() };
+  return { index, input, id: uuidV7(), text, title, redacted: [...redacted].sort() };
 }

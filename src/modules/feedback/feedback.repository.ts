@@ -27,8 +27,8 @@ export class FeedbackRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Inserts what is new; rows whose (source, externalId) already exist are skipped, not overwritten. */
-  insertIgnoringDuplicates(manager: EntityManager, rows: FeedbackEntity[]): Promise<void> {
-    return insertRows(manager, FeedbackEntity, rows, { ignoreDuplicates: true });
+  async insertIgnoringDuplicates(manager: EntityManager, rows: FeedbackEntity[]): Promise<void> {
+    await insertRows(manager, FeedbackEntity, rows, { ignoreDuplicates: true });
   }
 
   /** The stored id for each `source\u0000externalId` among the given pairs. */
