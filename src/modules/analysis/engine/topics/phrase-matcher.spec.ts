@@ -1,6 +1,6 @@
 import { tokenize } from '../text/tokenize-text';
 import { DEFAULT_TAXONOMY } from './default-taxonomy';
-import { PhraseMatcher, termsOf } from './phrase-matcher';
+import { PhraseMatcher, phraseStems, termsOf } from './phrase-matcher';
 import { TopicDefinition, topicKeyOf } from './topic-definition';
 
 function matchKeys(taxonomy: readonly TopicDefinition[], text: string): Record<string, string[]> {
@@ -46,5 +46,22 @@ describe('PhraseMatcher', () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const t of DEFAULT_TAXONOMY) if (t.parentKey) expect(keys).toContain(t.parentKey);
     expect(topicKeyOf('Price & Billing')).toBe('price-and-billing');
+  });
+});
+
+describe('phraseStems', () => {
+  it('reads each phrase of a joined pass exactly as tokenizing it alone would', () => {
+    const phrases = [
+      ...DEFAULT_TAXONOMY.flatMap((t) => [...t.phrases, ...t.exclusions]),
+      "didn't arrive",
+      '$5 fee',
+      '#delayed',
+      '@united',
+      'wi-fi',
+      '',
+      'xD',
+    ];
+    const alone = phrases.map((p) => termsOf(tokenize(p)).filter((t): t is string => t !== null));
+    expect(phraseStems(phrases)).toEqual(alone);
   });
 });

@@ -68,10 +68,13 @@ export class PhraseMatcher {
   private readonly exclusionsByEntry = new EntryMemo((norm) => this.exclusions.get(stemWord(norm)) ?? null);
 
   constructor(private readonly taxonomy: readonly TopicDefinition[]) {
+    const compiled: { target: Map<string, CompiledPhrase[]>; owner: number; phrase: string }[] = [];
     taxonomy.forEach((topic, owner) => {
-      for (const phrase of topic.phrases) index(this.phrases, owner, phrase);
-      for (const phrase of topic.exclusions) index(this.exclusions, owner, phrase);
+      for (const phrase of topic.phrases) compiled.push({ target: this.phrases, owner, phrase });
+      for (const phrase of topic.exclusions) compiled.push({ target: this.exclusions, owner, phrase });
     });
+    const stems = phraseStems(compiled.map((c) => c.phrase));
+    compiled.forEach((c, i) => index(c.target, c.owner, c.phrase, stems[i]));
   }
 
   /** Phrase evidence per topic index, minus evidence overlapped by that topic's exclusions. */
@@ -100,8 +103,27 @@ export class PhraseMatcher {
   }
 }
 
-function index(target: Map<string, CompiledPhrase[]>, owner: number, phrase: string): void {
-  const stems = termsOf(tokenize(phrase)).filter((t): t is string => t !== null);
+/** Between phrases: whitespace ends every token, so each phrase reads as it would alone. */
+const PHRASE_SEPARATOR = ' \n ';
+
+/**
+ * The terms of each phrase, from one tokenizer pass over all of them joined. Hundreds of separate calls,
+ * each meeting only new words, taught the JIT a tokenizer shape that then ran texts at half speed.
+ */
+export function phraseStems(phrases: readonly string[]): string[][] {
+  const stems = phrases.map((): string[] => []);
+  const tokens = tokenize(phrases.join(PHRASE_SEPARATOR));
+  let phrase = 0;
+  let phraseEnd = phrases.length > 0 ? phrases[0].length : 0;
+  for (const token of tokens) {
+    while (token.start >= phraseEnd) phraseEnd += PHRASE_SEPARATOR.length + phrases[++phrase].length;
+    const term = termOf(token);
+    if (term !== null) stems[phrase].push(term);
+  }
+  return stems;
+}
+
+function index(target: Map<string, CompiledPhrase[]>, owner: number, phrase: string, stems: string[]): void {
   if (stems.length === 0) return;
   const list = target.get(stems[0]) ?? [];
   list.push({ owner, stems, phrase });
