@@ -84,13 +84,29 @@ export const SIGNAL_RULES: Record<SignalType, readonly SignalRule[]> = {
     },
     {
       name: 'still-waiting',
-      anchors: ['still', 'hours', 'days', 'weeks'],
+      anchors: [
+        'still waiting',
+        'still no',
+        'still haven',
+        'hours and',
+        'hours with',
+        'hours later',
+        'hours now',
+        'days and',
+        'days with',
+        'days later',
+        'days now',
+        'weeks and',
+        'weeks with',
+        'weeks later',
+        'weeks now',
+      ],
       pattern:
         /\bstill (?:waiting|no (?:response|reply|answer|word|refund|update)|haven'?t (?:heard|received|got))\b|\b(?:\d+|several|many|two|three) (?:hours|days|weeks) (?:and|with|later|now)(?: still)? no\b/gi,
     },
     {
       name: 'need-help-now',
-      anchors: ['need', 'help'],
+      anchors: ['need help', 'need this', 'need it', 'need an answer', 'need a response', 'help!', 'help !'],
       pattern:
         /\bneed (?:help|this|it|an answer|a response)(?: fixed| resolved)? (?:now|today|tonight|asap)\b|\bhelp ?!+/gi,
     },
@@ -98,7 +114,20 @@ export const SIGNAL_RULES: Record<SignalType, readonly SignalRule[]> = {
   suggestion: [
     {
       name: 'should',
-      anchors: ['should', 'could', 'need to', 'ought to'],
+      anchors: [
+        'you should',
+        'you could',
+        'you need to',
+        'you ought to',
+        'they should',
+        'they could',
+        'they need to',
+        'they ought to',
+        'u should',
+        'u could',
+        'u need to',
+        'u ought to',
+      ],
       pattern:
         /\b(?:you|they|u) (?:should|could|need to|ought to) (?:add|have|make|offer|consider|allow|let|provide|improve|bring|introduce|fix|update|change|hire|train)\b/gi,
     },
@@ -149,7 +178,26 @@ export const SIGNAL_RULES: Record<SignalType, readonly SignalRule[]> = {
   complaint: [
     {
       name: 'not-working',
-      anchors: ['work', 'load', 'arriv', 'show', 'respond', 'help'],
+      anchors: [
+        't work',
+        't load',
+        't arriv',
+        't show',
+        't respond',
+        't help',
+        'r work',
+        'r load',
+        'r arriv',
+        'r show',
+        'r respond',
+        'r help',
+        'd work',
+        'd load',
+        'd arriv',
+        'd show',
+        'd respond',
+        'd help',
+      ],
       pattern:
         /\b(?:not|never|doesn'?t|didn'?t|won'?t|isn'?t|wasn'?t|can'?t|cannot|stopped) (?:work(?:ing|s|ed)?|load(?:ing)?|arriv(?:e|ed)|show(?:ed)? up|respond(?:ing|ed)?|help(?:ing|ed|ful)?)\b/gi,
     },
