@@ -73,4 +73,18 @@ describe('word entries', () => {
     expect(memo.of(entry)).toBe(6);
     expect(calls).toBe(1);
   });
+
+  it('start afresh when full, retiring old entries without mixing up their facts', () => {
+    const memo = new EntryMemo((norm) => `fact of ${norm}`);
+    const old = wordEntry('Luggage');
+    expect(memo.of(old)).toBe('fact of luggage');
+    for (let i = 0; i <= 200_000; i++) wordEntry(`w${i}x`);
+    expect(old.id).toBe(-1);
+    expect(memo.of(old)).toBe('fact of luggage');
+    const fresh = wordEntry('Luggage');
+    expect(fresh).not.toBe(old);
+    expect(fresh.id).toBeGreaterThanOrEqual(0);
+    expect(memo.of(fresh)).toBe('fact of luggage');
+    expect(memo.of(wordEntry('w200000x'))).toBe('fact of w200000x');
+  });
 });

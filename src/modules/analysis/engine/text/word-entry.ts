@@ -5,9 +5,9 @@ import { normaliseToken } from './normalise-text';
 export interface WordEntry {
   /**
    * Dense number of the entry, so later stages memoise their own facts (stems, lexicon values, model ids)
-   * in arrays instead of hashing the word again; -1 when the cache was full and the entry is not kept.
+   * in arrays instead of hashing the word again; -1 once the entry is retired (see MAX_ENTRIES).
    */
-  readonly id: number;
+  id: number;
   /** The spelling as written. */
   readonly raw: string;
   readonly norm: string;
@@ -28,8 +28,14 @@ export interface WordEntry {
 const FACT_SLOTS = 12;
 let nextFactSlot = 0;
 
-/** Enough for every word of a large corpus; past it, new spellings are resolved each time and not kept. */
+/**
+ * Enough for every word of a large corpus. When full (rare handles and typos pile up in a long-running
+ * worker) the table starts afresh: retired entries keep their facts but lose their number, so no memo
+ * table mixes them up with new ones.
+ */
 const MAX_ENTRIES = 200_000;
+/** Bumped when the table starts afresh: memo tables by entry number are then cleared. */
+let generation = 0;
 const entries: WordEntry[] = [];
 /**
  * Open-addressing table over the text's own characters: pairs of (hash, entry number + 1). A word seen
@@ -50,10 +56,11 @@ export function wordEntryAt(text: string, start: number, end: number): WordEntry
     const at = slot << 1;
     const number = table[at + 1];
     if (number === 0) break;
-    if (table[at] === hash && sameChars(entries[number - 1].raw, text, start, end)) return entries[number - 1];
+    if (table[at] === hash && sameChars(entries[number - 1].raw, text, start, end))
+      return entries[number - 1];
   }
   const raw = text.slice(start, end);
-  if (entries.length >= MAX_ENTRIES) return resolve(raw, -1);
+  if (entries.length >= MAX_ENTRIES) startAfresh();
   const entry = resolve(raw, entries.length);
   entries.push(entry);
   if (entries.length * 2 > mask) grow();
@@ -86,6 +93,13 @@ function grow(): void {
   for (let at = 0; at < old.length; at += 2) if (old[at + 1] !== 0) insert(old[at], old[at + 1]);
 }
 
+function startAfresh(): void {
+  for (const entry of entries) entry.id = -1;
+  entries.length = 0;
+  table.fill(0);
+  generation++;
+}
+
 function resolve(raw: string, id: number): WordEntry {
   const emoticon = LETTER_EMOTICONS.has(raw);
   const norm = emoticon ? raw : normaliseToken(raw);
@@ -115,7 +129,8 @@ export function isShouted(raw: string): boolean {
  * stays a fast-elements array).
  */
 export class EntryMemo<T> {
-  private readonly values: (T | undefined)[] = [];
+  private values: (T | undefined)[] = [];
+  private generation = generation;
   private readonly slot = nextFactSlot < FACT_SLOTS ? nextFactSlot++ : -1;
 
   constructor(private readonly compute: (norm: string) => T) {}
@@ -128,6 +143,7 @@ export class EntryMemo<T> {
     }
     const id = entry.id;
     if (id < 0) return this.compute(entry.norm);
+    if (this.generation !== generation) [this.values, this.generation] = [[], generation];
     const values = this.values;
     while (values.length <= id) values.push(undefined);
     let value = values[id];
