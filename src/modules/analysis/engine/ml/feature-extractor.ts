@@ -151,8 +151,7 @@ export class FeatureExtractor {
       if (id < 0) continue;
       this.addOnce(this.unigramOf[id], stamp, indices);
       const previous = w > from ? ids[w - 1] : -1;
-      if (this.bigrams && previous >= 0)
-        this.addOnce(this.bigramFeature(previous, id), stamp, indices);
+      if (this.bigrams && previous >= 0) this.addOnce(this.bigramFeature(previous, id), stamp, indices);
     }
     return this.finish(indices, extras);
   }

@@ -218,7 +218,10 @@ function modifierFactor(tokens: Token[], i: number, from: number, value: number)
 function lastContrastIndex(tokens: Token[], from: number, to: number): number {
   for (let i = to - 1; i >= from; i--) {
     const token = tokens[i];
-    if (token.kind === 'word' && (token.entry ? tokenWordInfo(token).contrast : CONTRAST_WORDS.has(token.norm)))
+    if (
+      token.kind === 'word' &&
+      (token.entry ? tokenWordInfo(token).contrast : CONTRAST_WORDS.has(token.norm))
+    )
       return i;
   }
   return -1;

@@ -32,7 +32,13 @@ export const CONTRAST_WORDS: ReadonlySet<string> = new Set([
   'unfortunately',
 ]);
 /** "Although X, Y": X is the weaker clause, up to the next punctuation. */
-export const CONCESSIVE_WORDS: ReadonlySet<string> = new Set(['although', 'though', 'despite', 'while', 'whilst']);
+export const CONCESSIVE_WORDS: ReadonlySet<string> = new Set([
+  'although',
+  'though',
+  'despite',
+  'while',
+  'whilst',
+]);
 
 const MAX_CACHED = 100_000;
 const cache = new Map<string, WordInfo>();

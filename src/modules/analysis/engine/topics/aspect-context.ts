@@ -44,9 +44,10 @@ function clauseAround(
   const otherIn = (lo: number, hi: number): boolean =>
     others === undefined ||
     others.some((o) => o.start >= lo && o.end <= hi && (o.end <= start || o.start >= end));
+  // exec loop, not matchAll: matchAll clones the regex on every call, on the hot path of every item.
   CLAUSE_BREAK.lastIndex = 0;
-  for (const match of sentence.text.matchAll(CLAUSE_BREAK)) {
-    const breakStart = sentence.start + (match.index ?? 0);
+  for (let match = CLAUSE_BREAK.exec(sentence.text); match; match = CLAUSE_BREAK.exec(sentence.text)) {
+    const breakStart = sentence.start + match.index;
     const breakEnd = breakStart + match[0].length;
     if (breakEnd <= start && otherIn(sentence.start, breakStart)) from = Math.max(from, breakEnd);
     else if (breakStart >= end && otherIn(breakEnd, sentence.end)) {
