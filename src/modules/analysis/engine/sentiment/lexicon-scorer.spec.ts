@@ -46,4 +46,17 @@ describe('scoreLexicon', () => {
     expect(score('arrived on time').sum).toBeGreaterThan(0);
     expect(score('not on time').sum).toBeLessThan(0);
   });
+
+  it('scores the words only VADER rates on the widened lexicon, under the same rules', () => {
+    // "gorgeous" is in VADER's lexicon (3.0), not AFINN's: no hit to explain, but a valence for the model.
+    const plain = score('what a gorgeous view');
+    expect(plain.sum).toBe(0);
+    expect(plain.hits).toEqual([]);
+    expect(plain.vaderSum).toBeCloseTo(3.3, 5);
+    expect(score('what a very gorgeous view').vaderSum).toBeGreaterThan(plain.vaderSum);
+    expect(score('the view was not gorgeous').vaderSum).toBeLessThan(0);
+    // Words both rate keep AFINN's valence, so the two scores agree where AFINN speaks.
+    expect(score('the crew was good').vaderSum).toBe(score('the crew was good').sum);
+    expect(score('@united please help me').vaderSum).toBe(0);
+  });
 });

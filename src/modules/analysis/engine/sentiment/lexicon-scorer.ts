@@ -12,6 +12,11 @@ export interface LexiconScore {
   normalised: number;
   positive: number;
   negative: number;
+  /** The same rules over the lexicon widened with VADER's words (SentimentLexicon.vaderWords). */
+  vaderSum: number;
+  vaderNormalised: number;
+  vaderPositive: number;
+  vaderNegative: number;
   hasContrast: boolean;
   hasNegation: boolean;
   hits: SentimentExplanation[];
@@ -41,6 +46,8 @@ export function scoreLexicon(
   const hits: SentimentExplanation[] = [];
   let positive = 0;
   let negative = 0;
+  let vaderPositive = 0;
+  let vaderNegative = 0;
   let exclamations = 0;
   let hasNegation = false;
   let concessiveUntilPunct = false;
@@ -55,44 +62,54 @@ export function scoreLexicon(
     if (token.negated) hasNegation = true;
     const match = lookup(tokens, i, to, lexicon);
     if (match === null) continue;
-    if (match.value === 0) {
+    if (match.value === 0 && match.vader === 0) {
       i += match.length - 1;
       continue;
     }
-    let value = match.value;
-    let rule = match.rule;
-    const modifier = modifierFactor(tokens, i, from, value);
-    if (modifier !== 0) {
-      value += modifier;
-      rule = modifier * Math.sign(value) > 0 ? 'intensified' : 'diminished';
+    // Every rule scales a valence or adds to its size, so one pass adjusts both lexicons' valences.
+    const boost = modifierFactor(tokens, i, from);
+    const emphasis = token.shouted && !shoutingText ? CAPS_BOOST : 0;
+    const negation = token.negated && !match.selfNegating ? NEGATION_FACTOR : 1;
+    const clause =
+      contrastAt >= 0 && i !== contrastAt
+        ? i < contrastAt
+          ? BEFORE_CONTRAST
+          : AFTER_CONTRAST
+        : concessiveUntilPunct
+          ? BEFORE_CONTRAST
+          : 1;
+    const vader = adjust(match.vader, boost, emphasis, negation, clause);
+    if (vader > 0) vaderPositive += vader;
+    else vaderNegative -= vader;
+    if (match.value !== 0) {
+      const value = adjust(match.value, boost, emphasis, negation, clause);
+      if (value > 0) positive += value;
+      else negative -= value;
+      const rule =
+        clause !== 1
+          ? 'contrast'
+          : negation !== 1
+            ? 'negated'
+            : emphasis !== 0
+              ? 'emphasis'
+              : boost !== 0
+                ? boost * match.value * Math.sign(match.value * (1 + boost)) > 0
+                  ? 'intensified'
+                  : 'diminished'
+                : match.rule;
+      hits.push({ token: match.text, weight: round(value), rule });
     }
-    if (token.shouted && !shoutingText) {
-      value += Math.sign(value) * CAPS_BOOST;
-      rule = 'emphasis';
-    }
-    if (token.negated && !match.selfNegating) {
-      value *= NEGATION_FACTOR;
-      rule = 'negated';
-    }
-    if (contrastAt >= 0 && i !== contrastAt) {
-      value *= i < contrastAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
-      rule = 'contrast';
-    } else if (concessiveUntilPunct) {
-      value *= BEFORE_CONTRAST;
-      rule = 'contrast';
-    }
-    if (value > 0) positive += value;
-    else negative -= value;
-    hits.push({ token: match.text, weight: round(value), rule });
     i += match.length - 1;
   }
-  let sum = positive - negative;
-  if (sum !== 0 && exclamations > 0) sum += Math.sign(sum) * Math.min(exclamations, 4) * EXCLAMATION_BOOST;
+  const sum = withExclamations(positive - negative, exclamations);
   return {
     sum,
     normalised: sum / Math.sqrt(sum * sum + 15),
     positive,
     negative,
+    ...vaderTotals(withExclamations(vaderPositive - vaderNegative, exclamations)),
+    vaderPositive,
+    vaderNegative,
     hasContrast: contrastAt >= 0,
     hasNegation,
     hits,
@@ -107,6 +124,9 @@ export function combineLexiconScores(parts: LexiconScore[]): LexiconScore {
   let sum = 0;
   let positive = 0;
   let negative = 0;
+  let vaderSum = 0;
+  let vaderPositive = 0;
+  let vaderNegative = 0;
   let hasContrast = false;
   let hasNegation = false;
   const hits: SentimentExplanation[] = [];
@@ -114,6 +134,9 @@ export function combineLexiconScores(parts: LexiconScore[]): LexiconScore {
     sum += part.sum;
     positive += part.positive;
     negative += part.negative;
+    vaderSum += part.vaderSum;
+    vaderPositive += part.vaderPositive;
+    vaderNegative += part.vaderNegative;
     hasContrast ||= part.hasContrast;
     hasNegation ||= part.hasNegation;
     for (const hit of part.hits) hits.push(hit);
@@ -123,15 +146,38 @@ export function combineLexiconScores(parts: LexiconScore[]): LexiconScore {
     normalised: sum / Math.sqrt(sum * sum + 15),
     positive,
     negative,
+    ...vaderTotals(vaderSum),
+    vaderPositive,
+    vaderNegative,
     hasContrast,
     hasNegation,
     hits,
   };
 }
 
+function vaderTotals(vaderSum: number): { vaderSum: number; vaderNormalised: number } {
+  return { vaderSum, vaderNormalised: vaderSum / Math.sqrt(vaderSum * vaderSum + 15) };
+}
+
+/** VADER's rule order: intensity modifiers, then shouting, then negation, then the clause's weight. */
+function adjust(valence: number, boost: number, emphasis: number, negation: number, clause: number): number {
+  if (valence === 0) return 0;
+  let value = valence * (1 + boost);
+  value += Math.sign(value) * emphasis;
+  return value * negation * clause;
+}
+
+function withExclamations(sum: number, exclamations: number): number {
+  return sum !== 0 && exclamations > 0
+    ? sum + Math.sign(sum) * Math.min(exclamations, 4) * EXCLAMATION_BOOST
+    : sum;
+}
+
 interface LexiconMatch {
   text: string;
   value: number;
+  /** The widened lexicon's valence (SentimentLexicon.vaderWords; the same as `value` for phrases and emoji). */
+  vader: number;
   length: number;
   rule: string;
   /** Phrases such as "never arrived" already include their negator. */
@@ -142,7 +188,9 @@ function lookup(tokens: Token[], i: number, to: number, lexicon: SentimentLexico
   const token = tokens[i];
   if (token.kind === 'emoji' || token.kind === 'emoticon') {
     const value = lexicon.emoji.get(token.raw) ?? lexicon.emoji.get(stripEmojiModifiers(token.raw));
-    return value ? { text: token.raw, value, length: 1, rule: 'emoji', selfNegating: false } : null;
+    return value
+      ? { text: token.raw, value, vader: value, length: 1, rule: 'emoji', selfNegating: false }
+      : null;
   }
   if (token.kind !== 'word' && token.kind !== 'hashtag') return null;
   const word = token.kind === 'hashtag' ? token.norm.slice(1) : token.norm;
@@ -158,13 +206,14 @@ function lookup(tokens: Token[], i: number, to: number, lexicon: SentimentLexico
     }
     if (best) {
       const { phrase, value, selfNegating } = best as Required<PhraseNode>;
-      return { text: phrase, value, length, rule: 'domain', selfNegating };
+      return { text: phrase, value, vader: value, length, rule: 'domain', selfNegating };
     }
   }
-  if (info.valence === 0) return null;
+  if (info.valence === 0 && info.vader === 0) return null;
   return {
     text: word,
     value: info.valence,
+    vader: info.vader,
     length: 1,
     rule: info.domain ? 'domain' : 'lexicon',
     selfNegating: false,
@@ -202,15 +251,18 @@ function phraseTrie(lexicon: SentimentLexicon): Map<string, PhraseNode> {
   return roots;
 }
 
-/** Additive boost from intensifiers/diminishers in the three words before, decaying with distance. */
-function modifierFactor(tokens: Token[], i: number, from: number, value: number): number {
+/**
+ * Intensifiers/diminishers in the three words before, decaying with distance, as a share of the valence
+ * (VADER adds ±0.293 × |valence| per modifier).
+ */
+function modifierFactor(tokens: Token[], i: number, from: number): number {
   let total = 0;
   for (let back = 1; back <= 3 && i - back >= from; back++) {
     const previous = tokens[i - back];
     if (previous.kind === 'punct') break;
     const booster = boosterOf(previous);
     const boost = booster > 0 ? BOOST : booster < 0 ? -BOOST : 0;
-    total += Math.sign(value) * boost * BOOST_DECAY[back - 1] * Math.abs(value);
+    total += boost * BOOST_DECAY[back - 1];
   }
   return total;
 }

@@ -3,7 +3,7 @@ import type { LexiconScore } from './lexicon-scorer';
 import { tokenWordInfo, wordInfo } from './word-info';
 
 /** How many dense lexicon features follow the word features; the model JSON records it. */
-export const NUM_LEXICON_FEATURES = 8;
+export const NUM_LEXICON_FEATURES = 11;
 
 /**
  * Model words for a token range: Porter stems (domain-neutral words left out, or the model relearns "help"
@@ -60,5 +60,9 @@ export function lexiconFeatures(
     score.hasNegation ? 1 : 0,
     question,
     question * (score.positive + score.negative === 0 ? 1 : 0),
+    // The same three again over the lexicon widened with VADER (SentimentLexicon.vaderWords).
+    score.vaderNormalised * 2,
+    Math.tanh(score.vaderPositive / 4),
+    Math.tanh(score.vaderNegative / 4),
   ];
 }

@@ -8,6 +8,8 @@ import { SENTIMENT_LEXICON } from './sentiment-lexicon';
 export interface WordInfo {
   /** Lexicon valence (AFINN scale), 0 when none; a trailing "'s" is ignored. */
   valence: number;
+  /** Valence in the lexicon widened with VADER's words (SentimentLexicon.vaderWords), 0 when none. */
+  vader: number;
   /** Valence comes from the customer-experience list. */
   domain: boolean;
   /** Some lexicon phrase starts with this word. */
@@ -63,10 +65,11 @@ export function tokenWordInfo(token: Token): WordInfo {
 }
 
 function resolve(norm: string): WordInfo {
-  const { words, phraseStarts, domainWords } = SENTIMENT_LEXICON;
+  const { words, vaderWords, phraseStarts, domainWords } = SENTIMENT_LEXICON;
   const base = norm.endsWith("'s") && !words.has(norm) ? norm.slice(0, -2) : norm;
   return {
     valence: words.get(base) ?? 0,
+    vader: vaderWords.get(base) ?? 0,
     domain: domainWords.has(base),
     phraseStart: phraseStarts.has(norm),
     modelWord: SKIPPED_WORDS.has(norm) ? null : stemWord(norm),
