@@ -66,13 +66,19 @@ describe(`nothing accepted is lost (${TEST_TARGET})`, () => {
     'answers 202 with Redis down and runs the work once Redis is back',
     async () => {
       const env = await createTestEnvironment('mysql');
-      await env.migrate();
+      await env.migrate().catch(async (error) => {
+        await env.cleanup();
+        throw error;
+      });
       // An API process whose Redis is unreachable (nothing listens on port 1).
       const apiConfig = Object.assign(Object.create(Object.getPrototypeOf(env.config)), env.config, {
         redisUrl: 'redis://127.0.0.1:1',
         role: 'api',
       });
-      const down = await createHttpApp(apiConfig, { pino: createPino('silent') });
+      const down = await createHttpApp(apiConfig, { pino: createPino('silent') }).catch(async (error) => {
+        await env.cleanup();
+        throw error;
+      });
       try {
         await down.init();
         const key = (await down.get(ApiKeysService).create('t', ['admin'])).key;
