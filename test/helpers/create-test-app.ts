@@ -22,10 +22,16 @@ export async function createTestApp(
   target: TestTarget = TEST_TARGET,
 ): Promise<TestApp> {
   const env = await createTestEnvironment(target, overrides);
-  await env.migrate();
-  const app = await createHttpApp(env.config, { pino: createPino('silent') });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  let app: NestFastifyApplication;
+  try {
+    await env.migrate();
+    app = await createHttpApp(env.config, { pino: createPino('silent') });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (error) {
+    await env.cleanup(); // never leave a test database behind
+    throw error;
+  }
   return {
     app,
     env,
