@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
+import { deleteQueueKeys } from '../../src/core/job-queue/delete-queue-keys';
 import { loadConfig } from '../../src/config/load-config';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 
@@ -25,7 +26,7 @@ export async function createBenchDatabase(serverUrl: string, redisUrl: string): 
     const conn = await createConnection(serverUrl);
     await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
     await conn.end();
-    await deleteRedisKeys(redisUrl, `hearken_bench_${id}*`);
+    await deleteQueueKeys(redisUrl, `hearken_bench_${id}`);
   };
   try {
     const config = loadConfig({}, { databaseUrl, identitySecret, logLevel: 'silent' });
@@ -37,17 +38,4 @@ export async function createBenchDatabase(serverUrl: string, redisUrl: string): 
     throw error;
   }
   return { databaseUrl, queuePrefix: `hearken_bench_${id}`, identitySecret, drop };
-}
-
-async function deleteRedisKeys(url: string, pattern: string): Promise<void> {
-  const { default: Redis } = await import('ioredis');
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
 }

@@ -6,6 +6,7 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/load-config';
 import { AppConfig } from '../../src/config/app-config';
+import { deleteQueueKeys } from '../../src/core/job-queue/delete-queue-keys';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { TEST_MYSQL_URL, TEST_REDIS_URL, TestTarget } from './test-target';
 
@@ -62,20 +63,7 @@ export async function createTestEnvironment(
     },
     cleanup: async () => {
       await dropDatabase();
-      if (config.redisUrl) await deleteRedisKeys(config.redisUrl, `${queuePrefix}*`);
+      if (config.redisUrl) await deleteQueueKeys(config.redisUrl, queuePrefix);
     },
   };
-}
-
-async function deleteRedisKeys(url: string, pattern: string): Promise<void> {
-  const { default: Redis } = await import('ioredis');
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
 }

@@ -1,3 +1,4 @@
+import { deleteQueueKeys as deleteKeys } from '../../../src/core/job-queue/delete-queue-keys';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 
@@ -30,18 +31,6 @@ export async function assertRedisReachable(url = TEST_REDIS_URL): Promise<void> 
 }
 
 /** Deletes every key under `prefix` (all queues a test created); returns how many went. */
-export async function deleteQueueKeys(prefix: string, url = TEST_REDIS_URL): Promise<number> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let deleted = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-    return deleted;
-  } finally {
-    redis.disconnect();
-  }
+export function deleteQueueKeys(prefix: string, url = TEST_REDIS_URL): Promise<number> {
+  return deleteKeys(url, prefix);
 }
