@@ -39,7 +39,9 @@ export function describeDemoLoad(args: DemoArgs, tally: DemoTally, start: Date, 
     'Look at it:',
     '  npm start                      # if the server is not running; it analyses the new feedback in the background',
     '  KEY=$(npm run -s api-key:create -- --name demo --scopes read)',
-    `  curl -H "Authorization: Bearer $KEY" "${base}/feedback?touchpoint=checkout&from=${incident}"`,
+    args.weeks >= DEMO_DEFAULTS.incidentFromWeek
+      ? `  curl -H "Authorization: Bearer $KEY" "${base}/feedback?touchpoint=checkout&from=${incident}"`
+      : `  curl -H "Authorization: Bearer $KEY" "${base}/feedback?touchpoint=checkout&limit=5"`,
     `  curl -H "Authorization: Bearer $KEY" "${base}/feedback?kind=call_note&limit=5"`,
     `  curl -H "Authorization: Bearer $KEY" "${base}/topics/suggestions"`,
     `  open http://localhost:${port}/docs for the whole API`,
