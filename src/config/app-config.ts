@@ -52,6 +52,13 @@ export class AppConfig {
   @MinLength(16, { message: 'must be at least 16 characters' })
   identitySecret?: string;
 
+  /** Country of phone numbers written without a country code (ISO 3166-1 alpha-2 such as `GB`, or a calling code such as `44`). */
+  @IsOptional()
+  @Matches(/^([A-Za-z]{2}|\d{1,3})$/, {
+    message: 'must be a two-letter country code (GB) or a calling code (44)',
+  })
+  defaultPhoneCountry?: string;
+
   /** Requests per minute allowed per API key. */
   @Transform(toInt)
   @IsInt({ message: 'must be an integer' })
@@ -100,4 +107,5 @@ export const ENV_KEYS: Record<string, keyof AppConfig> = {
   RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
   WORKER_CONCURRENCY: 'workerConcurrency',
   QUEUE_PREFIX: 'queuePrefix',
+  DEFAULT_PHONE_COUNTRY: 'defaultPhoneCountry',
 };

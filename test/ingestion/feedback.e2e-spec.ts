@@ -25,7 +25,7 @@ describe(`feedback ingestion (${TEST_TARGET})`, () => {
   let admin: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ defaultPhoneCountry: 'US' });
     [ingest, reader, admin] = await Promise.all([t.keyWith('ingest'), t.keyWith('read'), t.keyWith('admin')]);
   });
   afterAll(() => t?.close());
@@ -203,7 +203,7 @@ describe(`feedback ingestion (${TEST_TARGET})`, () => {
         channel: 'phone',
         outcome: 'escalated',
         text: 'Customer angry about billing',
-        customer: { phone: '+1-415-555-2671' },
+        customer: { phone: '(415) 555-2671' },
       })
     ).json();
     const ids = await Promise.all(

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
 import { uuidV7 } from '../../core/ids/uuid-v7';
 import { EntityManager } from 'typeorm';
 import type { CustomerRefInput } from '../feedback/dto/feedback-input.type';
@@ -25,10 +26,15 @@ export class CustomersService {
   constructor(
     private readonly repository: CustomerRepository,
     @Inject(IDENTITY_SECRET) private readonly secret: string,
+    private readonly config: AppConfig,
   ) {}
 
   keysOf(claim: CustomerClaim): IdentityKey[] {
-    return claim.customer ? identityKeys(claim.customer, claim.source, this.secret) : [];
+    return claim.customer
+      ? identityKeys(claim.customer, claim.source, this.secret, {
+          defaultCountry: this.config.defaultPhoneCountry,
+        })
+      : [];
   }
 
   /**
