@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { uuidV7 } from '../ids/uuid-v7';
-import { DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { insertRows } from '../../database/insert-rows';
 import { AppConfig } from '../../config/app-config';
 import { JobName, JobPayloads } from '../job-queue/job-registry';
@@ -37,6 +37,7 @@ export class OutboxService
   private readonly logger = new Logger(OutboxService.name);
   private timer?: NodeJS.Timeout;
   private sweeping = false;
+  private sweepChain: Promise<number> = Promise.resolve(0);
   private buffer: OutboxMessageEntity[] = [];
   private flushTimer?: NodeJS.Timeout;
   private readonly inFlight = new Set<Promise<boolean>>();
@@ -59,7 +60,8 @@ export class OutboxService
 
   onApplicationBootstrap(): void {
     if (!this.canSend) return;
-    this.timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+    // The timer skips a beat while a sweep still runs, so slow sweeps never pile up.
+    this.timer = setInterval(() => void (this.sweeping ? undefined : this.sweep()), SWEEP_EVERY_MS);
     this.timer.unref();
   }
 
@@ -157,15 +159,23 @@ export class OutboxService
     }
   }
 
-  /** Sends what was left behind; returns how many rows were sent. */
-  async sweep(olderThanMs = SWEEP_AFTER_MS): Promise<number> {
-    if (this.sweeping) return 0;
+  /**
+   * Sends what was left behind (rows at least `olderThanMs` old); returns how many rows were sent. Calls made
+   * while a sweep runs wait for it and then sweep themselves, so an explicit sweep never silently does nothing.
+   */
+  sweep(olderThanMs = SWEEP_AFTER_MS): Promise<number> {
+    const run = this.sweepChain.then(() => this.sweepOnce(olderThanMs));
+    this.sweepChain = run.catch(() => 0);
+    return run;
+  }
+
+  private async sweepOnce(olderThanMs: number): Promise<number> {
     this.sweeping = true;
     try {
       let sent = 0;
       for (;;) {
         const rows = await this.dataSource.getRepository(OutboxMessageEntity).find({
-          where: { createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
+          where: { createdAt: LessThanOrEqual(new Date(Date.now() - olderThanMs)) },
           order: { createdAt: 'ASC' },
           take: 500,
         });
