@@ -1,37 +1,13 @@
-import { execFile } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { FeedbackEntity } from '../../src/modules/feedback/entities/feedback.entity';
-import { REPO_ROOT } from '../helpers/spawn-process';
+import { runCliScript } from '../helpers/run-cli-script';
 import { createTestEnvironment, TestEnvironment } from '../helpers/test-database';
 import { TEST_TARGET } from '../helpers/test-target';
 
 jest.setTimeout(60_000);
 
-function runDemo(
-  env: TestEnvironment,
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const vars: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    DATABASE_URL: env.config.databaseUrl,
-    QUEUE_PREFIX: env.config.queuePrefix,
-  };
-  if (env.config.redisUrl) vars.REDIS_URL = env.config.redisUrl;
-  // MySQL installs must share one identity secret between processes; SQLite keeps its own beside the file.
-  if (env.config.databaseType === 'mysql')
-    vars.IDENTITY_SECRET = env.config.identitySecret ?? 'cli-e2e-identity-secret-0123456789';
-  return new Promise((done) =>
-    execFile(
-      process.execPath,
-      [join(REPO_ROOT, 'dist/scripts/demo.js'), ...args],
-      { env: vars, cwd: tmpdir() },
-      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    ),
-  );
-}
+const runDemo = (env: TestEnvironment, args: string[]) => runCliScript('dist/scripts/demo.js', env, args);
 
 const count = (label: string, stdout: string) =>
   Number(new RegExp(`^\\s+${label}\\s+([\\d,]+)$`, 'm').exec(stdout)?.[1].replace(/,/g, '') ?? NaN);

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,38 +5,15 @@ import { DataSource } from 'typeorm';
 import { OutboxMessageEntity } from '../../src/core/outbox/outbox-message.entity';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { FeedbackEntity } from '../../src/modules/feedback/entities/feedback.entity';
-import { REPO_ROOT } from '../helpers/spawn-process';
+import { CliRun, runCliScript } from '../helpers/run-cli-script';
 import { createTestEnvironment, TestEnvironment } from '../helpers/test-database';
 import { TEST_TARGET } from '../helpers/test-target';
 
 // Runs the compiled script (dist/, built by `npm test`) as a real process, the way a user runs it.
 jest.setTimeout(60_000);
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runImport(env: TestEnvironment, args: string[]): Promise<Run> {
-  const vars: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    DATABASE_URL: env.config.databaseUrl,
-    QUEUE_PREFIX: env.config.queuePrefix,
-  };
-  if (env.config.redisUrl) vars.REDIS_URL = env.config.redisUrl;
-  // MySQL installs must share one identity secret between processes; SQLite keeps its own beside the file.
-  if (env.config.databaseType === 'mysql')
-    vars.IDENTITY_SECRET = env.config.identitySecret ?? 'cli-e2e-identity-secret-0123456789';
-  return new Promise((done) =>
-    execFile(
-      process.execPath,
-      [join(REPO_ROOT, 'dist/scripts/import.js'), ...args],
-      { env: vars, cwd: tmpdir() },
-      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    ),
-  );
-}
+type Run = CliRun;
+const runImport = (env: TestEnvironment, args: string[]) => runCliScript('dist/scripts/import.js', env, args);
 
 const count = (label: string, run: Run) =>
   Number(new RegExp(`^\\s+${label}\\s+([\\d,]+)$`, 'm').exec(run.stdout)?.[1].replace(/,/g, '') ?? NaN);
