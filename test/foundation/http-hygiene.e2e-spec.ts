@@ -41,6 +41,9 @@ describe(`HTTP hygiene (${TEST_TARGET})`, () => {
     });
     expect(res.headers['x-request-id']).toBe('trace-123');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(res.headers['x-powered-by']).toBeUndefined();
     const fresh = await t.app.inject({ method: 'GET', url: '/health' });
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -78,7 +81,10 @@ describe(`HTTP hygiene (${TEST_TARGET})`, () => {
     ['malformed JSON', '{"name":', 'INVALID_JSON'],
     ['an empty body', '', 'EMPTY_BODY'],
     ['a __proto__ key', '{"name":"x","scopes":["read"],"__proto__":{"admin":true}}', 'FORBIDDEN_KEY'],
+    ['an escaped __proto__ key', '{"name":"x","\\u005f_proto__":{"admin":true}}', 'FORBIDDEN_KEY'],
+    ['a nested constructor key', '{"name":"x","scopes":[{"constructor":{"prototype":1}}]}', 'FORBIDDEN_KEY'],
     ['deep nesting', '['.repeat(100) + ']'.repeat(100), 'TOO_DEEP'],
+    ['deep nesting of objects', '{"a":'.repeat(40) + '1' + '}'.repeat(40), 'TOO_DEEP'],
   ])('answers 400 to %s', async (_name, payload, code) => {
     const res = await post('/api/v1/api-keys', payload);
     expect(res.statusCode).toBe(400);

@@ -38,36 +38,43 @@ function parseJsonBody(request: FastifyRequest, body: Buffer): unknown {
   request.rawBody = text;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text, rejectDangerousKeys);
+    // No reviver: with one, V8 leaves its fast path and parsing takes several times as long.
+    parsed = JSON.parse(text);
   } catch (error) {
-    if (error instanceof AppException) throw error;
     throw new AppException(
       400,
       `Request body is not valid JSON: ${(error as Error).message}`,
       'INVALID_JSON',
     );
   }
-  if (depthOf(parsed, 0) > MAX_DEPTH) {
-    throw new AppException(400, `Request body is nested deeper than ${MAX_DEPTH} levels`, 'TOO_DEEP');
-  }
+  checkStructure(parsed);
   return parsed;
 }
 
-function rejectDangerousKeys(key: string, value: unknown): unknown {
-  if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
-    throw new AppException(400, `Forbidden key "${key}" in request body`, 'FORBIDDEN_KEY', [
-      { field: key, reason: 'this key is not allowed' },
-    ]);
-  }
-  return value;
-}
+const DANGEROUS_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-function depthOf(value: unknown, depth: number): number {
-  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return depth;
-  let max = depth + 1;
-  for (const child of Object.values(value as object)) {
-    if (child !== null && typeof child === 'object') max = Math.max(max, depthOf(child, depth + 1));
-    if (max > MAX_DEPTH) break;
+/** One walk: prototype-pollution keys (JSON.parse keeps `__proto__` as an own key) and nesting depth. */
+function checkStructure(root: unknown): void {
+  const stack: { value: object; depth: number }[] = [];
+  if (root !== null && typeof root === 'object') stack.push({ value: root, depth: 1 });
+  while (stack.length) {
+    const { value, depth } = stack.pop()!;
+    if (depth > MAX_DEPTH) {
+      throw new AppException(400, `Request body is nested deeper than ${MAX_DEPTH} levels`, 'TOO_DEEP');
+    }
+    if (Array.isArray(value)) {
+      for (const child of value as unknown[])
+        if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (DANGEROUS_KEYS.has(key)) {
+        throw new AppException(400, `Forbidden key "${key}" in request body`, 'FORBIDDEN_KEY', [
+          { field: key, reason: 'this key is not allowed' },
+        ]);
+      }
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+    }
   }
-  return max;
 }
