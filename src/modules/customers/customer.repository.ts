@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { insertRows, placeholders } from '../../database/insert-rows';
+import { latestCommitted } from '../../database/latest-committed';
 import { CustomerIdentityEntity } from './entities/customer-identity.entity';
 import { CustomerEntity } from './entities/customer.entity';
 import { ErasedIdentityEntity } from './entities/erased-identity.entity';
@@ -14,8 +15,16 @@ export class CustomerRepository {
     return this.dataSource.getRepository(CustomerEntity).findOne({ where: { id } });
   }
 
-  async findCustomerIdsByHashes(manager: EntityManager, hashes: string[]): Promise<Map<string, string>> {
-    return (await this.lookUp(manager, hashes)).owners;
+  /** Owners of identities that exist, as last committed (a locking read on MySQL: see latestCommitted). */
+  async findLatestOwners(manager: EntityManager, hashes: string[]): Promise<Map<string, string>> {
+    const owners = new Map<string, string>();
+    if (!hashes.length) return owners;
+    const rows: { hash: string; owner: string }[] = await manager.query(
+      `SELECT hash, customer_id AS owner FROM customer_identities WHERE hash IN (${placeholders(hashes.length)})${latestCommitted(manager)}`,
+      hashes,
+    );
+    for (const r of rows) owners.set(r.hash, r.owner);
+    return owners;
   }
 
   /** Owners of known identities and which identities were erased, in one round trip. */

@@ -94,19 +94,25 @@ export class CustomersService {
     const written = await this.repository.insertIdentitiesIgnoringTaken(manager, wanted);
     // Every identity we wanted was ours to take: no other request got there first, nothing to settle.
     if (written === wanted.length) return results;
-    return this.settleRaces(manager, keysPerClaim, results, created);
+    return this.settleRaces(
+      manager,
+      wanted.map((w) => w.hash),
+      keysPerClaim,
+      results,
+      created,
+    );
   }
 
   /** Another request may have claimed an identity first: follow its customer and drop ours. */
   private async settleRaces(
     manager: EntityManager,
+    wantedHashes: string[],
     keysPerClaim: IdentityKey[][],
     results: ResolvedCustomer[],
     created: Map<string, CustomerEntity>,
   ): Promise<ResolvedCustomer[]> {
-    const owners = await this.repository.findCustomerIdsByHashes(manager, [
-      ...new Set(keysPerClaim.flat().map((k) => k.hash)),
-    ]);
+    // Every identity we wanted exists now, ours or the winner's; a customer we created owns only those.
+    const owners = await this.repository.findLatestOwners(manager, wantedHashes);
     const replaced = new Map<string, string>();
     for (const [i, keys] of keysPerClaim.entries()) {
       const current = results[i].customerId;

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { uuidV7 } from '../../core/ids/uuid-v7';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { JobName } from '../../core/job-queue/job-registry';
 import { OutboxService } from '../../core/outbox/outbox.service';
 import { OutboxMessageEntity } from '../../core/outbox/outbox-message.entity';
@@ -73,13 +73,7 @@ export class FeedbackIngestionService {
     if (!prepared.length) return outcomes;
 
     const messages: OutboxMessageEntity[] = [];
-    // READ COMMITTED on MySQL: after an INSERT IGNORE skipped a row another request committed a moment ago,
-    // the following SELECT must see that row (REPEATABLE READ would show the older snapshot).
-    const run = <T>(work: (m: EntityManager) => Promise<T>) =>
-      this.dataSource.options.type === 'better-sqlite3'
-        ? this.dataSource.transaction(work)
-        : this.dataSource.transaction('READ COMMITTED', work);
-    await run(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const resolved = await this.customers.resolve(
         manager,
         prepared.map((p) => ({ source: p.input.source, customer: p.input.customer })),
@@ -112,15 +106,21 @@ export class FeedbackIngestionService {
         keep.push(item);
         rows.push(toFeedbackEntity(item.input, item.id, resolved[i].customerId, item, now));
       }
-      await this.repository.insertIgnoringDuplicates(manager, rows);
-      const pairs = keep
-        .filter((p) => p.input.externalId !== undefined)
-        .map((p) => ({ source: p.input.source, externalId: p.input.externalId! }));
-      const stored = await this.repository.findIdsByExternal(manager, pairs);
+      const written = await this.repository.insertIgnoringDuplicates(manager, rows);
+      // Fewer rows written than sent: some (source, externalId) were stored before; find their ids.
+      const allWritten = written === rows.length;
+      const stored = allWritten
+        ? new Map<string, string>()
+        : await this.repository.findIdsByExternal(
+            manager,
+            keep
+              .filter((p) => p.input.externalId !== undefined)
+              .map((p) => ({ source: p.input.source, externalId: p.input.externalId! })),
+          );
       const created: string[] = [];
       for (const item of keep) {
         const storedId =
-          item.input.externalId !== undefined
+          !allWritten && item.input.externalId !== undefined
             ? stored.get(externalKey(item.input.source, item.input.externalId))
             : item.id;
         if (storedId === item.id) {

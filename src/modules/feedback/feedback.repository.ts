@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { insertRows, placeholders } from '../../database/insert-rows';
+import { latestCommitted } from '../../database/latest-committed';
 import { FeedbackEntity } from './entities/feedback.entity';
 
 export interface FeedbackFilter {
@@ -26,12 +27,19 @@ export interface FeedbackCursor {
 export class FeedbackRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Inserts what is new; rows whose (source, externalId) already exist are skipped, not overwritten. */
-  async insertIgnoringDuplicates(manager: EntityManager, rows: FeedbackEntity[]): Promise<void> {
-    await insertRows(manager, FeedbackEntity, rows, { ignoreDuplicates: true });
+  /**
+   * Inserts what is new; rows whose (source, externalId) already exist are skipped, not overwritten.
+   * Returns how many rows were written (undefined when the driver does not say).
+   */
+  insertIgnoringDuplicates(manager: EntityManager, rows: FeedbackEntity[]): Promise<number | undefined> {
+    return insertRows(manager, FeedbackEntity, rows, { ignoreDuplicates: true });
   }
 
-  /** The stored id for each `source\u0000externalId` among the given pairs. */
+  /**
+   * The stored id for each `source\u0000externalId` among the given pairs. On MySQL a locking read, so inside
+   * a transaction it sees rows other transactions committed after ours began (a plain read would show the
+   * transaction's older snapshot).
+   */
   async findIdsByExternal(
     manager: EntityManager,
     pairs: { source: string; externalId: string }[],
@@ -41,7 +49,7 @@ export class FeedbackRepository {
     for (const p of pairs) bySource.set(p.source, [...(bySource.get(p.source) ?? []), p.externalId]);
     for (const [source, externalIds] of bySource) {
       const rows: { id: string; external_id: string }[] = await manager.query(
-        `SELECT id, external_id FROM feedback WHERE source = ? AND external_id IN (${placeholders(externalIds.length)})`,
+        `SELECT id, external_id FROM feedback WHERE source = ? AND external_id IN (${placeholders(externalIds.length)})${latestCommitted(manager)}`,
         [source, ...externalIds],
       );
       for (const r of rows) found.set(externalKey(source, r.external_id), r.id);

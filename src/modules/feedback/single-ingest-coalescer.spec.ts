@@ -32,7 +32,7 @@ describe('SingleIngestCoalescer', () => {
 
   it('puts what arrives while transactions are in flight into one shared call, per options', async () => {
     const fake = fakeIngest();
-    const coalescer = new SingleIngestCoalescer(fake.ingest);
+    const coalescer = new SingleIngestCoalescer(fake.ingest, 4);
     const first = Array.from({ length: 4 }, (_, n) => coalescer.submit({ n }, {}));
     const queued = Array.from({ length: 30 }, (_, n) => coalescer.submit({ n: 100 + n }, {}));
     const other = coalescer.submit({ n: 999 }, { defaultSource: 'csv' });
@@ -52,7 +52,7 @@ describe('SingleIngestCoalescer', () => {
 
   it('retries a failed shared call item by item, so only the failing item fails', async () => {
     const fake = fakeIngest();
-    const coalescer = new SingleIngestCoalescer(fake.ingest);
+    const coalescer = new SingleIngestCoalescer(fake.ingest, 4);
     const busy = Array.from({ length: 4 }, (_, n) => coalescer.submit({ n }, {}));
     const good = coalescer.submit({ n: 10 }, {});
     const bad = coalescer.submit({ n: 11, boom: true }, {}).then(

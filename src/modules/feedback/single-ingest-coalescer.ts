@@ -6,8 +6,12 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-/** Transactions of coalesced single items in flight at once; what arrives meanwhile waits for the next. */
-const MAX_IN_FLIGHT = 4;
+/**
+ * Transactions of coalesced single items in flight at once; what arrives meanwhile waits for the next.
+ * Two keep the database busy while the groups stay large (at 50 connections, 2 gave more requests/s and a
+ * lower p99 than 1 or 4: fewer, fuller transactions cost less CPU per item).
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 2;
 const MAX_ITEMS = 200;
 
 /**
@@ -22,6 +26,7 @@ export class SingleIngestCoalescer {
 
   constructor(
     private readonly ingest: (raws: unknown[], options: IngestOptions) => Promise<IngestOutcome[]>,
+    private readonly maxInFlight = DEFAULT_MAX_IN_FLIGHT,
   ) {}
 
   submit(raw: unknown, options: IngestOptions): Promise<IngestOutcome> {
@@ -36,7 +41,7 @@ export class SingleIngestCoalescer {
 
   private pump(): void {
     for (const [key, queue] of this.waiting) {
-      if (this.inFlight >= MAX_IN_FLIGHT) return;
+      if (this.inFlight >= this.maxInFlight) return;
       const group = queue.splice(0, MAX_ITEMS);
       if (!queue.length) this.waiting.delete(key);
       const [defaultSource, defaultKind] = key.split('\u0000');
