@@ -301,3 +301,43 @@ describe(`signed webhooks (${TEST_TARGET})`, () => {
     expect(row.secret_encrypted).not.toContain(integration.secret.slice('whsec_'.length, 20));
   });
 });
+
+describe(`webhook rate limit per integration (${TEST_TARGET})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ rateLimitPerMinute: 3 });
+  });
+  afterAll(() => t?.close());
+
+  it('answers 429 with Retry-After past the limit, per integration, counting only signed deliveries', async () => {
+    const admin = await t.keyWith('admin');
+    const register = async (source: string): Promise<{ id: string; secret: string }> =>
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/integrations',
+          headers: { authorization: `Bearer ${admin}` },
+          payload: { name: source, source, kind: 'review', constants: { channel: 'web' } },
+        })
+      ).json();
+    const a = await register('limited-a');
+    const b = await register('limited-b');
+    const send = (integration: { id: string; secret: string }, n: number, secret = integration.secret) => {
+      const body = JSON.stringify({ text: `Fine ${n}`, rating: 4 });
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/v1/webhooks/${integration.id}`,
+        payload: body,
+        headers: signedHeaders(secret, body, { id: `msg-${integration.id}-${n}` }),
+      });
+    };
+    // Badly signed deliveries are refused (401) and use up nothing.
+    for (let n = 0; n < 5; n++) expect((await send(a, n, b.secret)).statusCode).toBe(401);
+    for (let n = 0; n < 3; n++) expect((await send(a, n)).statusCode).toBe(202);
+    const limited = await send(a, 3);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await send(b, 0)).statusCode).toBe(202);
+  });
+});

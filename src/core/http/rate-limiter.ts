@@ -1,3 +1,5 @@
+import { AppException } from './app.exception';
+
 /**
  * Fixed-window counter per key, in process memory. With several API processes each enforces its own
  * share; the limit is a guard against runaway clients, not billing.
@@ -27,5 +29,14 @@ export class RateLimiter {
 
   private evictExpired(now: number): void {
     for (const [key, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(key);
+  }
+}
+
+/** 429 with Retry-After (set by the exception filter from `retryAfterSeconds`). */
+export class RateLimitedException extends AppException {
+  constructor(retryAfterSeconds: number) {
+    super(429, `Rate limit exceeded; retry in ${retryAfterSeconds} s`, 'RATE_LIMITED', {
+      retryAfterSeconds,
+    });
   }
 }

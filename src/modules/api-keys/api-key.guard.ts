@@ -2,15 +2,10 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config';
-import { RateLimiter } from '../../core/http/rate-limiter';
+import { RateLimitedException, RateLimiter } from '../../core/http/rate-limiter';
 import { ApiKeysService, AuthenticatedKey } from './api-keys.service';
 import { ApiKeyScope } from './entities/api-key.entity';
-import {
-  ApiKeyErrorCode,
-  ApiKeyForbiddenException,
-  ApiKeyUnauthorizedException,
-  RateLimitedException,
-} from './api-keys.exception';
+import { ApiKeyErrorCode, ApiKeyForbiddenException, ApiKeyUnauthorizedException } from './api-keys.exception';
 import { PUBLIC_ROUTE, REQUIRED_SCOPE } from './auth.decorators';
 
 declare module 'fastify' {

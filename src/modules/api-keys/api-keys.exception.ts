@@ -6,7 +6,6 @@ export enum ApiKeyErrorCode {
   Expired = 'API_KEY_EXPIRED',
   Revoked = 'API_KEY_REVOKED',
   Scope = 'API_KEY_SCOPE',
-  RateLimited = 'RATE_LIMITED',
   NotFound = 'API_KEY_NOT_FOUND',
 }
 
@@ -19,14 +18,6 @@ export class ApiKeyUnauthorizedException extends AppException {
 export class ApiKeyForbiddenException extends AppException {
   constructor(needed: string) {
     super(403, `This API key lacks the "${needed}" scope`, ApiKeyErrorCode.Scope);
-  }
-}
-
-export class RateLimitedException extends AppException {
-  constructor(retryAfterSeconds: number) {
-    super(429, `Rate limit exceeded; retry in ${retryAfterSeconds} s`, ApiKeyErrorCode.RateLimited, {
-      retryAfterSeconds,
-    });
   }
 }
 

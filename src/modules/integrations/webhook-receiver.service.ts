@@ -1,4 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { RateLimitedException, RateLimiter } from '../../core/http/rate-limiter';
 import { MAX_BATCH_ITEMS } from '../feedback/dto/batch-feedback.dto';
 import { FeedbackIngestionService, IngestOutcome } from '../feedback/feedback-ingestion.service';
 import { IntegrationRepository } from './integration.repository';
@@ -45,12 +47,17 @@ export interface WebhookResultBody {
 export class WebhookReceiverService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookReceiverService.name);
   private timer?: NodeJS.Timeout;
+  /** Per integration, the same rate as per API key: a runaway sender gets 429 with Retry-After. */
+  private readonly limiter: RateLimiter;
 
   constructor(
     private readonly integrations: IntegrationsService,
     private readonly repository: IntegrationRepository,
     private readonly ingestion: FeedbackIngestionService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.limiter = new RateLimiter(config.rateLimitPerMinute);
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.purgeOldDeliveries(), 60 * 60 * 1000);
@@ -67,6 +74,9 @@ export class WebhookReceiverService implements OnApplicationBootstrap, OnApplica
       throw new IntegrationNotFoundException(delivery.integrationId);
     const secrets = this.integrations.signingSecrets(integration);
     const webhookId = verifyWebhookSignature(delivery.rawBody, delivery.headers, secrets);
+    // Counted only once signed: unsigned floods must not use up a genuine integration's allowance.
+    const retryAfter = this.limiter.hit(integration.id);
+    if (retryAfter > 0) throw new RateLimitedException(retryAfter);
 
     const now = new Date();
     const claim = await this.repository.claimDelivery(integration.id, webhookId, now);

@@ -4,6 +4,7 @@ import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
+  ApiTooManyRequestsResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOperation,
@@ -55,6 +56,9 @@ export class WebhooksController {
   @ApiNotFoundResponse({ description: 'Unknown or disabled integration' })
   @ApiConflictResponse({
     description: 'The first delivery with this webhook-id is still being processed; retry later',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'This integration sent more signed deliveries than RATE_LIMIT_PER_MINUTE; see Retry-After',
   })
   async receive(
     @Param('integrationId') integrationId: string,
