@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
 import { assertMigrated } from './assert-migrated';
+import { serialiseSqliteTransactions } from './serialise-sqlite-transactions';
 
 @Module({
   imports: [
@@ -17,6 +18,7 @@ import { assertMigrated } from './assert-migrated';
         const { DataSource } = await import('typeorm');
         const dataSource = await new DataSource(options!).initialize();
         await assertMigrated(dataSource);
+        serialiseSqliteTransactions(dataSource);
         return dataSource;
       },
     }),
