@@ -52,10 +52,17 @@ export class AnalysisService {
         failed.push({ id: item.id, reason: (error as Error).message.slice(0, 480) });
       }
     }
-    await this.repository.replaceResults(pipeline.version, [...analysed, ...skipped], analyses, topics);
-    await this.feedback.setAnalysisStatus(analysed, 'analysed');
-    await this.feedback.setAnalysisStatus(skipped, 'skipped', 'no text to analyse');
-    for (const f of failed) await this.feedback.setAnalysisStatus([f.id], 'failed', f.reason);
+    await this.repository.replaceResults(
+      pipeline.version,
+      [...analysed, ...skipped],
+      analyses,
+      topics,
+      async (manager) => {
+        await this.feedback.setAnalysisStatus(analysed, 'analysed', null, manager);
+        await this.feedback.setAnalysisStatus(skipped, 'skipped', 'no text to analyse', manager);
+        for (const f of failed) await this.feedback.setAnalysisStatus([f.id], 'failed', f.reason, manager);
+      },
+    );
     if (failed.length) this.logger.warn(`${failed.length} item(s) failed analysis: ${failed[0].reason}`);
     return {
       version: pipeline.version,

@@ -100,9 +100,14 @@ export class FeedbackRepository {
     return q.orderBy('f.occurred_at', 'DESC').addOrderBy('f.id', 'DESC').limit(limit).getMany();
   }
 
-  async setAnalysisStatus(ids: string[], status: string, error: string | null = null): Promise<void> {
+  async setAnalysisStatus(
+    ids: string[],
+    status: string,
+    error: string | null = null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     if (!ids.length) return;
-    await this.dataSource
+    await manager
       .getRepository(FeedbackEntity)
       .update(
         { id: In(ids) },

@@ -1,3 +1,4 @@
+import { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { FeedbackEntity } from './entities/feedback.entity';
 import { FeedbackNotFoundException, InvalidCursorException } from './feedback.exception';
@@ -38,8 +39,10 @@ export class FeedbackService {
     ids: string[],
     status: 'pending' | 'analysed' | 'failed' | 'skipped',
     error: string | null = null,
+    /** The caller's transaction, when the statuses must commit with its writes. */
+    manager?: EntityManager,
   ): Promise<void> {
-    return this.repository.setAnalysisStatus(ids, status, error);
+    return this.repository.setAnalysisStatus(ids, status, error, manager);
   }
 
   findIds(filter: FeedbackFilter, limit: number, afterId?: string): Promise<string[]> {
