@@ -39,11 +39,13 @@ function clauseAround(
   end: number,
   others: readonly TopicEvidence[] | undefined,
 ): TextSpan {
+  // Without another topic's evidence in the sentence no turn separates two topics: the clause is all of it.
+  if (others !== undefined && !others.some((o) => isOtherWithin(o, sentence.start, sentence.end, start, end)))
+    return sentence;
   let from = sentence.start;
   let to = sentence.end;
   const otherIn = (lo: number, hi: number): boolean =>
-    others === undefined ||
-    others.some((o) => o.start >= lo && o.end <= hi && (o.end <= start || o.start >= end));
+    others === undefined || others.some((o) => isOtherWithin(o, lo, hi, start, end));
   // exec loop, not matchAll: matchAll clones the regex on every call, on the hot path of every item.
   CLAUSE_BREAK.lastIndex = 0;
   for (let match = CLAUSE_BREAK.exec(sentence.text); match; match = CLAUSE_BREAK.exec(sentence.text)) {
@@ -57,4 +59,9 @@ function clauseAround(
   }
   const text = sentence.text.slice(from - sentence.start, to - sentence.start);
   return text.trim().length > 0 ? { text, start: from, end: to } : sentence;
+}
+
+/** Evidence `other` lies within [lo, hi] and apart from the evidence at [start, end). */
+function isOtherWithin(other: TopicEvidence, lo: number, hi: number, start: number, end: number): boolean {
+  return other.start >= lo && other.end <= hi && (other.end <= start || other.start >= end);
 }
