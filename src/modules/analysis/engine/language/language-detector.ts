@@ -1,6 +1,7 @@
 import type { Token } from '../text/token';
 import { EntryMemo } from '../text/word-entry';
-import { LETTER_HINTS, SCRIPT_LANGUAGES, STOP_WORD_PROFILES } from './language-profiles';
+import { dominantScript, forEachLetterHint } from './character-votes';
+import { STOP_WORD_PROFILES } from './language-profiles';
 
 export interface LanguageGuess {
   /** ISO 639-1 code, or 'und' when the text has no letters at all. */
@@ -18,12 +19,6 @@ const MIN_FOREIGN_EVIDENCE = 2;
 const WORD = /[\p{L}']+/gu;
 /** Anything beyond printable ASCII: only such text can hold another script or accented letters. */
 const NON_ASCII = /[^ -~\t\n\r]/;
-const LATIN_LETTER = /[a-zA-Z\u00c0-\u024f]/g;
-
-const GLOBAL_SCRIPT_PATTERNS = SCRIPT_LANGUAGES.map(({ pattern, language }) => ({
-  pattern: new RegExp(pattern.source, 'g'),
-  language,
-}));
 
 interface WordVote {
   language: string;
@@ -70,7 +65,7 @@ export class LanguageDetector {
    */
   detect(text: string, words?: readonly string[]): LanguageGuess {
     const ascii = !NON_ASCII.test(text);
-    const script = ascii ? undefined : this.detectScript(text);
+    const script = ascii ? undefined : dominantScript(text);
     if (script) return script;
     const scores = new Map<string, number>();
     let total = 0;
@@ -82,13 +77,10 @@ export class LanguageDetector {
       total += 1;
     }
     if (!ascii) {
-      for (const char of text) {
-        const language = LETTER_HINTS[char] ?? LETTER_HINTS[char.toLowerCase()];
-        if (language) {
-          scores.set(language, (scores.get(language) ?? 0) + 0.5);
-          total += 0.5;
-        }
-      }
+      forEachLetterHint(text, (language) => {
+        scores.set(language, (scores.get(language) ?? 0) + 0.5);
+        total += 0.5;
+      });
     }
     if (total === 0) return { language: /\p{L}/u.test(text) ? DEFAULT_LANGUAGE : 'und', confidence: 0.5 };
     let best = DEFAULT_LANGUAGE;
@@ -134,15 +126,6 @@ export class LanguageDetector {
     if (best !== DEFAULT_LANGUAGE && bestScore < MIN_FOREIGN_EVIDENCE)
       return { language: DEFAULT_LANGUAGE, confidence: 0.5 };
     return { language: best, confidence: Math.min(1, bestScore / total) };
-  }
-
-  private detectScript(text: string): LanguageGuess | undefined {
-    const latin = text.match(LATIN_LETTER)?.length ?? 0;
-    for (const { pattern, language } of GLOBAL_SCRIPT_PATTERNS) {
-      const count = text.match(pattern)?.length ?? 0;
-      if (count > latin) return { language, confidence: count / (count + latin) };
-    }
-    return undefined;
   }
 }
 
