@@ -1,66 +1,113 @@
 /**
- * Finds which of a fixed set of ASCII literals occur in a text, in one left-to-right scan: the literals form
- * a character trie stored as a dense transition table, so each position costs a few array reads. A regex
- * alternation of the same literals tried every alternative at every position and cost more than all the
- * signal rules it was guarding.
+ * Finds which of a fixed set of ASCII literals occur in a text in one left-to-right pass, one table read per
+ * character: an Aho-Corasick automaton over the literals, stored as a dense transition table. Each literal
+ * carries a bit mask and a scan returns the union of the masks of the literals found. A regex alternation of
+ * the same literals tried every alternative at every position and cost more than the rules it was guarding.
  */
 export class LiteralScanner {
-  /** Compact symbol of each ASCII character used by some literal (0: none, the scan stops there). */
+  /** Compact symbol of each ASCII character some literal uses; 0 for every other character. */
   private readonly symbolOf = new Uint8Array(128);
+  /** Same, with capitals mapped to their lowercase letter's symbol. */
+  private readonly foldedSymbolOf = new Uint8Array(128);
   private readonly symbols: number;
-  /** next[node * symbols + symbol]: the child node, or 0 (the root is never a child). */
-  private next: Int32Array;
-  /** The number of the literal ending at each node, -1 where none does. */
-  private readonly endsAt: number[] = [-1];
-  private nodes = 1;
+  /** next[state * symbols + symbol]: the state after reading the symbol (0 is the start state). */
+  private readonly next: Int32Array;
+  /** Union of the masks of the literals that end where a state has just read. */
+  private readonly found: Int32Array;
 
-  constructor(literals: readonly string[]) {
+  constructor(literals: readonly { text: string; mask: number }[]) {
     let symbols = 1;
-    for (const literal of literals)
-      for (let i = 0; i < literal.length; i++) {
-        const c = literal.charCodeAt(i);
-        if (c >= 128) throw new Error(`literal scanner: "${literal}" is not ASCII`);
+    for (const { text } of literals)
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 128) throw new Error(`literal scanner: "${text}" is not ASCII`);
         if (this.symbolOf[c] === 0) this.symbolOf[c] = symbols++;
       }
     this.symbols = symbols;
-    this.next = new Int32Array(symbols * 64);
-    literals.forEach((literal, number) => this.add(literal, number));
+    for (let c = 0; c < 128; c++) this.foldedSymbolOf[c] = this.symbolOf[c >= 65 && c <= 90 ? c + 32 : c];
+    const trie = buildTrie(literals, this.symbolOf);
+    this.next = new Int32Array(trie.children.length * symbols);
+    this.found = new Int32Array(trie.children.length);
+    this.link(trie);
   }
 
-  /** Calls `found` with the number of every literal that occurs in `text` (once per occurrence). */
-  scan(text: string, found: (literal: number) => void): void {
-    const { symbolOf, symbols, next, endsAt } = this;
-    const n = text.length;
-    for (let start = 0; start < n; start++) {
-      let node = 0;
-      for (let i = start; i < n; i++) {
-        const c = text.charCodeAt(i);
-        const symbol = c < 128 ? symbolOf[c] : 0;
-        if (symbol === 0) break;
-        node = next[node * symbols + symbol];
-        if (node === 0) break;
-        if (endsAt[node] >= 0) found(endsAt[node]);
+  /** Union of the masks of every literal that occurs in `text`. */
+  scan(text: string): number {
+    return this.scanWith(text, this.symbolOf);
+  }
+
+  /**
+   * scan(text.toLowerCase()), reading ASCII capitals as lowercase instead of lowercasing the text (which
+   * happens only when the text holds characters beyond ASCII, whose lowercase forms may be ASCII).
+   */
+  scanLowercased(text: string): number {
+    for (let i = 0; i < text.length; i++)
+      if (text.charCodeAt(i) >= 128) return this.scanWith(text.toLowerCase(), this.symbolOf);
+    return this.scanWith(text, this.foldedSymbolOf);
+  }
+
+  private scanWith(text: string, symbolOf: Uint8Array): number {
+    const { symbols, next, found } = this;
+    let state = 0;
+    let mask = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      state = next[state * symbols + (c < 128 ? symbolOf[c] : 0)];
+      mask |= found[state];
+    }
+    return mask;
+  }
+
+  /** Fills the transition table breadth first: a missing child falls back to the longest proper suffix's. */
+  private link(trie: Trie): void {
+    const { symbols, next, found } = this;
+    const fallback = new Int32Array(trie.children.length);
+    const queue: number[] = [];
+    for (let symbol = 0; symbol < symbols; symbol++) {
+      const child = trie.children[0][symbol] ?? 0;
+      next[symbol] = child;
+      if (child !== 0) queue.push(child);
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head];
+      found[state] = trie.masks[state] | found[fallback[state]];
+      for (let symbol = 0; symbol < symbols; symbol++) {
+        const child = trie.children[state][symbol];
+        const viaFallback = next[fallback[state] * symbols + symbol];
+        if (child === undefined) next[state * symbols + symbol] = viaFallback;
+        else {
+          next[state * symbols + symbol] = child;
+          fallback[child] = viaFallback;
+          queue.push(child);
+        }
       }
     }
   }
+}
 
-  private add(literal: string, number: number): void {
+interface Trie {
+  /** Children of each node by symbol (sparse). */
+  children: number[][];
+  /** Union of the masks of the literals ending at each node. */
+  masks: number[];
+}
+
+function buildTrie(literals: readonly { text: string; mask: number }[], symbolOf: Uint8Array): Trie {
+  const trie: Trie = { children: [[]], masks: [0] };
+  for (const { text, mask } of literals) {
     let node = 0;
-    for (let i = 0; i < literal.length; i++) {
-      const at = node * this.symbols + this.symbolOf[literal.charCodeAt(i)];
-      if (this.next[at] === 0) {
-        if ((this.nodes + 1) * this.symbols > this.next.length) this.grow();
-        this.endsAt.push(-1);
-        this.next[at] = this.nodes++;
+    for (let i = 0; i < text.length; i++) {
+      const symbol = symbolOf[text.charCodeAt(i)];
+      let child = trie.children[node][symbol];
+      if (child === undefined) {
+        child = trie.children.length;
+        trie.children.push([]);
+        trie.masks.push(0);
+        trie.children[node][symbol] = child;
       }
-      node = this.next[at];
+      node = child;
     }
-    this.endsAt[node] = number;
+    trie.masks[node] |= mask;
   }
-
-  private grow(): void {
-    const bigger = new Int32Array(this.next.length * 2);
-    bigger.set(this.next);
-    this.next = bigger;
-  }
+  return trie;
 }

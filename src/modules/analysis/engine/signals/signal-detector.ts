@@ -128,8 +128,7 @@ if (RULE_BITS.size > 31) throw new Error('signal rules: more than fit in one bit
 const ANCHOR_BITS = new Map<string, number>();
 for (const [rule, bit] of RULE_BITS)
   for (const anchor of rule.anchors) ANCHOR_BITS.set(anchor, (ANCHOR_BITS.get(anchor) ?? 0) | bit);
-const ANCHOR_SCANNER = new LiteralScanner([...ANCHOR_BITS.keys()]);
-const ANCHOR_MASKS = [...ANCHOR_BITS.values()];
+const ANCHOR_SCANNER = new LiteralScanner([...ANCHOR_BITS].map(([text, mask]) => ({ text, mask })));
 /** The rules of each signal type, with their bits. */
 const RULES_WITH_BITS = {} as Record<SignalType, RuleWithBit[]>;
 for (const type of SIGNAL_TYPES)
@@ -141,9 +140,7 @@ for (const type of SIGNAL_TYPES)
  * its lowercase form holds it.
  */
 function anchoredRules(text: string): number {
-  let mask = 0;
-  ANCHOR_SCANNER.scan(text.toLowerCase(), (anchor) => (mask |= ANCHOR_MASKS[anchor]));
-  return mask;
+  return ANCHOR_SCANNER.scanLowercased(text);
 }
 
 /** Binary search: sentences come in text order. */
