@@ -2,6 +2,9 @@ import type { Token } from '../text/token';
 import type { LexiconScore } from './lexicon-scorer';
 import { tokenWordInfo, wordInfo } from './word-info';
 
+/** The model word of every number. */
+export const NUMBER_WORD = '<num>';
+
 /** How many dense lexicon features follow the word features; the model JSON records it. */
 export const NUM_LEXICON_FEATURES = 11;
 
@@ -31,7 +34,7 @@ export function modelWords(tokens: Token[], from = 0, to = tokens.length): strin
         words.push(token.raw);
         break;
       case 'number':
-        words.push('<num>');
+        words.push(NUMBER_WORD);
         break;
       case 'punct':
         if (token.raw.includes('!')) words.push('!');
