@@ -11,7 +11,7 @@ export class LiteralScanner {
   private readonly foldedSymbolOf = new Uint8Array(128);
   private readonly symbols: number;
   /** next[state * symbols + symbol]: the state after reading the symbol (0 is the start state). */
-  private readonly next: Int32Array;
+  private readonly next: Int16Array;
   /** Union of the masks of the literals that end where a state has just read. */
   private readonly found: Int32Array;
 
@@ -26,7 +26,8 @@ export class LiteralScanner {
     this.symbols = symbols;
     for (let c = 0; c < 128; c++) this.foldedSymbolOf[c] = this.symbolOf[c >= 65 && c <= 90 ? c + 32 : c];
     const trie = buildTrie(literals, this.symbolOf);
-    this.next = new Int32Array(trie.children.length * symbols);
+    if (trie.children.length > 0x7fff) throw new Error('literal scanner: too many literals');
+    this.next = new Int16Array(trie.children.length * symbols);
     this.found = new Int32Array(trie.children.length);
     this.link(trie);
   }
@@ -58,26 +59,26 @@ export class LiteralScanner {
     return mask;
   }
 
-  /** Fills the transition table breadth first: a missing child falls back to the longest proper suffix's. */
+  /**
+   * Fills the transition table breadth first: a missing child falls back to the longest proper suffix's.
+   * States are numbered in that order, so the shallow states most characters lead to share cache lines.
+   */
   private link(trie: Trie): void {
     const { symbols, next, found } = this;
     const fallback = new Int32Array(trie.children.length);
-    const queue: number[] = [];
-    for (let symbol = 0; symbol < symbols; symbol++) {
-      const child = trie.children[0][symbol] ?? 0;
-      next[symbol] = child;
-      if (child !== 0) queue.push(child);
-    }
+    const queue = [0];
     for (let head = 0; head < queue.length; head++) {
-      const state = queue[head];
-      found[state] = trie.masks[state] | found[fallback[state]];
+      const node = queue[head];
+      const state = head;
+      found[state] = trie.masks[node] | found[fallback[state]];
       for (let symbol = 0; symbol < symbols; symbol++) {
-        const child = trie.children[state][symbol];
-        const viaFallback = next[fallback[state] * symbols + symbol];
+        const child = trie.children[node][symbol];
+        // From the start state a missing child stays there; elsewhere it is the fallback's transition.
+        const viaFallback = state === 0 ? 0 : next[fallback[state] * symbols + symbol];
         if (child === undefined) next[state * symbols + symbol] = viaFallback;
         else {
-          next[state * symbols + symbol] = child;
-          fallback[child] = viaFallback;
+          next[state * symbols + symbol] = queue.length;
+          fallback[queue.length] = viaFallback;
           queue.push(child);
         }
       }
