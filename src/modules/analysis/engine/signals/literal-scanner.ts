@@ -15,14 +15,18 @@ export class LiteralScanner {
   /** Union of the masks of the literals that end where a state has just read. */
   private readonly found: Int32Array;
 
+  /** Masks must be non-negative 31-bit integers (a scan reports a text beyond ASCII as -1 internally). */
   constructor(literals: readonly { text: string; mask: number }[]) {
     let symbols = 1;
-    for (const { text } of literals)
+    for (const { text, mask } of literals) {
+      if (!Number.isInteger(mask) || mask < 0 || mask > 0x7fffffff)
+        throw new Error(`literal scanner: mask of "${text}" is not a 31-bit integer`);
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c >= 128) throw new Error(`literal scanner: "${text}" is not ASCII`);
         if (this.symbolOf[c] === 0) this.symbolOf[c] = symbols++;
       }
+    }
     this.symbols = symbols;
     for (let c = 0; c < 128; c++) this.foldedSymbolOf[c] = this.symbolOf[c >= 65 && c <= 90 ? c + 32 : c];
     const trie = buildTrie(literals, this.symbolOf);
@@ -42,9 +46,22 @@ export class LiteralScanner {
    * happens only when the text holds characters beyond ASCII, whose lowercase forms may be ASCII).
    */
   scanLowercased(text: string): number {
-    for (let i = 0; i < text.length; i++)
-      if (text.charCodeAt(i) >= 128) return this.scanWith(text.toLowerCase(), this.symbolOf);
-    return this.scanWith(text, this.foldedSymbolOf);
+    const mask = this.scanAscii(text);
+    return mask >= 0 ? mask : this.scanWith(text.toLowerCase(), this.symbolOf);
+  }
+
+  /** scan() with capitals read as lowercase, or -1 at the first character beyond ASCII. */
+  private scanAscii(text: string): number {
+    const { symbols, next, found, foldedSymbolOf } = this;
+    let state = 0;
+    let mask = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) return -1;
+      state = next[state * symbols + foldedSymbolOf[c]];
+      mask |= found[state];
+    }
+    return mask;
   }
 
   private scanWith(text: string, symbolOf: Uint8Array): number {
