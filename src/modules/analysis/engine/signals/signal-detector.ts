@@ -1,4 +1,4 @@
-import { LiteralScanner } from './literal-scanner';
+import { LiteralScanner } from '../text/literal-scanner';
 import { QUESTION_OPENERS, SIGNAL_RULES, SIGNAL_TYPES, SignalRule, SignalType } from './signal-rules';
 
 export interface SignalEvidence {
