@@ -41,19 +41,18 @@ export function detectSignals(text: string, sentences: readonly SignalSentence[]
   for (const type of PHRASE_ONLY) push(signals, type, matchRules(text, RULES_WITH_BITS[type], anchored));
   push(signals, 'complaint', sentimentGated(text, sentences, 'complaint', 'negative', anchored));
   push(signals, 'praise', sentimentGated(text, sentences, 'praise', 'positive', anchored));
-  push(
-    signals,
-    'question',
-    sentences
-      .filter((s) => s.text.includes('?') || QUESTION_OPENERS.test(s.text))
-      .map((s) => ({
-        text: s.text,
-        start: s.start,
-        end: s.end,
-        rule: s.text.includes('?') ? 'question-mark' : 'question-opener',
-      })),
-  );
+  push(signals, 'question', questions(sentences));
   return signals;
+}
+
+function questions(sentences: readonly SignalSentence[]): SignalEvidence[] {
+  const evidence: SignalEvidence[] = [];
+  for (const { text, start, end } of sentences) {
+    const mark = text.includes('?');
+    if (mark || QUESTION_OPENERS.test(text))
+      evidence.push({ text, start, end, rule: mark ? 'question-mark' : 'question-opener' });
+  }
+  return evidence;
 }
 
 function push(signals: Signal[], type: SignalType, evidence: SignalEvidence[]): void {
@@ -68,6 +67,7 @@ interface RuleWithBit {
 /** Evidence of the rules whose bit is set in `anchored` (see anchoredRules). */
 function matchRules(text: string, rules: readonly RuleWithBit[], anchored: number): SignalEvidence[] {
   const evidence: SignalEvidence[] = [];
+  if (anchored === 0) return evidence;
   for (const { rule, bit } of rules) {
     if ((anchored & bit) === 0) continue;
     rule.pattern.lastIndex = 0;
