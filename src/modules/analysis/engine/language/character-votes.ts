@@ -17,6 +17,7 @@ for (const { pattern } of SCRIPT_LANGUAGES)
 
 /** Languages of LETTER_HINTS, numbered; hintOf holds number + 1 per code unit, 0 for none, -1 unknown. */
 const HINT_LANGUAGES = [...new Set(Object.values(LETTER_HINTS))];
+export const LETTER_HINT_LANGUAGES: readonly string[] = HINT_LANGUAGES;
 const hintOf = new Int8Array(0x10000).fill(-1);
 
 function bitsOf(c: number): number {

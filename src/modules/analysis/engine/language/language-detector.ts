@@ -1,6 +1,6 @@
 import type { Token } from '../text/token';
 import { EntryMemo } from '../text/word-entry';
-import { dominantScript, forEachLetterHint } from './character-votes';
+import { dominantScript, forEachLetterHint, LETTER_HINT_LANGUAGES } from './character-votes';
 import { STOP_WORD_PROFILES } from './language-profiles';
 
 export interface LanguageGuess {
@@ -38,11 +38,14 @@ export class LanguageDetector {
   /** Per-call tallies of detectTokens, reused: score per language and languages in first-vote order. */
   private readonly tally: Float64Array;
   private readonly firstVoted: Int32Array;
+  /** Every language a letter hints at has a tally (else texts beyond ASCII go through detect). */
+  private readonly tallyHints: boolean;
 
   constructor(profiles: Record<string, readonly string[]> = STOP_WORD_PROFILES) {
     this.languages = Object.keys(profiles);
     this.tally = new Float64Array(this.languages.length);
     this.firstVoted = new Int32Array(this.languages.length);
+    this.tallyHints = LETTER_HINT_LANGUAGES.every((language) => this.languages.includes(language));
     const owners = new Map<string, string[]>();
     for (const [language, words] of Object.entries(profiles)) {
       for (const word of new Set(words)) owners.set(word, [...(owners.get(word) ?? []), language]);
@@ -95,11 +98,16 @@ export class LanguageDetector {
   }
 
   /**
-   * detect(text, words of `tokens`) for the pipeline, which has the tokens already: on ASCII text (no other
-   * script, no accented letters) only the word votes count, tallied by entry without Maps.
+   * detect(text, words of `tokens`) for the pipeline, which has the tokens already: votes are tallied by
+   * entry in typed arrays instead of Maps, in the same order, so the same language wins every tie.
    */
   detectTokens(text: string, tokens: readonly Token[]): LanguageGuess {
-    if (NON_ASCII.test(text)) return this.detect(text, wordNormsOf(tokens));
+    const ascii = !NON_ASCII.test(text);
+    if (!ascii) {
+      if (!this.tallyHints) return this.detect(text, wordNormsOf(tokens));
+      const script = dominantScript(text);
+      if (script) return script;
+    }
     const tally = this.tally;
     tally.fill(0);
     let voted = 0;
@@ -114,6 +122,14 @@ export class LanguageDetector {
         tally[vote.index] += vote.weight;
       }
       total += 1;
+    }
+    if (!ascii) {
+      forEachLetterHint(text, (language) => {
+        const index = this.languages.indexOf(language);
+        if (tally[index] === 0) this.firstVoted[voted++] = index;
+        tally[index] += 0.5;
+        total += 0.5;
+      });
     }
     if (total === 0) return { language: /\p{L}/u.test(text) ? DEFAULT_LANGUAGE : 'und', confidence: 0.5 };
     const defaultIndex = this.languages.indexOf(DEFAULT_LANGUAGE);
