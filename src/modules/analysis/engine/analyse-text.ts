@@ -16,7 +16,7 @@ import { prepareText } from './topics/prepare-text';
 import { TopicClassifier, type TopicClassifierJson } from './topics/topic-classifier';
 import { taxonomyFromLabels } from './topics/taxonomy-from-labels';
 import { topicKeyOf, type TopicDefinition } from './topics/topic-definition';
-import { TopicDetector, type TopicEvidence } from './topics/topic-detector';
+import { TopicDetector, type TopicEvidence, type TopicMatch } from './topics/topic-detector';
 import { trainTopicDetector } from './topics/train-topic-detector';
 
 /** Bump when analysis logic changes in a way that changes results for the same models. */
@@ -92,12 +92,16 @@ export function createAnalysisPipeline(options: AnalysisPipelineOptions = {}): A
     }
     const { document, sentences } = sentiment.analyseTokens(prepared.tokens, prepared.sentences);
     const detected = topics.detect(prepared);
-    const found = detected.map((topic) => ({
-      ...topic,
+    const found = detected.map((topic): TopicAnalysis => ({
+      key: topic.key,
+      name: topic.name,
+      parentKey: topic.parentKey,
+      confidence: topic.confidence,
+      evidence: topic.evidence,
       sentiment: aspects.score(prepared, topic.key, topic.evidence, {
         documentScore: document.score,
         known: sentences,
-        others: detected.flatMap((other) => (other === topic ? [] : other.evidence)),
+        others: detected.length === 1 ? [] : evidenceOfOthers(detected, topic),
       }),
     }));
     return {
@@ -221,6 +225,12 @@ export function trainPipeline(
     polarityModel,
     topicThreshold: options.base?.topicThreshold,
   });
+}
+
+function evidenceOfOthers(detected: readonly TopicMatch[], topic: TopicMatch): TopicEvidence[] {
+  const evidence: TopicEvidence[] = [];
+  for (const other of detected) if (other !== topic) for (const e of other.evidence) evidence.push(e);
+  return evidence;
 }
 
 function unsupported(language: string, languageConfidence: number): TextAnalysis {

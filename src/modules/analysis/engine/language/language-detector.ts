@@ -1,6 +1,7 @@
 import type { Token } from '../text/token';
 import { EntryMemo } from '../text/word-entry';
-import { LETTER_HINTS, SCRIPT_LANGUAGES, STOP_WORD_PROFILES } from './language-profiles';
+import { dominantScript, forEachLetterHint, LETTER_HINT_LANGUAGES } from './character-votes';
+import { STOP_WORD_PROFILES } from './language-profiles';
 
 export interface LanguageGuess {
   /** ISO 639-1 code, or 'und' when the text has no letters at all. */
@@ -18,12 +19,6 @@ const MIN_FOREIGN_EVIDENCE = 2;
 const WORD = /[\p{L}']+/gu;
 /** Anything beyond printable ASCII: only such text can hold another script or accented letters. */
 const NON_ASCII = /[^ -~\t\n\r]/;
-const LATIN_LETTER = /[a-zA-Z\u00c0-\u024f]/g;
-
-const GLOBAL_SCRIPT_PATTERNS = SCRIPT_LANGUAGES.map(({ pattern, language }) => ({
-  pattern: new RegExp(pattern.source, 'g'),
-  language,
-}));
 
 interface WordVote {
   language: string;
@@ -43,11 +38,14 @@ export class LanguageDetector {
   /** Per-call tallies of detectTokens, reused: score per language and languages in first-vote order. */
   private readonly tally: Float64Array;
   private readonly firstVoted: Int32Array;
+  /** Every language a letter hints at has a tally (else texts beyond ASCII go through detect). */
+  private readonly tallyHints: boolean;
 
   constructor(profiles: Record<string, readonly string[]> = STOP_WORD_PROFILES) {
     this.languages = Object.keys(profiles);
     this.tally = new Float64Array(this.languages.length);
     this.firstVoted = new Int32Array(this.languages.length);
+    this.tallyHints = LETTER_HINT_LANGUAGES.every((language) => this.languages.includes(language));
     const owners = new Map<string, string[]>();
     for (const [language, words] of Object.entries(profiles)) {
       for (const word of new Set(words)) owners.set(word, [...(owners.get(word) ?? []), language]);
@@ -70,7 +68,7 @@ export class LanguageDetector {
    */
   detect(text: string, words?: readonly string[]): LanguageGuess {
     const ascii = !NON_ASCII.test(text);
-    const script = ascii ? undefined : this.detectScript(text);
+    const script = ascii ? undefined : dominantScript(text);
     if (script) return script;
     const scores = new Map<string, number>();
     let total = 0;
@@ -82,13 +80,10 @@ export class LanguageDetector {
       total += 1;
     }
     if (!ascii) {
-      for (const char of text) {
-        const language = LETTER_HINTS[char] ?? LETTER_HINTS[char.toLowerCase()];
-        if (language) {
-          scores.set(language, (scores.get(language) ?? 0) + 0.5);
-          total += 0.5;
-        }
-      }
+      forEachLetterHint(text, (language) => {
+        scores.set(language, (scores.get(language) ?? 0) + 0.5);
+        total += 0.5;
+      });
     }
     if (total === 0) return { language: /\p{L}/u.test(text) ? DEFAULT_LANGUAGE : 'und', confidence: 0.5 };
     let best = DEFAULT_LANGUAGE;
@@ -103,11 +98,16 @@ export class LanguageDetector {
   }
 
   /**
-   * detect(text, words of `tokens`) for the pipeline, which has the tokens already: on ASCII text (no other
-   * script, no accented letters) only the word votes count, tallied by entry without Maps.
+   * detect(text, words of `tokens`) for the pipeline, which has the tokens already: votes are tallied by
+   * entry in typed arrays instead of Maps, in the same order, so the same language wins every tie.
    */
   detectTokens(text: string, tokens: readonly Token[]): LanguageGuess {
-    if (NON_ASCII.test(text)) return this.detect(text, wordNormsOf(tokens));
+    const ascii = !NON_ASCII.test(text);
+    if (!ascii) {
+      if (!this.tallyHints) return this.detect(text, wordNormsOf(tokens));
+      const script = dominantScript(text);
+      if (script) return script;
+    }
     const tally = this.tally;
     tally.fill(0);
     let voted = 0;
@@ -123,6 +123,14 @@ export class LanguageDetector {
       }
       total += 1;
     }
+    if (!ascii) {
+      forEachLetterHint(text, (language) => {
+        const index = this.languages.indexOf(language);
+        if (tally[index] === 0) this.firstVoted[voted++] = index;
+        tally[index] += 0.5;
+        total += 0.5;
+      });
+    }
     if (total === 0) return { language: /\p{L}/u.test(text) ? DEFAULT_LANGUAGE : 'und', confidence: 0.5 };
     const defaultIndex = this.languages.indexOf(DEFAULT_LANGUAGE);
     let best = DEFAULT_LANGUAGE;
@@ -134,15 +142,6 @@ export class LanguageDetector {
     if (best !== DEFAULT_LANGUAGE && bestScore < MIN_FOREIGN_EVIDENCE)
       return { language: DEFAULT_LANGUAGE, confidence: 0.5 };
     return { language: best, confidence: Math.min(1, bestScore / total) };
-  }
-
-  private detectScript(text: string): LanguageGuess | undefined {
-    const latin = text.match(LATIN_LETTER)?.length ?? 0;
-    for (const { pattern, language } of GLOBAL_SCRIPT_PATTERNS) {
-      const count = text.match(pattern)?.length ?? 0;
-      if (count > latin) return { language, confidence: count / (count + latin) };
-    }
-    return undefined;
   }
 }
 

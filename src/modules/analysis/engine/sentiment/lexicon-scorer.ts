@@ -3,7 +3,7 @@ import type { Token } from '../text/token';
 import { DIMINISHERS, INTENSIFIERS } from './customer-experience-lexicon';
 import type { SentimentExplanation } from './sentiment-explanation';
 import { SENTIMENT_LEXICON, type SentimentLexicon } from './sentiment-lexicon';
-import { CONCESSIVE_WORDS, CONTRAST_WORDS, tokenWordInfo, wordInfo } from './word-info';
+import { CONCESSIVE_WORDS, CONTRAST_WORDS, tokenWordInfo, wordInfo, type WordInfo } from './word-info';
 
 export interface LexiconScore {
   /** Signed sum of rule-adjusted valences (AFINN scale). */
@@ -54,13 +54,15 @@ export function scoreLexicon(
   for (let i = from; i < to; i++) {
     const token = tokens[i];
     if (token.kind === 'punct') {
-      if (token.raw.includes('!')) exclamations += token.raw.split('!').length - 1;
+      exclamations += countExclamations(token.raw);
       concessiveUntilPunct = false;
       continue;
     }
-    if (isConcessive(token)) concessiveUntilPunct = true;
+    // A word's facts are read once here and handed on (an entry lookup each time cost more than the rules).
+    const info = token.kind === 'word' ? tokenWordInfo(token) : null;
+    if (info !== null ? info.concessive : CONCESSIVE_WORDS.has(token.norm)) concessiveUntilPunct = true;
     if (token.negated) hasNegation = true;
-    const match = lookup(tokens, i, to, lexicon);
+    const match = lookup(tokens, i, to, lexicon, info);
     if (match === null) continue;
     if (match.value === 0 && match.vader === 0) {
       i += match.length - 1;
@@ -102,12 +104,14 @@ export function scoreLexicon(
     i += match.length - 1;
   }
   const sum = withExclamations(positive - negative, exclamations);
+  const vaderSum = withExclamations(vaderPositive - vaderNegative, exclamations);
   return {
     sum,
-    normalised: sum / Math.sqrt(sum * sum + 15),
+    normalised: squash(sum),
     positive,
     negative,
-    ...vaderTotals(withExclamations(vaderPositive - vaderNegative, exclamations)),
+    vaderSum,
+    vaderNormalised: squash(vaderSum),
     vaderPositive,
     vaderNegative,
     hasContrast: contrastAt >= 0,
@@ -143,10 +147,11 @@ export function combineLexiconScores(parts: LexiconScore[]): LexiconScore {
   }
   return {
     sum,
-    normalised: sum / Math.sqrt(sum * sum + 15),
+    normalised: squash(sum),
     positive,
     negative,
-    ...vaderTotals(vaderSum),
+    vaderSum,
+    vaderNormalised: squash(vaderSum),
     vaderPositive,
     vaderNegative,
     hasContrast,
@@ -155,8 +160,9 @@ export function combineLexiconScores(parts: LexiconScore[]): LexiconScore {
   };
 }
 
-function vaderTotals(vaderSum: number): { vaderSum: number; vaderNormalised: number } {
-  return { vaderSum, vaderNormalised: vaderSum / Math.sqrt(vaderSum * vaderSum + 15) };
+/** VADER's normalisation of a sum to -1..1. */
+function squash(sum: number): number {
+  return sum / Math.sqrt(sum * sum + 15);
 }
 
 /** VADER's rule order: intensity modifiers, then shouting, then negation, then the clause's weight. */
@@ -184,7 +190,14 @@ interface LexiconMatch {
   selfNegating: boolean;
 }
 
-function lookup(tokens: Token[], i: number, to: number, lexicon: SentimentLexicon): LexiconMatch | null {
+/** `info`: the word facts of tokens[i] when it is a word. */
+function lookup(
+  tokens: Token[],
+  i: number,
+  to: number,
+  lexicon: SentimentLexicon,
+  info: WordInfo | null,
+): LexiconMatch | null {
   const token = tokens[i];
   if (token.kind === 'emoji' || token.kind === 'emoticon') {
     const value = lexicon.emoji.get(token.raw) ?? lexicon.emoji.get(stripEmojiModifiers(token.raw));
@@ -194,8 +207,8 @@ function lookup(tokens: Token[], i: number, to: number, lexicon: SentimentLexico
   }
   if (token.kind !== 'word' && token.kind !== 'hashtag') return null;
   const word = token.kind === 'hashtag' ? token.norm.slice(1) : token.norm;
-  const info = token.kind === 'word' ? tokenWordInfo(token) : wordInfo(word);
-  if (token.kind === 'word' && info.phraseStart) {
+  if (info === null) info = wordInfo(word);
+  else if (info.phraseStart) {
     // The longest phrase starting here, walked word by word instead of joining and hashing each prefix.
     let node = phraseTrie(lexicon).get(word);
     let best: PhraseNode | undefined;
@@ -279,11 +292,10 @@ function lastContrastIndex(tokens: Token[], from: number, to: number): number {
   return -1;
 }
 
-/** The word facts are read from the token's entry where it has one (an array read, not a Set lookup). */
-function isConcessive(token: Token): boolean {
-  return token.entry && token.kind === 'word'
-    ? tokenWordInfo(token).concessive
-    : CONCESSIVE_WORDS.has(token.norm);
+function countExclamations(punct: string): number {
+  let count = 0;
+  for (let i = 0; i < punct.length; i++) if (punct.charCodeAt(i) === 33) count++;
+  return count;
 }
 
 function boosterOf(token: Token): number {

@@ -2,6 +2,7 @@ import type { FeatureExtractor } from '../ml/feature-extractor';
 import type { Token } from '../text/token';
 import { EntryMemo } from '../text/word-entry';
 import type { ModelWordIndex } from './model-word-index';
+import { NUMBER_WORD } from './sentiment-features';
 import { wordInfo } from './word-info';
 
 const SKIPPED = -2;
@@ -15,6 +16,7 @@ export class ModelEntryIds {
   private readonly negated: EntryMemo<number>;
   private readonly exclamation: number;
   private readonly question: number;
+  private readonly number: number;
 
   constructor(
     extractor: FeatureExtractor,
@@ -28,6 +30,7 @@ export class ModelEntryIds {
     this.negated = new EntryMemo(idOf('!'));
     this.exclamation = extractor.wordIdOf('!');
     this.question = extractor.wordIdOf('?');
+    this.number = extractor.wordIdOf(NUMBER_WORD);
   }
 
   /** Same ids as ModelWordIndex.appendIds. */
@@ -40,7 +43,10 @@ export class ModelEntryIds {
       } else if (token.kind === 'punct') {
         if (token.raw.includes('!')) out.push(this.exclamation);
         if (token.raw.includes('?')) out.push(this.question);
-      } else this.fallback.appendIds(tokens as Token[], i, i + 1, out);
+      } else if (token.kind === 'number') out.push(this.number);
+      // Mentions and URLs have no model word (see modelWords).
+      else if (token.kind !== 'mention' && token.kind !== 'url')
+        this.fallback.appendIds(tokens as Token[], i, i + 1, out);
     }
   }
 }

@@ -1,8 +1,11 @@
 import type { SparseVector } from '../ml/sparse-vector';
 import type { TextClassifier } from '../ml/text-classifier';
+import { sortSmall } from '../ml/sort-small';
 import type { SentimentExplanation } from './sentiment-explanation';
 
 const MAX_MODEL_TERMS = 3;
+const byStrength = (a: SentimentExplanation, b: SentimentExplanation): number =>
+  Math.abs(b.weight) - Math.abs(a.weight);
 /** Terms whose positive-minus-negative weight is smaller than this say nothing worth showing. */
 const MIN_WEIGHT = 0.5;
 
@@ -37,7 +40,5 @@ export function explainModel(
       found.push({ token: vocabulary[index], weight: Math.round(weight * 1000) / 1000, rule: 'model' });
     }
   }
-  return found.length <= 1
-    ? found
-    : found.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)).slice(0, MAX_MODEL_TERMS);
+  return found.length <= 1 ? found : sortSmall(found, byStrength).slice(0, MAX_MODEL_TERMS);
 }

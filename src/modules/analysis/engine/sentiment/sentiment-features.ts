@@ -2,6 +2,9 @@ import type { Token } from '../text/token';
 import type { LexiconScore } from './lexicon-scorer';
 import { tokenWordInfo, wordInfo } from './word-info';
 
+/** The model word of every number. */
+export const NUMBER_WORD = '<num>';
+
 /** How many dense lexicon features follow the word features; the model JSON records it. */
 export const NUM_LEXICON_FEATURES = 11;
 
@@ -31,7 +34,7 @@ export function modelWords(tokens: Token[], from = 0, to = tokens.length): strin
         words.push(token.raw);
         break;
       case 'number':
-        words.push('<num>');
+        words.push(NUMBER_WORD);
         break;
       case 'punct':
         if (token.raw.includes('!')) words.push('!');
@@ -53,8 +56,8 @@ export function lexiconFeatures(
   for (let i = from; i < to; i++) if (tokens[i].kind === 'punct' && tokens[i].raw.includes('?')) question = 1;
   return [
     score.normalised * 2,
-    Math.tanh(score.positive / 4),
-    Math.tanh(score.negative / 4),
+    squash(score.positive / 4),
+    squash(score.negative / 4),
     score.positive === 0 && score.negative === 0 ? 1 : 0,
     score.hasContrast ? score.normalised : 0,
     score.hasNegation ? 1 : 0,
@@ -62,7 +65,12 @@ export function lexiconFeatures(
     question * (score.positive + score.negative === 0 ? 1 : 0),
     // The same three again over the lexicon widened with VADER (SentimentLexicon.vaderWords).
     score.vaderNormalised * 2,
-    Math.tanh(score.vaderPositive / 4),
-    Math.tanh(score.vaderNegative / 4),
+    squash(score.vaderPositive / 4),
+    squash(score.vaderNegative / 4),
   ];
+}
+
+/** Math.tanh, skipping the call for the usual zero (tanh keeps a zero and its sign). */
+function squash(x: number): number {
+  return x === 0 ? x : Math.tanh(x);
 }

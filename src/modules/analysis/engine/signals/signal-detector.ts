@@ -1,4 +1,5 @@
-import { QUESTION_OPENERS, SIGNAL_RULES, SignalRule, SignalType } from './signal-rules';
+import { LiteralScanner } from '../text/literal-scanner';
+import { QUESTION_OPENERS, SIGNAL_RULES, SIGNAL_TYPES, SignalRule, SignalType } from './signal-rules';
 
 export interface SignalEvidence {
   text: string;
@@ -37,36 +38,38 @@ const PHRASE_ONLY: readonly SignalType[] = ['churn_risk', 'urgency', 'suggestion
 export function detectSignals(text: string, sentences: readonly SignalSentence[]): Signal[] {
   const signals: Signal[] = [];
   const anchored = anchoredRules(text);
-  for (const type of PHRASE_ONLY) push(signals, type, matchRules(text, SIGNAL_RULES[type], anchored));
+  for (const type of PHRASE_ONLY) push(signals, type, matchRules(text, RULES_WITH_BITS[type], anchored));
   push(signals, 'complaint', sentimentGated(text, sentences, 'complaint', 'negative', anchored));
   push(signals, 'praise', sentimentGated(text, sentences, 'praise', 'positive', anchored));
-  push(
-    signals,
-    'question',
-    sentences
-      .filter((s) => s.text.includes('?') || QUESTION_OPENERS.test(s.text))
-      .map((s) => ({
-        text: s.text,
-        start: s.start,
-        end: s.end,
-        rule: s.text.includes('?') ? 'question-mark' : 'question-opener',
-      })),
-  );
+  push(signals, 'question', questions(sentences));
   return signals;
+}
+
+function questions(sentences: readonly SignalSentence[]): SignalEvidence[] {
+  const evidence: SignalEvidence[] = [];
+  for (const { text, start, end } of sentences) {
+    const mark = text.includes('?');
+    if (mark || QUESTION_OPENERS.test(text))
+      evidence.push({ text, start, end, rule: mark ? 'question-mark' : 'question-opener' });
+  }
+  return evidence;
 }
 
 function push(signals: Signal[], type: SignalType, evidence: SignalEvidence[]): void {
   if (evidence.length > 0) signals.push({ type, evidence: evidence.slice(0, MAX_EVIDENCE) });
 }
 
-function matchRules(
-  text: string,
-  rules: readonly SignalRule[],
-  anchored: ReadonlySet<SignalRule>,
-): SignalEvidence[] {
+interface RuleWithBit {
+  rule: SignalRule;
+  bit: number;
+}
+
+/** Evidence of the rules whose bit is set in `anchored` (see anchoredRules). */
+function matchRules(text: string, rules: readonly RuleWithBit[], anchored: number): SignalEvidence[] {
   const evidence: SignalEvidence[] = [];
-  for (const rule of rules) {
-    if (!anchored.has(rule)) continue;
+  if (anchored === 0) return evidence;
+  for (const { rule, bit } of rules) {
+    if ((anchored & bit) === 0) continue;
     rule.pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     // exec on the shared global regex: matchAll would clone it for every text.
@@ -91,10 +94,10 @@ function sentimentGated(
   sentences: readonly SignalSentence[],
   type: 'complaint' | 'praise',
   wanted: 'negative' | 'positive',
-  anchored: ReadonlySet<SignalRule>,
+  anchored: number,
 ): SignalEvidence[] {
   const opposite = wanted === 'negative' ? 'positive' : 'negative';
-  const evidence = matchRules(text, SIGNAL_RULES[type], anchored).filter(
+  const evidence = matchRules(text, RULES_WITH_BITS[type], anchored).filter(
     (e) => sentenceAt(sentences, e.start)?.label !== opposite,
   );
   for (const sentence of sentences) {
@@ -113,48 +116,31 @@ function sentimentGated(
 }
 
 /**
- * One pass of a single regex over all rules' anchors tells which rules can match at all; on most texts only
- * a few of the dozen-odd rule patterns then run. Anchors are tried longest first at each position, so the
- * one found is the longest there, and every shorter anchor found at the same spot is a prefix of it: the
- * rules of those prefixes are credited too.
+ * One scan over the text for all rules' anchors tells which rules can match at all; on most texts only a few
+ * of the dozen-odd rule patterns then run. A rule is credited when any of its anchors occurs in the text.
  */
-const ANCHOR_RULES = new Map<string, Set<SignalRule>>();
-for (const rule of Object.values(SIGNAL_RULES).flat()) {
-  for (const anchor of rule.anchors)
-    ANCHOR_RULES.set(anchor, (ANCHOR_RULES.get(anchor) ?? new Set()).add(rule));
-}
-const RULES_AT = new Map(
-  [...ANCHOR_RULES.keys()].map((anchor) => {
-    const rules = new Set<SignalRule>();
-    for (const [other, owners] of ANCHOR_RULES)
-      if (anchor.startsWith(other)) owners.forEach((r) => rules.add(r));
-    return [anchor, rules] as const;
-  }),
+const RULE_BITS = new Map<SignalRule, number>(
+  Object.values(SIGNAL_RULES)
+    .flat()
+    .map((rule, i) => [rule, 2 ** i]),
 );
-const ANCHORS_RE = new RegExp(
-  [...ANCHOR_RULES.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((anchor) => anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'g',
-);
+if (RULE_BITS.size > 31) throw new Error('signal rules: more than fit in one bit mask');
+const ANCHOR_BITS = new Map<string, number>();
+for (const [rule, bit] of RULE_BITS)
+  for (const anchor of rule.anchors) ANCHOR_BITS.set(anchor, (ANCHOR_BITS.get(anchor) ?? 0) | bit);
+const ANCHOR_SCANNER = new LiteralScanner([...ANCHOR_BITS].map(([text, mask]) => ({ text, mask })));
+/** The rules of each signal type, with their bits. */
+const RULES_WITH_BITS = {} as Record<SignalType, RuleWithBit[]>;
+for (const type of SIGNAL_TYPES)
+  RULES_WITH_BITS[type] = SIGNAL_RULES[type].map((rule) => ({ rule, bit: RULE_BITS.get(rule) as number }));
 
 /**
- * Searched in the lowercased text with a case-sensitive regex (much faster than a case-insensitive one):
- * an anchor is ASCII, and lowercasing maps each ASCII letter of a case-insensitive match to the anchor's
- * letter in place, so a text holds an anchor in any case exactly when its lowercase form holds it.
+ * Searched in the lowercased text: an anchor is ASCII, and lowercasing maps each ASCII letter of a
+ * case-insensitive match to the anchor's letter in place, so a text holds an anchor in any case exactly when
+ * its lowercase form holds it.
  */
-function anchoredRules(text: string): Set<SignalRule> {
-  const rules = new Set<SignalRule>();
-  const lower = text.toLowerCase();
-  ANCHORS_RE.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = ANCHORS_RE.exec(lower)) !== null) {
-    for (const rule of RULES_AT.get(match[0]) ?? []) rules.add(rule);
-    // Anchors may overlap ("thank" inside "thanks"): look again from the next character.
-    ANCHORS_RE.lastIndex = match.index + 1;
-  }
-  return rules;
+function anchoredRules(text: string): number {
+  return ANCHOR_SCANNER.scanLowercased(text);
 }
 
 /** Binary search: sentences come in text order. */

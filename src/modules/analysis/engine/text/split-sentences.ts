@@ -25,6 +25,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const CONTENT_RE = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
+const LETTER_OR_DOT_RE = /[\p{L}.]/u;
 
 /**
  * Splits text into sentences with offsets into the original string (trimmed of surrounding whitespace).
@@ -102,9 +103,16 @@ function hasContent(text: string, start: number, end: number): boolean {
 
 function isAbbreviation(text: string, dotIndex: number): boolean {
   let wordStart = dotIndex;
-  while (wordStart > 0 && /[\p{L}.]/u.test(text[wordStart - 1])) wordStart--;
+  while (wordStart > 0 && isLetterOrDot(text, wordStart - 1)) wordStart--;
   const word = text.slice(wordStart, dotIndex).toLowerCase();
   return ABBREVIATIONS.has(word) || (word.length === 1 && /\p{Lu}/u.test(text[wordStart]));
+}
+
+/** LETTER_OR_DOT_RE.test(text[i]), without the regex for ASCII. */
+function isLetterOrDot(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 46 || ((c | 32) >= 97 && (c | 32) <= 122);
+  return LETTER_OR_DOT_RE.test(text[i]);
 }
 
 function pushTrimmed(text: string, start: number, end: number, spans: SentenceSpan[]): void {

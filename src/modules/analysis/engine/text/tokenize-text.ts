@@ -134,12 +134,19 @@ function isUrlStart(text: string, i: number): boolean {
   return text.startsWith('http://', i) || text.startsWith('https://', i) || text.startsWith('www.', i);
 }
 
-/** Letters and marks, with inner apostrophes ("don't", "o’clock"). */
+/** Letters and marks, with inner apostrophes ("don't", "o’clock"). ASCII letters are read without a call. */
 function scanWord(text: string, i: number): number {
   const n = text.length;
   for (;;) {
-    while (i < n && isLetter(text, i))
-      i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) < 0xdc00 ? 2 : 1;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        const lower = c | 32;
+        if (lower < 97 || lower > 122) break;
+        i++;
+      } else if (isLetter(text, i)) i += c >= 0xd800 && c < 0xdc00 ? 2 : 1;
+      else break;
+    }
     const c = text.charCodeAt(i);
     if ((c === 39 || c === 0x2019) && i + 1 < n && isLetter(text, i + 1)) i++;
     else return i;

@@ -1,3 +1,4 @@
+import { LiteralScanner } from '../text/literal-scanner';
 import type { PreparedText, TopicEvidence } from './topic-detector';
 
 export interface TextSpan {
@@ -9,6 +10,12 @@ export interface TextSpan {
 /** Where a sentence turns ("the food was great but the service slow"): each side gets its own sentiment. */
 const CLAUSE_BREAK =
   /\s*(?:[;:]|,?\s+\b(?:but|however|although|though|whereas|while|yet|except|unlike)\b)\s*/gi;
+/** Every CLAUSE_BREAK match holds one of these in some case: a sentence with none has no turn to try. */
+const CLAUSE_BREAK_MARKS = new LiteralScanner(
+  [';', ':', 'but', 'however', 'although', 'though', 'whereas', 'while', 'yet', 'except', 'unlike'].map(
+    (text) => ({ text, mask: 1 }),
+  ),
+);
 
 /**
  * The clauses that hold a topic's evidence: the text its sentiment is read from. With `others` (the evidence
@@ -39,11 +46,14 @@ function clauseAround(
   end: number,
   others: readonly TopicEvidence[] | undefined,
 ): TextSpan {
+  // Without another topic's evidence in the sentence no turn separates two topics: the clause is all of it.
+  if (others !== undefined && !others.some((o) => isOtherWithin(o, sentence.start, sentence.end, start, end)))
+    return sentence;
+  if (CLAUSE_BREAK_MARKS.scanLowercased(sentence.text) === 0) return sentence;
   let from = sentence.start;
   let to = sentence.end;
   const otherIn = (lo: number, hi: number): boolean =>
-    others === undefined ||
-    others.some((o) => o.start >= lo && o.end <= hi && (o.end <= start || o.start >= end));
+    others === undefined || others.some((o) => isOtherWithin(o, lo, hi, start, end));
   // exec loop, not matchAll: matchAll clones the regex on every call, on the hot path of every item.
   CLAUSE_BREAK.lastIndex = 0;
   for (let match = CLAUSE_BREAK.exec(sentence.text); match; match = CLAUSE_BREAK.exec(sentence.text)) {
@@ -57,4 +67,9 @@ function clauseAround(
   }
   const text = sentence.text.slice(from - sentence.start, to - sentence.start);
   return text.trim().length > 0 ? { text, start: from, end: to } : sentence;
+}
+
+/** Evidence `other` lies within [lo, hi] and apart from the evidence at [start, end). */
+function isOtherWithin(other: TopicEvidence, lo: number, hi: number, start: number, end: number): boolean {
+  return other.start >= lo && other.end <= hi && (other.end <= start || other.start >= end);
 }

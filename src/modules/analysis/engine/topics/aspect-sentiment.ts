@@ -107,13 +107,8 @@ export class AspectSentimentScorer {
     known: readonly KnownSpanSentiment[] = [],
     prepared?: PreparedText,
   ): SentimentResult {
-    const results = contexts.map((c) => {
-      const found = known.find((k) => k.start === c.start && k.end === c.end);
-      if (found) return found;
-      const tokens = prepared && clauseTokens(prepared, c);
-      return tokens ? this.analyzer.analyseClauseTokens(tokens) : this.analyzer.analyseSpan(c.text);
-    });
-    if (results.length === 1) return results[0];
+    if (contexts.length === 1) return this.clauseSentiment(contexts[0], known, prepared);
+    const results = contexts.map((c) => this.clauseSentiment(c, known, prepared));
     const positive = results.some((r) => r.label === 'positive');
     const negative = results.some((r) => r.label === 'negative');
     const strongest = results.reduce((a, b) => (Math.abs(b.score) > Math.abs(a.score) ? b : a));
@@ -125,6 +120,17 @@ export class AspectSentimentScorer {
       score: round(score),
       explanation: results.flatMap((r) => r.explanation),
     };
+  }
+
+  /** A clause's sentiment: the known one of the same span, else scored from the text's tokens or afresh. */
+  private clauseSentiment(
+    clause: TextSpan,
+    known: readonly KnownSpanSentiment[],
+    prepared: PreparedText | undefined,
+  ): SentimentResult {
+    for (const k of known) if (k.start === clause.start && k.end === clause.end) return k;
+    const tokens = prepared && clauseTokens(prepared, clause);
+    return tokens ? this.analyzer.analyseClauseTokens(tokens) : this.analyzer.analyseSpan(clause.text);
   }
 }
 

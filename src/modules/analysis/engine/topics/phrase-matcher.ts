@@ -67,7 +67,11 @@ export class PhraseMatcher {
   private readonly phrasesByEntry = new EntryMemo((norm) => this.phrases.get(stemWord(norm)) ?? null);
   private readonly exclusionsByEntry = new EntryMemo((norm) => this.exclusions.get(stemWord(norm)) ?? null);
 
+  /** By topic index: the topic has exclusion phrases. */
+  private readonly hasExclusions: boolean[];
+
   constructor(private readonly taxonomy: readonly TopicDefinition[]) {
+    this.hasExclusions = taxonomy.map((topic) => topic.exclusions.length > 0);
     const compiled: { target: Map<string, CompiledPhrase[]>; owner: number; phrase: string }[] = [];
     taxonomy.forEach((topic, owner) => {
       for (const phrase of topic.phrases) compiled.push({ target: this.phrases, owner, phrase });
@@ -84,7 +88,8 @@ export class PhraseMatcher {
     if (hits.length === 0) return [];
     const found = new Map<number, PhraseEvidence[]>();
     const blocked = new Map<number, PhraseEvidence[]>();
-    if (this.exclusions.size > 0) {
+    // Only the hit topics' exclusions matter: without any, no exclusion scan.
+    if (hits.some(([owner]) => this.hasExclusions[owner])) {
       for (const [owner, e] of scan(this.exclusions, this.exclusionsByEntry, tokens, terms, text))
         blocked.set(owner, [...(blocked.get(owner) ?? []), e]);
     }

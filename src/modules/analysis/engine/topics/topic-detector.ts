@@ -1,3 +1,4 @@
+import { sortSmall } from '../ml/sort-small';
 import type { SentenceSpan } from '../text/split-sentences';
 import type { Token } from '../text/token';
 import { PhraseMatcher } from './phrase-matcher';
@@ -82,7 +83,7 @@ export class TopicDetector {
         );
       }
     }
-    return withoutEchoedParents(found).sort((a, b) => b.confidence - a.confidence);
+    return sortSmall(withoutEchoedParents(found), byConfidence);
   }
 
   /** Model probability of every trained topic (empty without a model): for evaluation and ranking. */
@@ -168,6 +169,10 @@ export function wordsOf(terms: readonly (string | null)[]): string[] {
   const words: string[] = [];
   for (const term of terms) if (term !== null) words.push(term);
   return words;
+}
+
+function byConfidence(a: TopicMatch, b: TopicMatch): number {
+  return b.confidence - a.confidence;
 }
 
 /** Rules alone: one phrase is fair evidence, each further one halves the remaining doubt. */
