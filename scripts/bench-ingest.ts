@@ -7,6 +7,7 @@ import { BENCH_HELP, BenchUsageError, parseBenchArgs } from './bench/bench-args'
 import { createBenchDatabase } from './bench/bench-database';
 import { formatRound, formatTable, median, medianRound } from './bench/bench-report';
 import { batchBody, createdCount, RoundResult, runRound, Scenario, singleBody } from './bench/load-scenarios';
+import { databaseServerPid } from './bench/process-cpu';
 import { ServerProcess, startServer } from './bench/server-process';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -86,9 +87,14 @@ async function main(): Promise<number> {
     }
     // Interleaved, so a noisy neighbour or a growing table weighs on every scenario alike.
     const rounds = new Map<string, RoundResult[]>(scenarios.map(([label]) => [label, []]));
+    const databasePid = databaseServerPid();
+    const serverOf = (label: string) => (label === '(a) bare' ? bare : hearken).child.pid;
     for (let round = 1; round <= args.rounds; round++) {
       for (const [label, scenario] of scenarios) {
-        const result = await runRound(scenario, args.duration);
+        const result = await runRound(scenario, args.duration, {
+          server: serverOf(label),
+          database: databasePid,
+        });
         rounds.get(label)!.push(result);
         log(`round ${round}/${args.rounds} ${formatRound(label, result)}`);
       }

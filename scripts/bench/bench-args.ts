@@ -8,7 +8,8 @@ Measures ingestion over HTTP on this machine, each server in its own process (no
   (c) Hearken's POST /api/v1/feedback/batch, --batch-size items per request
 Hearken runs with ROLE=api on a fresh, uniquely named MySQL database (migrated, dropped at the end) and
 Bull on Redis under a unique queue prefix, so analysis jobs are only queued. Warms up, then runs the
-rounds interleaved (a, b, c, a, b, c, ...) and prints medians and a table for the README.
+rounds interleaved (a, b, c, a, b, c, ...) and prints medians and a table for the README, with the CPU time
+per item of the measured server and of a local MariaDB/MySQL server (read from /proc on Linux).
 
   --duration S           seconds per measured round (default 10)
   --rounds N             measured rounds per scenario (default 3)

@@ -1,3 +1,5 @@
+import { cpuSeconds } from './process-cpu';
+
 // autocannon ships no types; this is the part of its API the bench uses.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
@@ -18,6 +20,9 @@ export interface RoundResult {
   p99Ms: number;
   itemsPerSecond: number;
   failures: number;
+  /** CPU time per stored item of the server process and of the local database server (Linux only). */
+  serverCpuUsPerItem?: number;
+  databaseCpuUsPerItem?: number;
 }
 
 export interface Scenario {
@@ -64,8 +69,13 @@ export const createdCount = (body: string) => (JSON.parse(body) as { created: nu
 export const batchBody = (size: number) => () =>
   JSON.stringify({ items: Array.from({ length: size }, reviewItem) });
 
-/** One timed round of autocannon against a scenario. */
-export async function runRound(scenario: Scenario, seconds: number): Promise<RoundResult> {
+/** One timed round of autocannon against a scenario; with pids, the CPU those processes spent per item. */
+export async function runRound(
+  scenario: Scenario,
+  seconds: number,
+  pids: { server?: number; database?: number } = {},
+): Promise<RoundResult> {
+  const cpuBefore = [cpuSeconds(pids.server), cpuSeconds(pids.database)];
   let stored = 0;
   const count = scenario.storedItems;
   const onResponse = count
@@ -86,11 +96,20 @@ export async function runRound(scenario: Scenario, seconds: number): Promise<Rou
     ],
   });
   const ok = result['2xx'];
+  const items = count ? stored : ok * scenario.itemsPerRequest;
+  const [serverCpuUsPerItem, databaseCpuUsPerItem] = [pids.server, pids.database].map((pid, i) => {
+    const [before, after] = [cpuBefore[i], cpuSeconds(pid)];
+    return before === undefined || after === undefined || !items
+      ? undefined
+      : ((after - before) * 1e6) / items;
+  });
   return {
+    serverCpuUsPerItem,
+    databaseCpuUsPerItem,
     requestsPerSecond: ok / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    itemsPerSecond: (count ? stored : ok * scenario.itemsPerRequest) / result.duration,
+    itemsPerSecond: items / result.duration,
     failures: result.non2xx + result.errors + result.timeouts,
   };
 }
