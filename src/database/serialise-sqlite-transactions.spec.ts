@@ -32,6 +32,31 @@ describe('serialiseSqliteTransactions', () => {
     expect(await dataSource.query('SELECT v FROM t')).toEqual([{ v: 1 }]);
   });
 
+  it('keeps a plain write sent while a transaction is open out of it, and out of its rollback', async () => {
+    let seenInside: unknown;
+    const rolledBack = dataSource
+      .transaction(async (m) => {
+        await m.query('INSERT INTO t (v) VALUES (1)');
+        await pause();
+        throw new Error('boom');
+      })
+      .catch((error: Error) => error.message);
+    await pause();
+    const plainRead = dataSource.query('SELECT v FROM t').then((rows) => (seenInside = rows));
+    const plainWrite = dataSource.query('INSERT INTO t (v) VALUES (2)');
+    expect(await rolledBack).toBe('boom');
+    await Promise.all([plainRead, plainWrite]);
+    expect(seenInside).toEqual([]);
+    expect(await dataSource.query('SELECT v FROM t')).toEqual([{ v: 2 }]);
+  });
+
+  it('runs the work of a transaction, also through the data source, inside it at once', async () => {
+    await dataSource.transaction(async (m) => {
+      await m.query('INSERT INTO t (v) VALUES (1)');
+      expect(await dataSource.query('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 1 }]);
+    });
+  });
+
   it('still nests a transaction begun through a transaction’s own manager as a savepoint', async () => {
     await dataSource.transaction(async (m) => {
       await m.query('INSERT INTO t (v) VALUES (1)');
