@@ -17,15 +17,16 @@ export interface WordEntry {
   readonly negator: boolean;
   readonly shortScope: boolean;
   readonly scopeBreaker: boolean;
-  /**
-   * Later stages' facts about the word (see EntryMemo), kept on the entry itself: everything the pipeline
-   * knows about a word sits in one place in memory, where separate tables cost a cache miss each.
-   */
-  readonly facts: unknown[];
 }
 
 /** Fact slots per entry; memos made after these are taken keep their facts in their own table instead. */
 const FACT_SLOTS = 12;
+/**
+ * Later stages' facts about each entry (see EntryMemo): FACT_SLOTS side by side per entry number, so
+ * everything the pipeline knows about a word sits in one place in memory (separate tables cost a cache
+ * miss each, and an array per entry a pointer to follow before its facts).
+ */
+let facts: unknown[] = [];
 let nextFactSlot = 0;
 
 /**
@@ -63,6 +64,7 @@ export function wordEntryAt(text: string, start: number, end: number): WordEntry
   if (entries.length >= MAX_ENTRIES) startAfresh();
   const entry = resolve(raw, entries.length);
   entries.push(entry);
+  for (let slot = 0; slot < FACT_SLOTS; slot++) facts.push(undefined);
   if (entries.length * 2 > mask) grow();
   insert(hash, entry.id + 1);
   return entry;
@@ -96,6 +98,7 @@ function grow(): void {
 function startAfresh(): void {
   for (const entry of entries) entry.id = -1;
   entries.length = 0;
+  facts = [];
   table.fill(0);
   generation++;
 }
@@ -112,7 +115,6 @@ function resolve(raw: string, id: number): WordEntry {
     negator: !emoticon && isNegator(norm),
     shortScope: isShortScopeNegator(norm),
     scopeBreaker: isScopeBreaker(norm),
-    facts: new Array<unknown>(FACT_SLOTS).fill(undefined),
   };
 }
 
@@ -126,7 +128,7 @@ export function isShouted(raw: string): boolean {
 /**
  * A later stage's fact about a word (its stem, lexicon value, model id), computed once per entry: kept in
  * one of the entry's fact slots while slots last, else in a table by entry number (grown densely so it
- * stays a fast-elements array).
+ * stays a fast-elements array). A retired entry's facts are computed afresh each time.
  */
 export class EntryMemo<T> {
   private values: (T | undefined)[] = [];
@@ -136,13 +138,14 @@ export class EntryMemo<T> {
   constructor(private readonly compute: (norm: string) => T) {}
 
   of(entry: WordEntry): T {
-    if (this.slot >= 0) {
-      let fact = entry.facts[this.slot] as T | undefined;
-      if (fact === undefined) fact = entry.facts[this.slot] = this.compute(entry.norm);
-      return fact;
-    }
     const id = entry.id;
     if (id < 0) return this.compute(entry.norm);
+    if (this.slot >= 0) {
+      const at = id * FACT_SLOTS + this.slot;
+      let fact = facts[at] as T | undefined;
+      if (fact === undefined) fact = facts[at] = this.compute(entry.norm);
+      return fact;
+    }
     if (this.generation !== generation) [this.values, this.generation] = [[], generation];
     const values = this.values;
     while (values.length <= id) values.push(undefined);
