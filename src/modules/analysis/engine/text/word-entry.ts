@@ -39,12 +39,17 @@ const MAX_ENTRIES = 200_000;
 let generation = 0;
 const entries: WordEntry[] = [];
 /**
- * Open-addressing table over the text's own characters: pairs of (hash, entry number + 1). A word seen
- * before is found without slicing it out of the text or hashing a new string (a Map lookup per word cost
- * more than the rest of tokenizing).
+ * Open-addressing table over the text's own characters: per slot (hash, entry number + 1, where the
+ * spelling starts in `chars`, its length). A word seen before is found without slicing it out of the text
+ * or hashing a new string (a Map lookup per word cost more than the rest of tokenizing), and its characters
+ * are compared in `chars`, so no pointer is followed until the entry is found.
  */
-let table = new Int32Array(1 << 15);
-let mask = (table.length >> 1) - 1;
+const SLOT = 4;
+let table = new Int32Array(SLOT << 14);
+let mask = table.length / SLOT - 1;
+/** Every entry's spelling, back to back. */
+let chars = new Uint16Array(1 << 16);
+let charsUsed = 0;
 
 /** Emoticons made of letters, which the word rule reaches first. */
 const LETTER_EMOTICONS: ReadonlySet<string> = new Set(['xD', 'XD', 'xd']);
@@ -53,11 +58,12 @@ const LETTER_EMOTICONS: ReadonlySet<string> = new Set(['xD', 'XD', 'xd']);
 export function wordEntryAt(text: string, start: number, end: number): WordEntry {
   let hash = 0x811c9dc5;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  const length = end - start;
   for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-    const at = slot << 1;
+    const at = slot * SLOT;
     const number = table[at + 1];
     if (number === 0) break;
-    if (table[at] === hash && sameChars(entries[number - 1].raw, text, start, end))
+    if (table[at] === hash && table[at + 3] === length && sameChars(table[at + 2], text, start, length))
       return entries[number - 1];
   }
   const raw = text.slice(start, end);
@@ -65,8 +71,9 @@ export function wordEntryAt(text: string, start: number, end: number): WordEntry
   const entry = resolve(raw, entries.length);
   entries.push(entry);
   for (let slot = 0; slot < FACT_SLOTS; slot++) facts.push(undefined);
+  const charsAt = storeChars(text, start, length);
   if (entries.length * 2 > mask) grow();
-  insert(hash, entry.id + 1);
+  insert(hash, entry.id + 1, charsAt, length);
   return entry;
 }
 
@@ -75,24 +82,40 @@ export function wordEntry(raw: string): WordEntry {
   return wordEntryAt(raw, 0, raw.length);
 }
 
-function sameChars(raw: string, text: string, start: number, end: number): boolean {
-  if (raw.length !== end - start) return false;
-  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+function sameChars(charsAt: number, text: string, start: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (chars[charsAt + i] !== text.charCodeAt(start + i)) return false;
   return true;
 }
 
-function insert(hash: number, number: number): void {
+/** Appends text[start, start + length) to `chars`; returns where it starts. */
+function storeChars(text: string, start: number, length: number): number {
+  if (charsUsed + length > chars.length) {
+    const old = chars;
+    chars = new Uint16Array(Math.max(old.length * 2, charsUsed + length));
+    chars.set(old.subarray(0, charsUsed));
+  }
+  const at = charsUsed;
+  for (let i = 0; i < length; i++) chars[at + i] = text.charCodeAt(start + i);
+  charsUsed += length;
+  return at;
+}
+
+function insert(hash: number, number: number, charsAt: number, length: number): void {
   let slot = hash & mask;
-  while (table[(slot << 1) + 1] !== 0) slot = (slot + 1) & mask;
-  table[slot << 1] = hash;
-  table[(slot << 1) + 1] = number;
+  while (table[slot * SLOT + 1] !== 0) slot = (slot + 1) & mask;
+  const at = slot * SLOT;
+  table[at] = hash;
+  table[at + 1] = number;
+  table[at + 2] = charsAt;
+  table[at + 3] = length;
 }
 
 function grow(): void {
   const old = table;
   table = new Int32Array(old.length * 2);
-  mask = (table.length >> 1) - 1;
-  for (let at = 0; at < old.length; at += 2) if (old[at + 1] !== 0) insert(old[at], old[at + 1]);
+  mask = table.length / SLOT - 1;
+  for (let at = 0; at < old.length; at += SLOT)
+    if (old[at + 1] !== 0) insert(old[at], old[at + 1], old[at + 2], old[at + 3]);
 }
 
 function startAfresh(): void {
@@ -100,6 +123,7 @@ function startAfresh(): void {
   entries.length = 0;
   facts = [];
   table.fill(0);
+  charsUsed = 0;
   generation++;
 }
 
