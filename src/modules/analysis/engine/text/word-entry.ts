@@ -19,14 +19,30 @@ export interface WordEntry {
   readonly scopeBreaker: boolean;
 }
 
+/**
+ * Later stages' facts about the word (see EntryMemo), kept in the entry object itself: the tokenizer has
+ * just read the entry, so they are in cache, where separate tables (or an array per entry, which V8 keeps
+ * apart from the object) cost a cache miss each. Named fields, because only those sit inside the object.
+ */
+interface FactSlots {
+  f0: unknown;
+  f1: unknown;
+  f2: unknown;
+  f3: unknown;
+  f4: unknown;
+  f5: unknown;
+  f6: unknown;
+  f7: unknown;
+  f8: unknown;
+  f9: unknown;
+  f10: unknown;
+  f11: unknown;
+}
+
+type StoredEntry = WordEntry & FactSlots;
+
 /** Fact slots per entry; memos made after these are taken keep their facts in their own table instead. */
 const FACT_SLOTS = 12;
-/**
- * Later stages' facts about each entry (see EntryMemo): FACT_SLOTS side by side per entry number, so
- * everything the pipeline knows about a word sits in one place in memory (separate tables cost a cache
- * miss each, and an array per entry a pointer to follow before its facts).
- */
-let facts: unknown[] = [];
 let nextFactSlot = 0;
 
 /**
@@ -37,7 +53,7 @@ let nextFactSlot = 0;
 const MAX_ENTRIES = 200_000;
 /** Bumped when the table starts afresh: memo tables by entry number are then cleared. */
 let generation = 0;
-const entries: WordEntry[] = [];
+const entries: StoredEntry[] = [];
 /**
  * Open-addressing table over the text's own characters: per slot (hash, entry number + 1, where the
  * spelling starts in `chars`, its length). A word seen before is found without slicing it out of the text
@@ -70,7 +86,6 @@ export function wordEntryAt(text: string, start: number, end: number): WordEntry
   if (entries.length >= MAX_ENTRIES) startAfresh();
   const entry = resolve(raw, entries.length);
   entries.push(entry);
-  for (let slot = 0; slot < FACT_SLOTS; slot++) facts.push(undefined);
   const charsAt = storeChars(text, start, length);
   if (entries.length * 2 > mask) grow();
   insert(hash, entry.id + 1, charsAt, length);
@@ -121,13 +136,12 @@ function grow(): void {
 function startAfresh(): void {
   for (const entry of entries) entry.id = -1;
   entries.length = 0;
-  facts = [];
   table.fill(0);
   charsUsed = 0;
   generation++;
 }
 
-function resolve(raw: string, id: number): WordEntry {
+function resolve(raw: string, id: number): StoredEntry {
   const emoticon = LETTER_EMOTICONS.has(raw);
   const norm = emoticon ? raw : normaliseToken(raw);
   return {
@@ -139,6 +153,18 @@ function resolve(raw: string, id: number): WordEntry {
     negator: !emoticon && isNegator(norm),
     shortScope: isShortScopeNegator(norm),
     scopeBreaker: isScopeBreaker(norm),
+    f0: undefined,
+    f1: undefined,
+    f2: undefined,
+    f3: undefined,
+    f4: undefined,
+    f5: undefined,
+    f6: undefined,
+    f7: undefined,
+    f8: undefined,
+    f9: undefined,
+    f10: undefined,
+    f11: undefined,
   };
 }
 
@@ -152,7 +178,7 @@ export function isShouted(raw: string): boolean {
 /**
  * A later stage's fact about a word (its stem, lexicon value, model id), computed once per entry: kept in
  * one of the entry's fact slots while slots last, else in a table by entry number (grown densely so it
- * stays a fast-elements array). A retired entry's facts are computed afresh each time.
+ * stays a fast-elements array).
  */
 export class EntryMemo<T> {
   private values: (T | undefined)[] = [];
@@ -162,19 +188,90 @@ export class EntryMemo<T> {
   constructor(private readonly compute: (norm: string) => T) {}
 
   of(entry: WordEntry): T {
-    const id = entry.id;
-    if (id < 0) return this.compute(entry.norm);
     if (this.slot >= 0) {
-      const at = id * FACT_SLOTS + this.slot;
-      let fact = facts[at] as T | undefined;
-      if (fact === undefined) fact = facts[at] = this.compute(entry.norm);
+      // Every entry is made by resolve(), with its fact slots.
+      const stored = entry as StoredEntry;
+      let fact = readFact(stored, this.slot) as T | undefined;
+      if (fact === undefined) writeFact(stored, this.slot, (fact = this.compute(entry.norm)));
       return fact;
     }
+    const id = entry.id;
+    if (id < 0) return this.compute(entry.norm);
     if (this.generation !== generation) [this.values, this.generation] = [[], generation];
     const values = this.values;
     while (values.length <= id) values.push(undefined);
     let value = values[id];
     if (value === undefined) value = values[id] = this.compute(entry.norm);
     return value;
+  }
+}
+
+/** A switch over named fields: each case a plain property read, where entry[name] would be a generic one. */
+function readFact(entry: StoredEntry, slot: number): unknown {
+  switch (slot) {
+    case 0:
+      return entry.f0;
+    case 1:
+      return entry.f1;
+    case 2:
+      return entry.f2;
+    case 3:
+      return entry.f3;
+    case 4:
+      return entry.f4;
+    case 5:
+      return entry.f5;
+    case 6:
+      return entry.f6;
+    case 7:
+      return entry.f7;
+    case 8:
+      return entry.f8;
+    case 9:
+      return entry.f9;
+    case 10:
+      return entry.f10;
+    default:
+      return entry.f11;
+  }
+}
+
+function writeFact(entry: StoredEntry, slot: number, fact: unknown): void {
+  switch (slot) {
+    case 0:
+      entry.f0 = fact;
+      break;
+    case 1:
+      entry.f1 = fact;
+      break;
+    case 2:
+      entry.f2 = fact;
+      break;
+    case 3:
+      entry.f3 = fact;
+      break;
+    case 4:
+      entry.f4 = fact;
+      break;
+    case 5:
+      entry.f5 = fact;
+      break;
+    case 6:
+      entry.f6 = fact;
+      break;
+    case 7:
+      entry.f7 = fact;
+      break;
+    case 8:
+      entry.f8 = fact;
+      break;
+    case 9:
+      entry.f9 = fact;
+      break;
+    case 10:
+      entry.f10 = fact;
+      break;
+    default:
+      entry.f11 = fact;
   }
 }
