@@ -156,6 +156,33 @@ export class FeatureExtractor {
     return this.finish(indices, extras);
   }
 
+  /**
+   * The unigram and bigram feature (-1 for none) of every position of `ids` (from wordIdsOf), as pairs
+   * out[2w], out[2w + 1], the bigram being the word with the one before it: a text scored as a whole and by
+   * sentence looks each term up once (vectorizeTerms). `out` must hold 2 * ids.length numbers.
+   */
+  termsInto(ids: readonly number[], out: Int32Array): void {
+    let previous = -1;
+    for (let w = 0; w < ids.length; w++) {
+      const id = ids[w];
+      out[2 * w] = id < 0 ? -1 : this.unigramOf[id];
+      out[2 * w + 1] = this.bigrams && id >= 0 && previous >= 0 ? this.bigramFeature(previous, id) : -1;
+      previous = id;
+    }
+  }
+
+  /** vectorizeIds(ids, from, to, extras) from termsInto(ids, terms). */
+  vectorizeTerms(terms: Int32Array, from: number, to: number, extras: number[] = []): SparseVector {
+    const indices: number[] = [];
+    const stamp = this.nextStamp();
+    for (let w = from; w < to; w++) {
+      this.addOnce(terms[2 * w], stamp, indices);
+      // A range's first word has no bigram with the word before the range.
+      if (w > from) this.addOnce(terms[2 * w + 1], stamp, indices);
+    }
+    return this.finish(indices, extras);
+  }
+
   /** Feature index of the bigram (first, second), or -1. */
   private bigramFeature(first: number, second: number): number {
     const slots = this.bigramSlots;

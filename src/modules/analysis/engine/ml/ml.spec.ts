@@ -48,6 +48,28 @@ describe('FeatureExtractor', () => {
     const sumSq = v.values.reduce((s, x) => s + x * x, 0);
     expect(sumSq).toBeCloseTo(1);
   });
+
+  it('vectorizes ranges from terms looked up once exactly as from word ids', () => {
+    const docs = [
+      ['not', 'good', 'at', 'all'],
+      ['not', 'good'],
+      ['good', 'at', 'all'],
+      ['at', 'all', 'not'],
+    ];
+    const fx = FeatureExtractor.fit([...docs, ...docs], { minCount: 2 });
+    const ids = fx.wordIdsOf(['not', 'good', 'unknown', 'at', 'all', 'not', 'good']);
+    const terms = new Int32Array(2 * ids.length);
+    fx.termsInto(ids, terms);
+    for (const [from, to] of [
+      [0, ids.length],
+      [0, 2],
+      [1, 5],
+      [3, 7],
+      [4, 4],
+    ]) {
+      expect(fx.vectorizeTerms(terms, from, to, [0.5])).toEqual(fx.vectorizeIds(ids, from, to, [0.5]));
+    }
+  });
 });
 
 describe('TextClassifier and OneVsRestClassifier', () => {

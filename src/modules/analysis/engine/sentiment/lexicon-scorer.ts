@@ -3,7 +3,15 @@ import type { Token } from '../text/token';
 import { DIMINISHERS, INTENSIFIERS } from './customer-experience-lexicon';
 import type { SentimentExplanation } from './sentiment-explanation';
 import { SENTIMENT_LEXICON, type SentimentLexicon } from './sentiment-lexicon';
-import { CONCESSIVE_WORDS, CONTRAST_WORDS, tokenWordInfo, wordInfo, type WordInfo } from './word-info';
+import {
+  CONCESSIVE_WORDS,
+  CONTRAST_WORDS,
+  tokenWordFlags,
+  tokenWordInfo,
+  wordInfo,
+  WordFlag,
+  type WordInfo,
+} from './word-info';
 
 export interface LexiconScore {
   /** Signed sum of rule-adjusted valences (AFINN scale). */
@@ -58,11 +66,14 @@ export function scoreLexicon(
       concessiveUntilPunct = false;
       continue;
     }
-    // A word's facts are read once here and handed on (an entry lookup each time cost more than the rules).
-    const info = token.kind === 'word' ? tokenWordInfo(token) : null;
-    if (info !== null ? info.concessive : CONCESSIVE_WORDS.has(token.norm)) concessiveUntilPunct = true;
+    // A word's facts are read once here and handed on (an entry lookup each time cost more than the rules);
+    // a word without a valence or phrase needs only its flags.
+    const flags = token.kind === 'word' ? tokenWordFlags(token) : -1;
+    if (flags >= 0 ? (flags & WordFlag.concessive) !== 0 : CONCESSIVE_WORDS.has(token.norm))
+      concessiveUntilPunct = true;
     if (token.negated) hasNegation = true;
-    const match = lookup(tokens, i, to, lexicon, info);
+    if (flags >= 0 && (flags & WordFlag.lexical) === 0) continue;
+    const match = lookup(tokens, i, to, lexicon, flags >= 0 ? tokenWordInfo(token) : null);
     if (match === null) continue;
     if (match.value === 0 && match.vader === 0) {
       i += match.length - 1;
@@ -285,7 +296,7 @@ function lastContrastIndex(tokens: Token[], from: number, to: number): number {
     const token = tokens[i];
     if (
       token.kind === 'word' &&
-      (token.entry ? tokenWordInfo(token).contrast : CONTRAST_WORDS.has(token.norm))
+      (token.entry ? (tokenWordFlags(token) & WordFlag.contrast) !== 0 : CONTRAST_WORDS.has(token.norm))
     )
       return i;
   }
@@ -299,7 +310,10 @@ function countExclamations(punct: string): number {
 }
 
 function boosterOf(token: Token): number {
-  if (token.entry && token.kind === 'word') return tokenWordInfo(token).booster;
+  if (token.entry && token.kind === 'word') {
+    const flags = tokenWordFlags(token);
+    return flags & WordFlag.intensifier ? 1 : flags & WordFlag.diminisher ? -1 : 0;
+  }
   return INTENSIFIERS.has(token.norm) ? 1 : DIMINISHERS.has(token.norm) ? -1 : 0;
 }
 

@@ -1,11 +1,8 @@
 import type { SparseVector } from '../ml/sparse-vector';
 import type { TextClassifier } from '../ml/text-classifier';
-import { sortSmall } from '../ml/sort-small';
 import type { SentimentExplanation } from './sentiment-explanation';
 
 const MAX_MODEL_TERMS = 3;
-const byStrength = (a: SentimentExplanation, b: SentimentExplanation): number =>
-  Math.abs(b.weight) - Math.abs(a.weight);
 /** Terms whose positive-minus-negative weight is smaller than this say nothing worth showing. */
 const MIN_WEIGHT = 0.5;
 
@@ -26,19 +23,41 @@ export function termPolarities(
   return polarity;
 }
 
-/** The few words or bigrams of a text whose learned weights pushed hardest towards positive or negative. */
+/** The strongest terms found so far by explainModel, strongest first: scratch reused by every call. */
+const topIndex = new Int32Array(MAX_MODEL_TERMS);
+const topWeight = new Float64Array(MAX_MODEL_TERMS);
+
+/**
+ * The few words or bigrams of a text whose learned weights pushed hardest towards positive or negative: the
+ * first MAX_MODEL_TERMS of the strong terms stably sorted by strength, picked as they come (a text has four
+ * strong terms on average, and an object for each, sorted, cost more than the prediction).
+ */
 export function explainModel(
   vocabulary: string[],
   polarity: Float64Array | null,
   vector: SparseVector,
 ): SentimentExplanation[] {
   if (polarity === null) return [];
-  const found: SentimentExplanation[] = [];
+  let count = 0;
   for (const index of vector.indices) {
     const weight = index < polarity.length ? polarity[index] : 0;
-    if (Math.abs(weight) >= MIN_WEIGHT) {
-      found.push({ token: vocabulary[index], weight: Math.round(weight * 1000) / 1000, rule: 'model' });
+    if (Math.abs(weight) < MIN_WEIGHT) continue;
+    const rounded = Math.round(weight * 1000) / 1000;
+    // Strength compares the rounded weights, and a term goes after the earlier ones as strong (stable).
+    let at = count;
+    while (at > 0 && Math.abs(rounded) > Math.abs(topWeight[at - 1])) at--;
+    if (at >= MAX_MODEL_TERMS) continue;
+    for (let k = Math.min(count, MAX_MODEL_TERMS - 1); k > at; k--) {
+      topIndex[k] = topIndex[k - 1];
+      topWeight[k] = topWeight[k - 1];
     }
+    topIndex[at] = index;
+    topWeight[at] = rounded;
+    if (count < MAX_MODEL_TERMS) count++;
   }
-  return found.length <= 1 ? found : sortSmall(found, byStrength).slice(0, MAX_MODEL_TERMS);
+  const found: SentimentExplanation[] = [];
+  for (let k = 0; k < count; k++) {
+    found.push({ token: vocabulary[topIndex[k]], weight: topWeight[k], rule: 'model' });
+  }
+  return found;
 }

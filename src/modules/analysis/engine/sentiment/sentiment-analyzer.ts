@@ -80,6 +80,8 @@ export class SentimentAnalyzer {
   private readonly scratch: Float64Array;
   /** The same after the lexicon prior, in CLASSES order. */
   private readonly adjusted = new Float64Array(CLASSES.length);
+  /** Scratch for termsOf, grown to the longest text seen. */
+  private terms = new Int32Array(256);
 
   private constructor(
     private readonly classifier: TextClassifier,
@@ -143,10 +145,26 @@ export class SentimentAnalyzer {
       this.appendWords(t, from, to, out),
     );
     const { sentences: parts } = prepared;
-    const document = this.score(prepared, 0, tokens.length, prepared.lexicon, 0, prepared.words.length);
-    if (parts.length <= 1) return { document, sentences: parts.map((part) => withSpan(document, part.span)) };
+    if (parts.length <= 1) {
+      const document = this.score(prepared, 0, tokens.length, prepared.lexicon, 0, prepared.words.length);
+      return { document, sentences: parts.map((part) => withSpan(document, part.span)) };
+    }
+    // The document and each sentence read the same terms: looked up once for all of them.
+    const terms = this.wordIndex ? this.termsOf(prepared.words as number[]) : null;
+    const document = this.score(
+      prepared,
+      0,
+      tokens.length,
+      prepared.lexicon,
+      0,
+      prepared.words.length,
+      terms,
+    );
     const sentences = parts.map((part) =>
-      withSpan(this.score(prepared, part.from, part.to, part.lexicon, part.wordFrom, part.wordTo), part.span),
+      withSpan(
+        this.score(prepared, part.from, part.to, part.lexicon, part.wordFrom, part.wordTo, terms),
+        part.span,
+      ),
     );
     if (isMixed(sentences)) document.label = 'mixed';
     return { document, sentences };
@@ -211,7 +229,17 @@ export class SentimentAnalyzer {
     else appendModelWords(tokens, from, to, out as string[]);
   }
 
-  /** Scores tokens [from, to), whose model words (or their ids) are words[wordFrom, wordTo). */
+  /** The model terms of every word id (FeatureExtractor.termsInto), in a buffer reused from text to text. */
+  private termsOf(ids: number[]): Int32Array {
+    if (this.terms.length < 2 * ids.length) this.terms = new Int32Array(4 * ids.length);
+    this.classifier.extractor.termsInto(ids, this.terms);
+    return this.terms;
+  }
+
+  /**
+   * Scores tokens [from, to), whose model words (or their ids) are words[wordFrom, wordTo); `terms`, when
+   * given, holds the words' terms (termsOf(words)).
+   */
   private score(
     prepared: { tokens: Token[]; words: (string | number)[] },
     from: number,
@@ -219,12 +247,15 @@ export class SentimentAnalyzer {
     lexicon: LexiconScore,
     wordFrom: number,
     wordTo: number,
+    terms: Int32Array | null = null,
   ): SentimentResult {
     const extras = lexiconFeatures(lexicon, prepared.tokens, from, to);
     const { extractor, model } = this.classifier;
-    const vector = this.wordIndex
-      ? extractor.vectorizeIds(prepared.words as number[], wordFrom, wordTo, extras)
-      : extractor.vectorize((prepared.words as string[]).slice(wordFrom, wordTo), extras);
+    const vector = terms
+      ? extractor.vectorizeTerms(terms, wordFrom, wordTo, extras)
+      : this.wordIndex
+        ? extractor.vectorizeIds(prepared.words as number[], wordFrom, wordTo, extras)
+        : extractor.vectorize((prepared.words as string[]).slice(wordFrom, wordTo), extras);
     model.predictInto(vector, this.scratch);
     const adjusted = this.adjusted;
     this.lexiconPriorInto(this.scratch, lexicon, adjusted);

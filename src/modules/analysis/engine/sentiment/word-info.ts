@@ -64,6 +64,35 @@ export function tokenWordInfo(token: Token): WordInfo {
   return token.entry ? byEntry.of(token.entry) : wordInfo(token.norm);
 }
 
+/**
+ * Bits of wordFlags: the facts the lexicon scorer asks of every word, kept as a small integer on the entry
+ * itself. Most words carry no sentiment, and for them no WordInfo object has to be read from memory.
+ */
+export const WordFlag = {
+  contrast: 1,
+  concessive: 2,
+  intensifier: 4,
+  diminisher: 8,
+  /** A valence in either lexicon, or the start of a lexicon phrase: the scorer needs the WordInfo. */
+  lexical: 16,
+} as const;
+
+const flagsByEntry = new EntryMemo((norm) => flagsOf(wordInfo(norm)));
+
+/** WordFlag bits of a word token (tokenWordInfo folded into one integer). */
+export function tokenWordFlags(token: Token): number {
+  return token.entry ? flagsByEntry.of(token.entry) : flagsOf(wordInfo(token.norm));
+}
+
+function flagsOf(info: WordInfo): number {
+  return (
+    (info.contrast ? WordFlag.contrast : 0) |
+    (info.concessive ? WordFlag.concessive : 0) |
+    (info.booster > 0 ? WordFlag.intensifier : info.booster < 0 ? WordFlag.diminisher : 0) |
+    (info.valence !== 0 || info.vader !== 0 || info.phraseStart ? WordFlag.lexical : 0)
+  );
+}
+
 function resolve(norm: string): WordInfo {
   const { words, vaderWords, phraseStarts, domainWords } = SENTIMENT_LEXICON;
   const base = norm.endsWith("'s") && !words.has(norm) ? norm.slice(0, -2) : norm;

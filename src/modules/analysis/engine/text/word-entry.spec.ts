@@ -51,6 +51,15 @@ describe('word entries', () => {
     expect(wordEntry('xD').emoticon).toBe(true);
   });
 
+  it('tell apart spellings that share a prefix, a length or the table, also once it has grown', () => {
+    const words = Array.from({ length: 40_000 }, (_, i) => `q${i.toString(36)}z`);
+    const entries = words.map((w) => wordEntry(w));
+    expect(new Set(entries).size).toBe(words.length);
+    words.forEach((w, i) => expect(wordEntryAt(`, ${w} `, 2, 2 + w.length)).toBe(entries[i]));
+    expect(wordEntryAt('qaz', 0, 2).raw).toBe('qa');
+    expect(wordEntry('qazz')).not.toBe(wordEntry('qaz'));
+  });
+
   it('give tokens the same norm, capitals and negation as the plain rules', () => {
     for (const text of sampleTexts(500)) {
       const tokens = tokenize(text);
