@@ -93,11 +93,13 @@ async function main(): Promise<void> {
         const [rows] = await conn.query(`SELECT COUNT(*) AS n FROM feedback ${where}`);
         return Number((rows as { n: number }[])[0].n);
       };
-      const stored = await count('');
+      let stored = await count('');
       const deadline = Date.now() + 60_000;
       let analysed = 0;
       while (Date.now() < deadline) {
         analysed = await count(`WHERE analysis_status <> 'pending'`);
+        // Counted again: requests in flight when the load stopped may have been stored since.
+        stored = await count('');
         if (analysed >= stored) break;
         await new Promise((r) => setTimeout(r, 500));
       }
