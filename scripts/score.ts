@@ -143,6 +143,11 @@ async function main(args: string[]): Promise<void> {
 }
 
 if (require.main === module) {
+  // `npm run score < in.ndjson | head`: a reader that stops early ends the run quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
