@@ -12,7 +12,8 @@ type Call = (...args: unknown[]) => Promise<unknown>;
  *
  * Here the data source's transactions, and every query not sent from inside the open transaction, take turns
  * in arrival order. Work inside a transaction (its manager, savepoints of nested transactions begun through it)
- * runs at once, recognised by the async context the transaction's callback runs in.
+ * runs at once, recognised by the async context the transaction's callback runs in. So a transaction's callback
+ * must not begin another top-level transaction (through the data source) and wait for it: it would wait forever.
  */
 export function serialiseSqliteTransactions(dataSource: DataSource): void {
   if (dataSource.options.type !== 'better-sqlite3') return;
