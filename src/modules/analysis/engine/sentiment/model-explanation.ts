@@ -30,14 +30,16 @@ const topWeight = new Float64Array(MAX_MODEL_TERMS);
 /**
  * The few words or bigrams of a text whose learned weights pushed hardest towards positive or negative: the
  * first MAX_MODEL_TERMS of the strong terms stably sorted by strength, picked as they come (a text has four
- * strong terms on average, and an object for each, sorted, cost more than the prediction).
+ * strong terms on average, and an object for each, sorted, cost more than the prediction). They are appended
+ * to `found` (the lexicon's hits, say), which is returned.
  */
 export function explainModel(
   vocabulary: string[],
   polarity: Float64Array | null,
   vector: SparseVector,
+  found: SentimentExplanation[] = [],
 ): SentimentExplanation[] {
-  if (polarity === null) return [];
+  if (polarity === null) return found;
   let count = 0;
   for (const index of vector.indices) {
     const weight = index < polarity.length ? polarity[index] : 0;
@@ -55,7 +57,6 @@ export function explainModel(
     topWeight[at] = rounded;
     if (count < MAX_MODEL_TERMS) count++;
   }
-  const found: SentimentExplanation[] = [];
   for (let k = 0; k < count; k++) {
     found.push({ token: vocabulary[topIndex[k]], weight: topWeight[k], rule: 'model' });
   }

@@ -264,8 +264,12 @@ export class SentimentAnalyzer {
     const positive = adjusted[2];
     const best = Math.max(negative, neutral, positive);
     const label: SentimentClass = best === positive ? 'positive' : best === negative ? 'negative' : 'neutral';
-    const explanation = lexicon.hits.concat(
-      explainModel(this.classifier.extractor.vocabulary, this.polarity, vector),
+    // The model's terms go straight onto a copy of the hits: concat cost more than explaining.
+    const explanation = explainModel(
+      this.classifier.extractor.vocabulary,
+      this.polarity,
+      vector,
+      lexicon.hits.slice(),
     );
     return { label, score: round(positive - negative), confidence: round(best), explanation };
   }

@@ -55,14 +55,18 @@ const MAX_ENTRIES = 200_000;
 let generation = 0;
 const entries: StoredEntry[] = [];
 /**
- * Open-addressing table over the text's own characters: per slot (hash, entry number + 1, where the
- * spelling starts in `chars`, its length). A word seen before is found without slicing it out of the text
- * or hashing a new string (a Map lookup per word cost more than the rest of tokenizing), and its characters
- * are compared in `chars`, so no pointer is followed until the entry is found.
+ * Open-addressing table over the text's own characters: per slot (hash, entry number + 1); where each
+ * entry's spelling starts in `chars` and its length are in `spellings`, by entry number. A word seen before
+ * is found without slicing it out of the text or hashing a new string (a Map lookup per word cost more than
+ * the rest of tokenizing), and its characters are compared in `chars`, so no pointer is followed until the
+ * entry is found. Two numbers per slot keep the table half the size (fewer cache misses), and `spellings`
+ * is dense, the common words first.
  */
-const SLOT = 4;
+const SLOT = 2;
 let table = new Int32Array(SLOT << 14);
 let mask = table.length / SLOT - 1;
+/** Per entry number: where its spelling starts in `chars`, and its length. */
+let spellings = new Int32Array(2 << 14);
 /** Every entry's spelling, back to back. */
 let chars = new Uint16Array(1 << 16);
 let charsUsed = 0;
@@ -79,16 +83,15 @@ export function wordEntryAt(text: string, start: number, end: number): WordEntry
     const at = slot * SLOT;
     const number = table[at + 1];
     if (number === 0) break;
-    if (table[at] === hash && table[at + 3] === length && sameChars(table[at + 2], text, start, length))
-      return entries[number - 1];
+    if (table[at] === hash && isSpelling(number - 1, text, start, length)) return entries[number - 1];
   }
   const raw = text.slice(start, end);
   if (entries.length >= MAX_ENTRIES) startAfresh();
   const entry = resolve(raw, entries.length);
   entries.push(entry);
-  const charsAt = storeChars(text, start, length);
+  storeSpelling(entry.id, storeChars(text, start, length), length);
   if (entries.length * 2 > mask) grow();
-  insert(hash, entry.id + 1, charsAt, length);
+  insert(hash, entry.id + 1);
   return entry;
 }
 
@@ -97,9 +100,22 @@ export function wordEntry(raw: string): WordEntry {
   return wordEntryAt(raw, 0, raw.length);
 }
 
-function sameChars(charsAt: number, text: string, start: number, length: number): boolean {
+/** Entry number `id` is spelled text[start, start + length). */
+function isSpelling(id: number, text: string, start: number, length: number): boolean {
+  if (spellings[2 * id + 1] !== length) return false;
+  const charsAt = spellings[2 * id];
   for (let i = 0; i < length; i++) if (chars[charsAt + i] !== text.charCodeAt(start + i)) return false;
   return true;
+}
+
+function storeSpelling(id: number, charsAt: number, length: number): void {
+  if (2 * id + 2 > spellings.length) {
+    const old = spellings;
+    spellings = new Int32Array(old.length * 2);
+    spellings.set(old);
+  }
+  spellings[2 * id] = charsAt;
+  spellings[2 * id + 1] = length;
 }
 
 /** Appends text[start, start + length) to `chars`; returns where it starts. */
@@ -115,22 +131,19 @@ function storeChars(text: string, start: number, length: number): number {
   return at;
 }
 
-function insert(hash: number, number: number, charsAt: number, length: number): void {
+function insert(hash: number, number: number): void {
   let slot = hash & mask;
   while (table[slot * SLOT + 1] !== 0) slot = (slot + 1) & mask;
   const at = slot * SLOT;
   table[at] = hash;
   table[at + 1] = number;
-  table[at + 2] = charsAt;
-  table[at + 3] = length;
 }
 
 function grow(): void {
   const old = table;
   table = new Int32Array(old.length * 2);
   mask = table.length / SLOT - 1;
-  for (let at = 0; at < old.length; at += SLOT)
-    if (old[at + 1] !== 0) insert(old[at], old[at + 1], old[at + 2], old[at + 3]);
+  for (let at = 0; at < old.length; at += SLOT) if (old[at + 1] !== 0) insert(old[at], old[at + 1]);
 }
 
 function startAfresh(): void {
