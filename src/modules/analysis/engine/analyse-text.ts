@@ -85,7 +85,7 @@ export function createAnalysisPipeline(options: AnalysisPipelineOptions = {}): A
 
   const analyse = (text: string): TextAnalysis => {
     const prepared = prepareText(text);
-    const language = languageDetector.detectTokens(text, prepared.tokens);
+    const language = languageDetector.detectTokens(text, prepared.tokens, prepared.printableAscii);
     // Text without letters (emoji, numbers) is in no language, and emoji sentiment reads the same everywhere.
     if (!SCORED_LANGUAGES.has(language.language) && language.language !== 'und') {
       return unsupported(language.language, language.confidence);

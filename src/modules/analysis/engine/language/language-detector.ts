@@ -100,9 +100,10 @@ export class LanguageDetector {
   /**
    * detect(text, words of `tokens`) for the pipeline, which has the tokens already: votes are tallied by
    * entry in typed arrays instead of Maps, in the same order, so the same language wins every tie.
+   * `printableAscii`, when the caller knows it (see TextFacts), saves a pass over the text.
    */
-  detectTokens(text: string, tokens: readonly Token[]): LanguageGuess {
-    const ascii = !NON_ASCII.test(text);
+  detectTokens(text: string, tokens: readonly Token[], printableAscii?: boolean): LanguageGuess {
+    const ascii = printableAscii ?? !NON_ASCII.test(text);
     if (!ascii) {
       if (!this.tallyHints) return this.detect(text, wordNormsOf(tokens));
       const script = dominantScript(text);

@@ -34,15 +34,22 @@ const LETTER_OR_DOT_RE = /[\p{L}.]/u;
  * end a sentence. A hand-written scan of /([.!?\u2026]+["'\u201d\u2019)\]]*)(?=\s|$)|\n/g: the regex
  * cost as much as tokenizing.
  */
-export function splitSentences(text: string): SentenceSpan[] {
+export function splitSentences(text: string, facts?: TextFacts): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   const n = text.length;
   let from = 0;
   let i = 0;
+  let printableAscii = true;
   while (i < n) {
     const c = text.charCodeAt(i);
     // Most characters neither break a line nor end a sentence: one table read instead of five comparisons.
-    if (c < 128 ? ASCII_MARKS[c] === 0 : c !== 0x2026) {
+    const mark = c < 128 ? ASCII_MARKS[c] : c === 0x2026 ? SENTENCE_MARK : BEYOND_ASCII;
+    if (mark === 0) {
+      i++;
+      continue;
+    }
+    if (mark === BEYOND_ASCII) {
+      printableAscii = false;
       i++;
       continue;
     }
@@ -54,6 +61,8 @@ export function splitSentences(text: string): SentenceSpan[] {
     let end = i + 1;
     while (end < n && isTerminator(text.charCodeAt(end))) end++;
     while (end < n && isCloser(text.charCodeAt(end))) end++;
+    // The run is skipped below, and may hold \u2026 or curly quotes.
+    if (printableAscii && !isPrintableAscii(text, i, end)) printableAscii = false;
     // Every later start inside this run ends at the same place, so none can match either: skip the run.
     const boundary = end === n || isRegexSpace(text.charCodeAt(end));
     if (boundary && !(c === 46 && end === i + 1 && isAbbreviation(text, i))) {
@@ -63,12 +72,30 @@ export function splitSentences(text: string): SentenceSpan[] {
     i = end;
   }
   pushTrimmed(text, from, n, spans);
+  if (facts) facts.printableAscii = printableAscii;
   return spans;
 }
 
-/** 1 at a line break or an ASCII terminator (. ! ?); the only other terminator is \u2026. */
+/** What splitSentences learns about the whole text on the way, for a caller that passes it. */
+export interface TextFacts {
+  /** Nothing beyond printable ASCII, tab and line breaks: the text matches no /[^ -~\t\n\r]/. */
+  printableAscii: boolean;
+}
+
+/** ASCII_MARKS: a line break or a terminator (. ! ?, and \u2026 beyond ASCII). */
+const SENTENCE_MARK = 1;
+/** ASCII_MARKS: a control character other than tab, line feed and carriage return (or DEL, or beyond ASCII). */
+const BEYOND_ASCII = 2;
+/** 0 for printable characters that neither break a line nor end a sentence, else one of the marks. */
 const ASCII_MARKS = new Uint8Array(128);
-for (const c of '\n.!?') ASCII_MARKS[c.charCodeAt(0)] = 1;
+for (let c = 0; c < 32; c++) if (c !== 9 && c !== 13) ASCII_MARKS[c] = BEYOND_ASCII;
+ASCII_MARKS[127] = BEYOND_ASCII;
+for (const c of '\n.!?') ASCII_MARKS[c.charCodeAt(0)] = SENTENCE_MARK;
+
+function isPrintableAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 126) return false;
+  return true;
+}
 
 function isTerminator(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 0x2026;

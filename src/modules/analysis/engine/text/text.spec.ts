@@ -114,3 +114,36 @@ describe('splitSentences against its regex definition', () => {
     }
   });
 });
+
+describe('splitSentences facts', () => {
+  it('reports printable ASCII exactly when /[^ -~\\t\\n\\r]/ finds nothing', () => {
+    const pieces = [
+      'a',
+      '.',
+      '!',
+      '?',
+      ' ',
+      '\t',
+      '\n',
+      '\r',
+      '~',
+      '…',
+      '”',
+      '’',
+      'é',
+      '\u000b',
+      '\u007f',
+      '😀',
+      ':)',
+    ];
+    let seed = 11;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296;
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      for (let j = 0; j < 1 + next() * 8; j++) text += pieces[Math.floor(next() * pieces.length)];
+      const facts = { printableAscii: true };
+      expect(splitSentences(text, facts)).toEqual(splitSentences(text));
+      expect(facts.printableAscii).toBe(!/[^ -~\t\n\r]/.test(text));
+    }
+  });
+});

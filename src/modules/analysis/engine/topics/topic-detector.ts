@@ -35,6 +35,8 @@ export interface PreparedText {
   tokens: readonly Token[];
   terms: readonly (string | null)[];
   sentences: readonly SentenceSpan[];
+  /** See TextFacts; unknown when left out. */
+  printableAscii?: boolean;
 }
 
 /**
