@@ -40,6 +40,19 @@ export function aspectContexts(
   return contexts;
 }
 
+/** The sentence last scanned for turn marks, and whether it has any: a text's topics ask about one in turn. */
+let lastScanned: string | null = null;
+let lastHasMarks = false;
+
+/** CLAUSE_BREAK_MARKS found in the sentence (two of every three scans were of the sentence scanned last). */
+function mayHaveTurn(sentence: string): boolean {
+  if (sentence !== lastScanned) {
+    lastHasMarks = CLAUSE_BREAK_MARKS.scanLowercased(sentence) !== 0;
+    lastScanned = sentence;
+  }
+  return lastHasMarks;
+}
+
 function clauseAround(
   sentence: TextSpan,
   start: number,
@@ -49,7 +62,7 @@ function clauseAround(
   // Without another topic's evidence in the sentence no turn separates two topics: the clause is all of it.
   if (others !== undefined && !others.some((o) => isOtherWithin(o, sentence.start, sentence.end, start, end)))
     return sentence;
-  if (CLAUSE_BREAK_MARKS.scanLowercased(sentence.text) === 0) return sentence;
+  if (!mayHaveTurn(sentence.text)) return sentence;
   let from = sentence.start;
   let to = sentence.end;
   const otherIn = (lo: number, hi: number): boolean =>
