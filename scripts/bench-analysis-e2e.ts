@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection } from 'mysql2/promise';
+import { BenchUsageError, checkServerUrls, integerOption } from './bench/bench-args';
 import { createBenchDatabase } from './bench/bench-database';
 import { reviewItem } from './bench/load-scenarios';
 import { startServer } from './bench/server-process';
@@ -32,6 +33,7 @@ const REPO_ROOT = resolve(__dirname, '../..');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
+    strict: true,
     options: {
       rate: { type: 'string', default: '1000' },
       duration: { type: 'string', default: '60' },
@@ -44,10 +46,14 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return void process.stdout.write(`${HELP}\n`);
-  const rate = Number(values.rate);
-  const duration = Number(values.duration);
+  const rate = integerOption(values, 'rate', 1, 100_000);
+  const duration = integerOption(values, 'duration', 1, 3600);
+  const workerCount = integerOption(values, 'workers', 1, 16);
+  integerOption(values, 'concurrency', 1, 100);
+  integerOption(values, 'connections', 1, 1000);
   const redisUrl = values['redis-url']!;
-  const db = await createBenchDatabase(values['database-url']!, redisUrl);
+  checkServerUrls(values['database-url']!, redisUrl);
+  const db = await createBenchDatabase(values['database-url']!.replace(/\/$/, ''), redisUrl);
   const adminKey = `bench-admin-${randomBytes(16).toString('hex')}`;
   const env = {
     DATABASE_URL: db.databaseUrl,
@@ -59,7 +65,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_PER_MINUTE: '10000000',
     WORKER_CONCURRENCY: values.concurrency!,
   };
-  const workers = Array.from({ length: Number(values.workers) }, () =>
+  const workers = Array.from({ length: workerCount }, () =>
     spawn(process.execPath, [resolve(REPO_ROOT, 'dist/src/worker.js')], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
@@ -136,6 +142,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
+  // A wrong option gets one line naming it (exit 2), anything else its stack (exit 1).
+  const usage =
+    error instanceof BenchUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  process.stderr.write(
+    usage
+      ? `bench:analysis:e2e: ${(error as Error).message} (see --help)\n`
+      : `${(error as Error).stack ?? String(error)}\n`,
+  );
+  process.exit(usage ? 2 : 1);
 });

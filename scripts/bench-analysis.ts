@@ -135,7 +135,16 @@ if (require.main === module) {
     const at = args.indexOf(name);
     return at >= 0 ? args[at + 1] : undefined;
   };
-  runAnalysisBench(option('--datasets') ?? '../shared/datasets', Number(option('--rounds') ?? 5), (line) =>
-    console.log(line),
-  );
+  const known = new Set(['--datasets', '--rounds']);
+  const unknown = args.filter((a, i) => a.startsWith('-') && !known.has(a) && !known.has(args[i - 1] ?? ''));
+  const rounds = option('--rounds') ?? '5';
+  if (unknown.length || !/^\d+$/.test(rounds) || Number(rounds) < 1 || Number(rounds) > 100) {
+    console.error(
+      unknown.length
+        ? `bench:analysis: unknown option ${unknown[0]} (see --help)`
+        : `bench:analysis: --rounds must be an integer from 1 to 100, got "${rounds}" (see --help)`,
+    );
+    process.exit(2);
+  }
+  runAnalysisBench(option('--datasets') ?? '../shared/datasets', Number(rounds), (line) => console.log(line));
 }

@@ -38,6 +38,23 @@ export interface BenchArgs {
 
 export class BenchUsageError extends Error {}
 
+/** The named option of a parseArgs result as an integer in [min, max], or a usage error naming it. */
+export function integerOption(values: object, name: string, min: number, max: number): number {
+  const text = String((values as Record<string, unknown>)[name]);
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
+    throw new BenchUsageError(`--${name} must be an integer from ${min} to ${max}, got "${text}"`);
+  return Number(text);
+}
+
+/** The benches create their own database and queue prefix: they take servers, not a database. */
+export function checkServerUrls(databaseUrl: string, redisUrl: string): void {
+  if (!/^mysql:\/\/[^/]+\/?$/.test(databaseUrl))
+    throw new BenchUsageError(
+      '--database-url must be mysql://user:pass@host:port (no database: the bench creates its own)',
+    );
+  if (!/^rediss?:\/\//.test(redisUrl)) throw new BenchUsageError('--redis-url must be redis://host:port');
+}
+
 export function parseBenchArgs(argv: string[]): BenchArgs | undefined {
   let values;
   try {
@@ -61,18 +78,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs | undefined {
     throw new BenchUsageError((error as Error).message);
   }
   if (values.help) return undefined;
-  const int = (name: string, min: number, max: number) => {
-    const text = (values as unknown as Record<string, string>)[name];
-    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
-      throw new BenchUsageError(`--${name} must be an integer from ${min} to ${max}, got "${text}"`);
-    return Number(text);
-  };
-  if (!/^mysql:\/\/[^/]+\/?$/.test(values['database-url']!))
-    throw new BenchUsageError(
-      '--database-url must be mysql://user:pass@host:port (no database: the bench creates its own)',
-    );
-  if (!/^rediss?:\/\//.test(values['redis-url']!))
-    throw new BenchUsageError('--redis-url must be redis://host:port');
+  const int = (name: string, min: number, max: number) => integerOption(values, name, min, max);
+  checkServerUrls(values['database-url']!, values['redis-url']!);
   return {
     duration: int('duration', 1, 3600),
     rounds: int('rounds', 1, 50),
