@@ -338,6 +338,11 @@ describe(`webhook rate limit per integration (${TEST_TARGET})`, () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.json().code).toBe('RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // A retried delivery still gets its first answer; the refused one was not claimed, so it may come again.
+    const retried = await send(a, 0);
+    expect(retried.statusCode).toBe(202);
+    expect(retried.headers['webhook-replayed']).toBe('true');
+    expect((await send(a, 3)).statusCode).toBe(429);
     expect((await send(b, 0)).statusCode).toBe(202);
   });
 });

@@ -74,9 +74,6 @@ export class WebhookReceiverService implements OnApplicationBootstrap, OnApplica
       throw new IntegrationNotFoundException(delivery.integrationId);
     const secrets = this.integrations.signingSecrets(integration);
     const webhookId = verifyWebhookSignature(delivery.rawBody, delivery.headers, secrets);
-    // Counted only once signed: unsigned floods must not use up a genuine integration's allowance.
-    const retryAfter = this.limiter.hit(integration.id);
-    if (retryAfter > 0) throw new RateLimitedException(retryAfter);
 
     const now = new Date();
     const claim = await this.repository.claimDelivery(integration.id, webhookId, now);
@@ -93,6 +90,14 @@ export class WebhookReceiverService implements OnApplicationBootstrap, OnApplica
       if (!existing || !(await this.repository.reclaimStaleDelivery(integration.id, webhookId, stale, now))) {
         throw new WebhookInProgressException();
       }
+    }
+
+    // Counted only for new, signed deliveries: unsigned floods must not use up a genuine integration's
+    // allowance, and a retried delivery still gets its first answer.
+    const retryAfter = this.limiter.hit(integration.id);
+    if (retryAfter > 0) {
+      await this.repository.releaseDelivery(integration.id, webhookId);
+      throw new RateLimitedException(retryAfter);
     }
 
     let answer: { statusCode: number; body: WebhookResultBody };
