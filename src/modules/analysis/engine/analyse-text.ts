@@ -20,7 +20,7 @@ import { TopicDetector, type TopicEvidence, type TopicMatch } from './topics/top
 import { trainTopicDetector } from './topics/train-topic-detector';
 
 /** Bump when analysis logic changes in a way that changes results for the same models. */
-export const ENGINE_VERSION = 'engine-1';
+export const ENGINE_VERSION = 'engine-2';
 
 export interface TopicAnalysis {
   key: string;

@@ -21,6 +21,13 @@ describe('SentimentAnalyzer (shipped model)', () => {
     );
   });
 
+  it('reads customer idioms whose words mislead', () => {
+    // Each word alone points the other way: "thanks", "lovely"/"never", "bad".
+    expect(analyzer.analyseSpan('Thanks for nothing.').label).toBe('negative');
+    expect(analyzer.analyseSpan('Lovely staff but the refund never came.').label).toBe('negative');
+    expect(analyzer.analyseSpan('Not bad at all, would order again.').label).toBe('positive');
+  });
+
   it('does not read the airline "United" or polite requests as praise', () => {
     const united = analyzer.analyseSpan('@united can you change my seat please');
     expect(united.label).not.toBe('positive');
