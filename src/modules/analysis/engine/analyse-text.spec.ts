@@ -32,6 +32,18 @@ describe('createAnalysisPipeline', () => {
     expect(sentimentOf('staff')).toBe('negative');
   });
 
+  it('does not file everyday verbs and app features under a restaurant’s ambience', () => {
+    const keysOf = (text: string): string[] => pipeline.analyse(text).topics.map((t) => t.key);
+    for (const text of [
+      'I set up my account yesterday.',
+      'I tried to place an order three times.',
+      'Please add a dark mode.',
+      'How do I view my order history?',
+    ])
+      expect(keysOf(text)).not.toContain('ambience');
+    expect(keysOf('The restaurant was dark and noisy.')).toContain('ambience');
+  });
+
   it('marks texts in other languages as unsupported instead of scoring them', () => {
     const result = pipeline.analyse('El servicio fue muy malo y nadie nos ayudó con las maletas.');
     expect(result).toMatchObject({

@@ -184,7 +184,9 @@ export const DEFAULT_TAXONOMY: readonly TopicDefinition[] = [
     'Ambience',
     `
     ambience, ambiance, atmosphere, decor, decoration, music, noisy, loud, quiet, cozy, cosy,
-    romantic, setting, interior, lighting, crowded, cramped, space, room, table, view, vibe, outdoor,
-    patio, garden, clean, dirty, dark, bright, comfortable, seating, place`,
+    romantic, interior, lighting, crowded, cramped, space, room, table, view, vibe, outdoor,
+    patio, garden, clean, dirty, dark, bright, comfortable, seating`,
+    // Not "setting" (stemmed to "set": "set up my account") or "place" ("place an order").
+    { exclusions: 'dark mode, light mode, view my, room service' },
   ),
 ];
