@@ -39,6 +39,23 @@ describe('detectSignals', () => {
     expect(typesOf('The app is broken.', ['neutral'])).toEqual(['complaint']);
   });
 
+  it('does not take a wish for praise', () => {
+    expect(typesOf('Could you add a dark mode? Would be great.', ['neutral', 'positive'])).toEqual([
+      'question',
+      'suggestion',
+    ]);
+    expect(typesOf('It would be nice if you offered gift wrapping.', ['positive'])).toEqual(['suggestion']);
+    expect(
+      typesOf('The crew were great. It would be great if you added legroom.', ['positive', 'positive']),
+    ).toEqual(['praise', 'suggestion']);
+    expect(typesOf('You should really offer a student discount.')).toEqual(['suggestion']);
+  });
+
+  it('hears "where is my order" and "not here yet" as complaints', () => {
+    expect(typesOf('Where is my refund?')).toEqual(['complaint', 'question']);
+    expect(typesOf('Why is my order not here yet?')).toEqual(['complaint', 'question']);
+  });
+
   it('returns nothing for a plain statement', () => {
     expect(typesOf('I flew to Denver on Tuesday.')).toEqual([]);
   });

@@ -38,9 +38,14 @@ const PHRASE_ONLY: readonly SignalType[] = ['churn_risk', 'urgency', 'suggestion
 export function detectSignals(text: string, sentences: readonly SignalSentence[]): Signal[] {
   const signals: Signal[] = [];
   const anchored = anchoredRules(text);
-  for (const type of PHRASE_ONLY) push(signals, type, matchRules(text, RULES_WITH_BITS[type], anchored));
+  let suggestions: SignalEvidence[] = [];
+  for (const type of PHRASE_ONLY) {
+    const evidence = matchRules(text, RULES_WITH_BITS[type], anchored);
+    if (type === 'suggestion') suggestions = evidence;
+    push(signals, type, evidence);
+  }
   push(signals, 'complaint', sentimentGated(text, sentences, 'complaint', 'negative', anchored));
-  push(signals, 'praise', sentimentGated(text, sentences, 'praise', 'positive', anchored));
+  push(signals, 'praise', sentimentGated(text, sentences, 'praise', 'positive', anchored, suggestions));
   push(signals, 'question', questions(sentences));
   return signals;
 }
@@ -85,9 +90,13 @@ function matchRules(text: string, rules: readonly RuleWithBit[], anchored: numbe
   return evidence;
 }
 
+/** "would be great", "it'd be so nice": the praise word describes a wish, not the experience. */
+const HYPOTHETICAL_BEFORE = /\b(?:would|could|'d) (?:be|have been|really be)(?: so| very| really)? $/i;
+
 /**
  * A keyword counts only inside a sentence that does not carry the opposite sentiment; a sentence with the
- * wanted sentiment and no keyword still counts as evidence of its own.
+ * wanted sentiment and no keyword still counts as evidence of its own. Sentences holding a suggestion
+ * (`skipSentencesWith`) are not praise by their sentiment: "it would be nice if you added…" wishes.
  */
 function sentimentGated(
   text: string,
@@ -95,14 +104,21 @@ function sentimentGated(
   type: 'complaint' | 'praise',
   wanted: 'negative' | 'positive',
   anchored: number,
+  skipSentencesWith: readonly SignalEvidence[] = [],
 ): SignalEvidence[] {
   const opposite = wanted === 'negative' ? 'positive' : 'negative';
-  const evidence = matchRules(text, RULES_WITH_BITS[type], anchored).filter(
-    (e) => sentenceAt(sentences, e.start)?.label !== opposite,
-  );
+  const skip = [...skipSentencesWith];
+  const evidence = matchRules(text, RULES_WITH_BITS[type], anchored).filter((e) => {
+    if (sentenceAt(sentences, e.start)?.label === opposite) return false;
+    if (type !== 'praise' || !HYPOTHETICAL_BEFORE.test(text.slice(Math.max(0, e.start - 24), e.start)))
+      return true;
+    skip.push(e);
+    return false;
+  });
   for (const sentence of sentences) {
     if (evidence.length >= MAX_EVIDENCE) break;
     if (sentence.label !== wanted) continue;
+    if (skip.some((e) => e.start >= sentence.start && e.start < sentence.end)) continue;
     if (sentence.score !== undefined && Math.abs(sentence.score) < MIN_SENTENCE_STRENGTH) continue;
     if (evidence.some((e) => e.start >= sentence.start && e.start < sentence.end)) continue;
     evidence.push({

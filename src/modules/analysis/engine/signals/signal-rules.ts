@@ -129,7 +129,7 @@ export const SIGNAL_RULES: Record<SignalType, readonly SignalRule[]> = {
         'u ought to',
       ],
       pattern:
-        /\b(?:you|they|u) (?:should|could|need to|ought to) (?:add|have|make|offer|consider|allow|let|provide|improve|bring|introduce|fix|update|change|hire|train)\b/gi,
+        /\b(?:you|they|u) (?:should|could|need to|ought to) (?:really |definitely |seriously |also |just |maybe |probably )?(?:add|have|make|offer|consider|allow|let|provide|improve|bring|introduce|fix|update|change|hire|train)\b/gi,
     },
     {
       name: 'would-be-nice',
@@ -200,6 +200,20 @@ export const SIGNAL_RULES: Record<SignalType, readonly SignalRule[]> = {
       ],
       pattern:
         /\b(?:not|never|doesn'?t|didn'?t|won'?t|isn'?t|wasn'?t|can'?t|cannot|stopped) (?:work(?:ing|s|ed)?|load(?:ing)?|arriv(?:e|ed)|show(?:ed)? up|respond(?:ing|ed)?|help(?:ing|ed|ful)?)\b/gi,
+    },
+    {
+      name: 'where-is-it',
+      anchors: [
+        'where is my',
+        "where's my",
+        'where are my',
+        'here yet',
+        'arrived yet',
+        'received yet',
+        'delivered yet',
+      ],
+      pattern:
+        /\bwhere(?: is|'s| are) my (?:order|refund|package|parcel|money|delivery|bag|luggage|item|replacement)s?\b|\b(?:not|never|n't) (?:here|arrived|received|delivered) yet\b/gi,
     },
     {
       name: 'complain-words',
