@@ -26,6 +26,8 @@ describe('SentimentAnalyzer (shipped model)', () => {
     expect(analyzer.analyseSpan('Thanks for nothing.').label).toBe('negative');
     expect(analyzer.analyseSpan('Lovely staff but the refund never came.').label).toBe('negative');
     expect(analyzer.analyseSpan('Not bad at all, would order again.').label).toBe('positive');
+    // "joke" alone is neutral in customer messages ("no joke"), "is a joke" is not.
+    expect(analyzer.analyseSpan('Your chatbot is a joke.').label).toBe('negative');
   });
 
   it('does not read the airline "United" or polite requests as praise', () => {
