@@ -47,7 +47,8 @@ export const DEFAULT_TAXONOMY: readonly TopicDefinition[] = [
     'Product quality',
     `
     quality, defective, faulty, broke, broken, stopped working, poor quality, cheaply made, durable,
-    well made, battery, works great, doesn't work, does not work, malfunction`,
+    well made, battery, works great, doesn't work, does not work, malfunction, fell apart, falls apart,
+    ripped, torn, sizing, too small, too big, doesn't fit, does not fit`,
   ),
   topic(
     'food',
@@ -56,7 +57,7 @@ export const DEFAULT_TAXONOMY: readonly TopicDefinition[] = [
     food, dish, meal, menu, taste, tasty, delicious, flavor, flavour, bland, fresh, cook, chef,
     kitchen, pizza, sushi, pasta, burger, steak, chicken, fish, salad, dessert, appetizer, entree,
     portion, sauce, soup, bread, rice, noodle, roll, cheese, meat, seafood, spicy, wine, drink,
-    coffee, cocktail, beer, breakfast, lunch, dinner, brunch, eat, ate, snack, bagel, tuna, salmon,
+    coffee, cocktail, beer, breakfast, lunch, dinner, brunch, eat, snack, bagel, tuna, salmon,
     shrimp, lobster, dumpling, tapa, cake, cuisine`,
     { parentKey: 'product-quality' },
   ),
@@ -90,7 +91,9 @@ export const DEFAULT_TAXONOMY: readonly TopicDefinition[] = [
     'Website & app',
     `
     website, site, web site, app, application, online, login, log in, password, account, checkout,
-    page, link, error, bug, crash, glitch, down, mobile, internet, system`,
+    page, link, error, bug, crash, glitch, mobile, internet, system, site down, app down, website down,
+    server down, system down, is down, was down, still down, outage, timing out, times out, logs me out,
+    logged me out`,
   ),
   topic(
     'booking',

@@ -1,6 +1,7 @@
 import { tokenize } from '../text/tokenize-text';
 import { DEFAULT_TAXONOMY } from './default-taxonomy';
 import { PhraseMatcher, phraseStems, termsOf } from './phrase-matcher';
+import { THEME_STOP_WORDS } from './theme-stop-words';
 import { TopicDefinition, topicKeyOf } from './topic-definition';
 
 function matchKeys(taxonomy: readonly TopicDefinition[], text: string): Record<string, string[]> {
@@ -39,6 +40,17 @@ describe('PhraseMatcher', () => {
       'Flight delayed 3 hours, they lost my bag and the waiter was rude.',
     );
     expect(Object.keys(found)).toEqual(expect.arrayContaining(['flight-delays', 'lost-luggage', 'staff']));
+  });
+
+  it('has no one-word default phrase that stems to a function word', () => {
+    // "ate" stems to "at": Food was found in every text with "at" in it.
+    const functionStems = new Set(phraseStems([...THEME_STOP_WORDS]).flat());
+    const offenders = DEFAULT_TAXONOMY.flatMap((t) => {
+      const stems = phraseStems(t.phrases);
+      return t.phrases.filter((_, i) => stems[i].length === 1 && functionStems.has(stems[i][0]));
+    });
+    expect(offenders).toEqual([]);
+    expect(matchKeys(DEFAULT_TAXONOMY, 'No information at the gate')).not.toHaveProperty('food');
   });
 
   it('keeps every taxonomy key unique and every parent present', () => {
