@@ -28,6 +28,8 @@ describe('SentimentAnalyzer (shipped model)', () => {
     expect(analyzer.analyseSpan('Not bad at all, would order again.').label).toBe('positive');
     // "joke" alone is neutral in customer messages ("no joke"), "is a joke" is not.
     expect(analyzer.analyseSpan('Your chatbot is a joke.').label).toBe('negative');
+    expect(analyzer.analyseSpan('The login page keeps timing out.').label).toBe('negative');
+    expect(analyzer.analyseSpan('The mobile app logs me out every day.').label).toBe('negative');
   });
 
   it('does not read the airline "United" or polite requests as praise', () => {
