@@ -29,6 +29,8 @@ describe('SentimentAnalyzer (shipped model)', () => {
     // "joke" alone is neutral in customer messages ("no joke"), "is a joke" is not.
     expect(analyzer.analyseSpan('Your chatbot is a joke.').label).toBe('negative');
     expect(analyzer.analyseSpan('The login page keeps timing out.').label).toBe('negative');
+    // The model learns "never" as praise from reviews ("never disappoints").
+    expect(analyzer.analyseSpan('Password reset email never arrives.').label).toBe('negative');
     expect(analyzer.analyseSpan('The mobile app logs me out every day.').label).toBe('negative');
   });
 
