@@ -110,6 +110,42 @@ describe('TextClassifier and OneVsRestClassifier', () => {
     expect(both.baggage).toBeGreaterThan(0.5);
     expect(copy.predict(['nice']).delay).toBeLessThan(0.5);
   });
+
+  it('with naive Bayes scaling, reads unscaled features and survives a JSON round trip', () => {
+    const multi = [
+      { words: ['late', 'flight'], labels: ['delay'] },
+      { words: ['lost', 'bag'], labels: ['baggage'] },
+      { words: ['late', 'lost', 'bag'], labels: ['delay', 'baggage'] },
+      { words: ['nice', 'seat'], labels: [] },
+    ];
+    const ovr = OneVsRestClassifier.train([...multi, ...multi, ...multi], {
+      features: { minCount: 1, bigrams: false },
+      training: { epochs: 30 },
+      naiveBayesScaling: true,
+    });
+    const copy = OneVsRestClassifier.fromJSON(JSON.parse(JSON.stringify(ovr.toJSON())));
+    const both = copy.predict(['late', 'lost']);
+    expect(both.delay).toBeGreaterThan(0.5);
+    expect(both.baggage).toBeGreaterThan(0.5);
+    expect(copy.predict(['nice']).delay).toBeLessThan(0.5);
+  });
+});
+
+describe('SoftmaxRegression.withScaledFeatures', () => {
+  it('gives on x what the model gave on x times the scales; extras past the scales keep their weights', () => {
+    const xs = [
+      { indices: [0, 2], values: [1, 0.5] },
+      { indices: [1, 2], values: [1, -0.5] },
+    ];
+    const model = SoftmaxRegression.train(xs, [0, 1], ['no', 'yes'], 3, { epochs: 20 });
+    const folded = model.withScaledFeatures([2, 0.5]);
+    const x = { indices: [0, 1, 2], values: [0.3, 0.7, 0.2] };
+    const [a, b] = [
+      folded.predictProba(x),
+      model.predictProba({ indices: x.indices, values: [0.6, 0.35, 0.2] }),
+    ];
+    a.forEach((p, c) => expect(p).toBeCloseTo(b[c], 12));
+  });
 });
 
 function argmax(values: number[]): number {

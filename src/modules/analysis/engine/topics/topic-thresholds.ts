@@ -14,7 +14,12 @@ const CANDIDATES = Array.from({ length: 37 }, (_, i) => 0.05 + i * 0.025);
 export function tuneThresholds(
   examples: readonly MultiLabelExample[],
   labels: readonly string[],
-  options: { features?: FitOptions; training?: SoftmaxTrainOptions; folds: number },
+  options: {
+    features?: FitOptions;
+    training?: SoftmaxTrainOptions;
+    naiveBayesScaling?: boolean;
+    folds: number;
+  },
 ): number[] {
   const { folds } = options;
   const scores = examples.map(() => new Array<number>(labels.length).fill(0));
@@ -26,6 +31,7 @@ export function tuneThresholds(
       {
         labels: [...labels],
         features: options.features,
+        naiveBayesScaling: options.naiveBayesScaling,
         training: { ...options.training, sampleWeights: weights && trainIdx.map((i) => weights[i]) },
       },
     );
