@@ -291,7 +291,8 @@ function modifierFactor(tokens: Token[], i: number, from: number): number {
   return total;
 }
 
-function lastContrastIndex(tokens: Token[], from: number, to: number): number {
+/** Index of the last contrast word ("but", "however") in tokens[from, to), or -1. */
+export function lastContrastIndex(tokens: readonly Token[], from: number, to: number): number {
   for (let i = to - 1; i >= from; i--) {
     const token = tokens[i];
     if (

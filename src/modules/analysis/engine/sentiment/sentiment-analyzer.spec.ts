@@ -53,6 +53,18 @@ describe('SentimentAnalyzer (shipped model)', () => {
     expect(document.confidence).toBeLessThanOrEqual(1);
   });
 
+  it('calls a sentence that turns from clear praise to a clear complaint mixed, keeping its score', () => {
+    const { document, sentences } = analyzer.analyse('I love the new dashboard but exports are slow.');
+    expect(document.label).toBe('mixed');
+    expect(sentences[0].label).toBe('mixed');
+    expect(document.score).toBe(analyzer.analyseSpan('I love the new dashboard but exports are slow.').score);
+    const two = analyzer.analyse('Great food but the service was painfully slow. We will come back.');
+    expect(two.sentences[0].label).toBe('mixed');
+    expect(two.document.label).toBe('mixed');
+    // A weak side does not make it mixed.
+    expect(analyzer.analyse('Expensive but worth every penny.').document.label).toBe('positive');
+  });
+
   it('does not call a uniformly negative text mixed', () => {
     const { document } = analyzer.analyse('The flight was late. The staff were rude. Never again.');
     expect(document.label).toBe('negative');

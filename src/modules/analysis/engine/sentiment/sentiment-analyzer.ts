@@ -3,6 +3,7 @@ import shippedModel from '../models/sentiment-model.json';
 import { splitSentences, type SentenceSpan } from '../text/split-sentences';
 import type { Token } from '../text/token';
 import { tokenize } from '../text/tokenize-text';
+import { turnsAtContrast } from './clause-turn';
 import { combineLexiconScores, scoreLexicon, type LexiconScore } from './lexicon-scorer';
 import { explainModel, termPolarities } from './model-explanation';
 import { ModelEntryIds } from './model-entry-ids';
@@ -82,6 +83,22 @@ export class SentimentAnalyzer {
   private readonly adjusted = new Float64Array(CLASSES.length);
   /** Scratch for termsOf, grown to the longest text seen. */
   private terms = new Int32Array(256);
+  /** analyseClauseTokens without the explanation: only the label and score are read. */
+  private readonly scoreClause = (tokens: readonly Token[]): SentimentResult => {
+    const words: (string | number)[] = [];
+    this.appendWords(tokens as Token[], 0, tokens.length, words);
+    const prepared = { tokens: tokens as Token[], words };
+    return this.score(
+      prepared,
+      0,
+      tokens.length,
+      scoreLexicon(prepared.tokens),
+      0,
+      words.length,
+      null,
+      false,
+    );
+  };
 
   private constructor(
     private readonly classifier: TextClassifier,
@@ -147,6 +164,7 @@ export class SentimentAnalyzer {
     const { sentences: parts } = prepared;
     if (parts.length <= 1) {
       const document = this.score(prepared, 0, tokens.length, prepared.lexicon, 0, prepared.words.length);
+      if (this.turns(tokens, 0, tokens.length, prepared.lexicon)) document.label = 'mixed';
       return { document, sentences: parts.map((part) => withSpan(document, part.span)) };
     }
     // The document and each sentence read the same terms: looked up once for all of them.
@@ -160,14 +178,34 @@ export class SentimentAnalyzer {
       prepared.words.length,
       terms,
     );
-    const sentences = parts.map((part) =>
-      withSpan(
-        this.score(prepared, part.from, part.to, part.lexicon, part.wordFrom, part.wordTo, terms),
-        part.span,
-      ),
-    );
+    const sentences = parts.map((part) => {
+      const sentence = this.score(
+        prepared,
+        part.from,
+        part.to,
+        part.lexicon,
+        part.wordFrom,
+        part.wordTo,
+        terms,
+      );
+      if (this.turns(tokens, part.from, part.to, part.lexicon)) sentence.label = 'mixed';
+      return withSpan(sentence, part.span);
+    });
     if (isMixed(sentences)) document.label = 'mixed';
     return { document, sentences };
+  }
+
+  /**
+   * A sentence with a contrast word that turns from clearly positive to clearly negative or back. Only
+   * sentences whose lexicon hits already point both ways are scored clause by clause.
+   */
+  private turns(tokens: readonly Token[], from: number, to: number, lexicon: LexiconScore): boolean {
+    return (
+      lexicon.hasContrast &&
+      lexicon.vaderPositive > 0 &&
+      lexicon.vaderNegative > 0 &&
+      turnsAtContrast(tokens, from, to, this.scoreClause)
+    );
   }
 
   /** Sentiment of one clause or context window, without sentence splitting (per-topic sentiment). */
@@ -248,6 +286,7 @@ export class SentimentAnalyzer {
     wordFrom: number,
     wordTo: number,
     terms: Int32Array | null = null,
+    explain = true,
   ): SentimentResult {
     const extras = lexiconFeatures(lexicon, prepared.tokens, from, to);
     const { extractor, model } = this.classifier;
@@ -264,6 +303,8 @@ export class SentimentAnalyzer {
     const positive = adjusted[2];
     const best = Math.max(negative, neutral, positive);
     const label: SentimentClass = best === positive ? 'positive' : best === negative ? 'negative' : 'neutral';
+    if (!explain)
+      return { label, score: round(positive - negative), confidence: round(best), explanation: [] };
     // The model's terms go straight onto a copy of the hits: concat cost more than explaining.
     const explanation = explainModel(
       this.classifier.extractor.vocabulary,
@@ -380,6 +421,7 @@ function isMixed(sentences: SentenceSentiment[]): boolean {
   let strongPositive = false;
   let strongNegative = false;
   for (const s of sentences) {
+    if (s.label === 'mixed') return true;
     if (s.label === 'positive' && s.score >= MIXED_THRESHOLD) strongPositive = true;
     if (s.label === 'negative' && s.score <= -MIXED_THRESHOLD) strongNegative = true;
   }
