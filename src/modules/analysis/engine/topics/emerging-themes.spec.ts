@@ -45,6 +45,33 @@ describe('findEmergingThemes', () => {
     expect(themes.map((t) => t.key)).toEqual(['lost luggag']);
   });
 
+  it('lets a longer phrase replace every shorter one it holds, not only the first', () => {
+    const texts = [
+      'I bought trekking poles',
+      'the trekking poles broke',
+      'trekking poles are light',
+      'new trekking poles',
+      'poles',
+    ];
+    const keys = findEmergingThemes(texts, ['fine flight']).map((t) => t.key);
+    expect(keys).toContain('trek pole');
+    expect(keys).not.toContain('trek');
+    expect(keys).not.toContain('pole');
+  });
+
+  it('names phrases of the same texts once, by the longest', () => {
+    const texts = [
+      'Saw your ad for the poles and it was exactly what I was looking for.',
+      'Saw your ad for the jacket, exactly what I was looking for!',
+      'Saw your ad for the tent and it was exactly what I was looking for.',
+      'Saw your ad for the boots: exactly what I was looking for.',
+    ];
+    const keys = findEmergingThemes(texts, ['fine flight', 'nice boots']).map((t) => t.key);
+    expect(keys).toContain('saw your ad');
+    expect(keys).not.toContain('exactli');
+    expect(keys).not.toContain('look');
+  });
+
   it('is pure', () => {
     expect(findEmergingThemes(recent, baseline)).toEqual(findEmergingThemes(recent, baseline));
   });

@@ -73,6 +73,7 @@ export function findEmergingThemes(
     }
   }
   const themes: EmergingTheme[] = [];
+  const docsOf = new Map<EmergingTheme, readonly number[]>();
   for (const [key, stats] of grams) {
     const recentCount = stats.recentDocs.length;
     if (recentCount < config.minRecentCount) continue;
@@ -82,7 +83,7 @@ export function findEmergingThemes(
     const lift =
       (recentCount + 0.5) / (recent.length + 1) / ((stats.baselineCount + 0.5) / (baseline.length + 1));
     if (lift < config.minLift) continue;
-    themes.push({
+    const theme: EmergingTheme = {
       phrase: mostFrequent(stats.surfaces),
       key,
       score: round(Math.log2(lift) * Math.sqrt(recentCount)),
@@ -93,12 +94,12 @@ export function findEmergingThemes(
       lift: round(lift),
       isNew: stats.baselineCount === 0,
       examples: stats.recentDocs.slice(0, config.examplesPerTheme).map((doc) => recent[doc]),
-    });
+    };
+    themes.push(theme);
+    docsOf.set(theme, stats.recentDocs);
   }
-  return dropSubsumed(themes.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key))).slice(
-    0,
-    config.limit,
-  );
+  themes.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  return dropRedundant(themes, docsOf).slice(0, config.limit);
 }
 
 /** Distinct n-grams of one text: stemmed key → surface form. Stop words may sit inside, never at either end. */
@@ -119,23 +120,69 @@ function gramsOf(text: string, maxWords: number): Map<string, string> {
 }
 
 /**
- * A shorter phrase that only ever appears inside a longer listed one says nothing new ("lost" inside "lost
- * luggage"); nor does a longer phrase barely more frequent than noise around a strong shorter one. Keep the
- * longer phrase when it covers most of the shorter one's texts, otherwise the shorter.
+ * Phrases of different lengths found in nearly the same texts ("saw your ad", "exactly", "looking") are one
+ * theme, named by the longest. Single words of the same texts stay apart ("checkout", "crash"): none names it better.
  */
-function dropSubsumed(themes: EmergingTheme[]): EmergingTheme[] {
+const SAME_TEXTS = 0.8;
+
+/**
+ * One suggestion per theme, best first. A shorter phrase that only ever appears inside a longer listed one says
+ * nothing new ("lost" inside "lost luggage"); nor does a longer phrase barely more frequent than noise around a
+ * strong shorter one: the longer phrase replaces every shorter one it holds when it covers most of their texts,
+ * otherwise it is dropped. Shorter phrases of nearly the same texts give way to the longer one the same way.
+ */
+function dropRedundant(
+  themes: readonly EmergingTheme[],
+  docsOf: ReadonlyMap<EmergingTheme, readonly number[]>,
+): EmergingTheme[] {
   const kept: EmergingTheme[] = [];
   for (const theme of themes) {
-    const overlapping = kept.find((k) => containsWords(k.key, theme.key) || containsWords(theme.key, k.key));
-    if (!overlapping) kept.push(theme);
-    else if (
-      containsWords(theme.key, overlapping.key) &&
-      theme.recentCount >= 0.8 * overlapping.recentCount
-    ) {
-      kept[kept.indexOf(overlapping)] = theme;
+    const words = wordCount(theme.key);
+    const related = kept.filter(
+      (k) =>
+        containsWords(k.key, theme.key) ||
+        containsWords(theme.key, k.key) ||
+        (wordCount(k.key) !== words && sameTexts(docsOf.get(k) ?? [], docsOf.get(theme) ?? [])),
+    );
+    if (related.length === 0) {
+      kept.push(theme);
+      continue;
     }
+    const replaces = related.every(
+      (k) =>
+        (containsWords(theme.key, k.key) && theme.recentCount >= SAME_TEXTS * k.recentCount) ||
+        (!containsWords(k.key, theme.key) &&
+          wordCount(k.key) < words &&
+          sameTexts(docsOf.get(k) ?? [], docsOf.get(theme) ?? [])),
+    );
+    if (!replaces) continue;
+    const at = kept.indexOf(related[0]);
+    kept[at] = theme;
+    for (const k of related.slice(1)) kept.splice(kept.indexOf(k), 1);
   }
   return kept;
+}
+
+/** Sorted document lists sharing at least SAME_TEXTS of the larger one (Jaccard-like, cheap on short lists). */
+function sameTexts(a: readonly number[], b: readonly number[]): boolean {
+  const larger = Math.max(a.length, b.length);
+  if (Math.min(a.length, b.length) < SAME_TEXTS * larger) return false;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return shared >= SAME_TEXTS * larger;
+}
+
+function wordCount(key: string): number {
+  let count = 1;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) count++;
+  return count;
 }
 
 function containsWords(longer: string, shorter: string): boolean {
