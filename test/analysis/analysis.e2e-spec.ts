@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
 import { waitFor } from '../helpers/wait-for';
@@ -118,6 +119,42 @@ describe(`analysis (${TEST_TARGET})`, () => {
     }, 30_000);
     expect(done.total).toBe(1);
     expect(done.failed).toBe(0);
+  });
+
+  it("judges coverage for suggestions by an item's newest analysis until re-analysis reaches it", async () => {
+    const now = Date.now();
+    const items = Array.from({ length: 6 }, (_, i) => ({
+      kind: 'review',
+      source: 'upgraded',
+      externalId: `zorblax-${i}`,
+      occurredAt: new Date(now - i * 3600_000).toISOString(),
+      text: `The Zorblax courier delivery was late again, parcel ${i}`,
+    }));
+    // A baseline period of uncovered texts, or nothing can be said to emerge.
+    const baseline = Array.from({ length: 20 }, (_, i) => ({
+      kind: 'review',
+      source: 'upgraded',
+      externalId: `baseline-${i}`,
+      occurredAt: new Date(now - (20 + i) * 24 * 3600_000).toISOString(),
+      text: `Bought this for my nephew ${i}`,
+    }));
+    const batch = (await call('POST', '/api/v1/feedback/batch', { items: [...items, ...baseline] })).json();
+    expect(batch.created).toBe(26);
+    const ids: string[] = batch.results.slice(0, 6).map((r: { id: string }) => r.id);
+    for (const id of ids) expect((await analysed(id)).analysisStatus).toBe('analysed');
+    // As after an upgrade: these items hold only an older pipeline version's analysis (with its topics).
+    const db = t.app.get(DataSource);
+    const marks = ids.map(() => '?').join(', ');
+    for (const table of ['feedback_analysis', 'feedback_topics'])
+      await db.query(
+        `UPDATE ${table} SET pipeline_version = 'engine-0+old' WHERE feedback_id IN (${marks})`,
+        ids,
+      );
+    const { suggestions } = (
+      await call('GET', '/api/v1/topics/suggestions?recentDays=14&baselineDays=56')
+    ).json();
+    const phrases = suggestions.map((s: { phrase: string }) => s.phrase);
+    expect(phrases.filter((p: string) => /zorblax/.test(p))).toEqual([]);
   });
 
   it('suggests emerging themes among uncovered feedback and turns one into a topic', async () => {

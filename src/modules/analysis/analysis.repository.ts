@@ -48,15 +48,37 @@ export class AnalysisRepository {
       .findOne({ where: { feedbackId }, order: { analysedAt: 'DESC' } });
   }
 
-  /** Feedback of a period that no topic covered (for emerging themes). */
+  /**
+   * The items a topic covers (for emerging themes), each judged by its analysis of `version` or, until a
+   * re-analysis reaches it, by its newest one: after an upgrade or a taxonomy change, items not yet
+   * re-analysed must not all look uncovered.
+   */
   async idsWithTopics(version: string, feedbackIds: string[]): Promise<Set<string>> {
     const found = new Set<string>();
     for (let i = 0; i < feedbackIds.length; i += 1000) {
-      const rows = await this.dataSource.getRepository(FeedbackTopicEntity).find({
-        select: { feedbackId: true },
-        where: { pipelineVersion: version, feedbackId: In(feedbackIds.slice(i, i + 1000)) },
-      });
-      rows.forEach((r) => found.add(r.feedbackId));
+      const ids = feedbackIds.slice(i, i + 1000);
+      const [analyses, topics] = await Promise.all([
+        this.dataSource.getRepository(FeedbackAnalysisEntity).find({
+          select: { feedbackId: true, pipelineVersion: true, analysedAt: true },
+          where: { feedbackId: In(ids) },
+        }),
+        this.dataSource.getRepository(FeedbackTopicEntity).find({
+          select: { feedbackId: true, pipelineVersion: true },
+          where: { feedbackId: In(ids) },
+        }),
+      ]);
+      const judgedBy = new Map<string, FeedbackAnalysisEntity>();
+      for (const a of analyses) {
+        const best = judgedBy.get(a.feedbackId);
+        if (
+          !best ||
+          (best.pipelineVersion !== version &&
+            (a.pipelineVersion === version || a.analysedAt > best.analysedAt))
+        )
+          judgedBy.set(a.feedbackId, a);
+      }
+      for (const t of topics)
+        if (judgedBy.get(t.feedbackId)?.pipelineVersion === t.pipelineVersion) found.add(t.feedbackId);
     }
     return found;
   }
