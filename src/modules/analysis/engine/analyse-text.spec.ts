@@ -55,6 +55,19 @@ describe('createAnalysisPipeline', () => {
     });
   });
 
+  it('does not score an empty or blank text', () => {
+    for (const text of ['', '   \n\t']) {
+      const result = pipeline.analyse(text);
+      expect(result).toMatchObject({
+        supported: false,
+        language: 'und',
+        sentiment: null,
+        topics: [],
+        signals: [],
+      });
+    }
+  });
+
   it('scores text without letters (emoji) instead of calling it a foreign language', () => {
     const result = pipeline.analyse('😡😡😡');
     expect(result).toMatchObject({ language: 'und', supported: true });

@@ -85,6 +85,8 @@ export function createAnalysisPipeline(options: AnalysisPipelineOptions = {}): A
 
   const analyse = (text: string): TextAnalysis => {
     const prepared = prepareText(text);
+    // Nothing to read (empty or only spaces): no score, rather than the model's leaning on no evidence.
+    if (prepared.tokens.length === 0) return unsupported('und', 0);
     const language = languageDetector.detectTokens(text, prepared.tokens, prepared.printableAscii);
     // Text without letters (emoji, numbers) is in no language, and emoji sentiment reads the same everywhere.
     if (!SCORED_LANGUAGES.has(language.language) && language.language !== 'und') {
