@@ -185,9 +185,11 @@ describe(`analysis (${TEST_TARGET})`, () => {
           : undefined,
       20_000,
     );
-    const { suggestions } = (
-      await call('GET', '/api/v1/topics/suggestions?recentDays=14&baselineDays=56')
-    ).json();
+    const answer = (await call('GET', '/api/v1/topics/suggestions?recentDays=14&baselineDays=56')).json();
+    // What was read: at least this test's uncovered texts, its 8 recent and 20 older ones.
+    expect(answer.uncoveredRecentTexts).toBeGreaterThanOrEqual(8);
+    expect(answer.uncoveredBaselineTexts).toBeGreaterThanOrEqual(20);
+    const { suggestions } = answer;
     const theme = suggestions.find((s: { phrase: string }) => /quantum flux/.test(s.phrase));
     expect(theme).toBeDefined();
     expect(theme.examples.length).toBeGreaterThan(0);

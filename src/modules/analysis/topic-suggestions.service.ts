@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FeedbackService } from '../feedback/feedback.service';
 import { AnalysisPipelineService } from './analysis-pipeline.service';
 import { AnalysisRepository } from './analysis.repository';
-import { EmergingTheme, findEmergingThemes } from './engine/topics/emerging-themes';
+import { type EmergingTheme, findEmergingThemes } from './engine/topics/emerging-themes';
 import { topicKeyOf } from './engine/topics/topic-definition';
 import { TopicEntity } from './entities/topic.entity';
 import { TopicsService } from './topics.service';
@@ -15,6 +15,13 @@ export interface SuggestionWindow {
   baselineDays: number;
 }
 
+export interface TopicSuggestions {
+  suggestions: EmergingTheme[];
+  /** Texts no topic covers in the recent window and in the baseline before it: what the suggestions read. */
+  uncoveredRecentTexts: number;
+  uncoveredBaselineTexts: number;
+}
+
 /** Emerging themes among feedback no topic covers: phrases that rose well above their baseline, or are new. */
 @Injectable()
 export class TopicSuggestionsService {
@@ -25,14 +32,19 @@ export class TopicSuggestionsService {
     private readonly topics: TopicsService,
   ) {}
 
-  async suggest(window: SuggestionWindow, now = new Date(), limit = 20): Promise<EmergingTheme[]> {
+  /** With no baseline texts nothing can be said to have risen, so the counts say why a list is empty. */
+  async suggest(window: SuggestionWindow, now = new Date(), limit = 20): Promise<TopicSuggestions> {
     const recentFrom = new Date(now.getTime() - window.recentDays * DAY_MS);
     const baselineFrom = new Date(recentFrom.getTime() - window.baselineDays * DAY_MS);
     const [recent, baseline] = await Promise.all([
       this.uncovered(recentFrom, now),
       this.uncovered(baselineFrom, recentFrom),
     ]);
-    return findEmergingThemes(recent, baseline, { limit });
+    return {
+      suggestions: findEmergingThemes(recent, baseline, { limit }),
+      uncoveredRecentTexts: recent.length,
+      uncoveredBaselineTexts: baseline.length,
+    };
   }
 
   /** One click: the phrase becomes a topic (which starts re-analysis through the new pipeline version). */

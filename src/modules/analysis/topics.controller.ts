@@ -34,14 +34,17 @@ export class TopicsController {
   }
 
   @Get('suggestions')
-  @ApiOkResponse({ description: 'Emerging phrases among feedback no topic covers, with example texts' })
-  async suggest(@Query() query: SuggestionsQuery) {
-    const themes = await this.suggestions.suggest(
+  @ApiOkResponse({
+    description:
+      'Emerging phrases among feedback no topic covers, with example texts, and how many uncovered texts the ' +
+      'recent window and the baseline before it held (with no baseline texts nothing can be said to emerge)',
+  })
+  suggest(@Query() query: SuggestionsQuery) {
+    return this.suggestions.suggest(
       { recentDays: query.recentDays ?? 14, baselineDays: query.baselineDays ?? 56 },
       new Date(),
       query.limit ?? 20,
     );
-    return { suggestions: themes };
   }
 
   @Post('suggestions/accept')
