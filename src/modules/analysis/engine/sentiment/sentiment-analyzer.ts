@@ -1,71 +1,36 @@
-import { TextClassifier, type TextClassifierJson } from '../ml/text-classifier';
+import { TextClassifier } from '../ml/text-classifier';
 import shippedModel from '../models/sentiment-model.json';
 import { splitSentences, type SentenceSpan } from '../text/split-sentences';
 import type { Token } from '../text/token';
 import { tokenize } from '../text/tokenize-text';
-import { turnsAtContrast } from './clause-turn';
-import { combineLexiconScores, scoreLexicon, type LexiconScore } from './lexicon-scorer';
+import { scoreLexicon, type LexiconScore } from './lexicon-scorer';
+import { holdsBothSides, turnsAtContrast } from './mixed-sentiment';
 import { explainModel, termPolarities } from './model-explanation';
 import { ModelEntryIds } from './model-entry-ids';
 import { ModelWordIndex } from './model-word-index';
-import type { SentimentExplanation } from './sentiment-explanation';
-import { lexiconFeatures, modelWords, NUM_LEXICON_FEATURES } from './sentiment-features';
+import { appendModelWords, prepareDocument, prepareText } from './prepared-document';
+import { lexiconFeatures, NUM_LEXICON_FEATURES } from './sentiment-features';
+import type {
+  SentenceSentiment,
+  SentimentClass,
+  SentimentExample,
+  SentimentModelJson,
+  SentimentResult,
+  SentimentTrainOptions,
+} from './sentiment-types';
 
 export type { SentimentExplanation } from './sentiment-explanation';
-export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'mixed';
-export type SentimentClass = 'positive' | 'neutral' | 'negative';
-
-export interface SentimentResult {
-  label: SentimentLabel;
-  /** P(positive) - P(negative), -1..1. */
-  score: number;
-  /** Probability of the chosen class, 0..1. */
-  confidence: number;
-  explanation: SentimentExplanation[];
-}
-
-export interface SentenceSentiment extends SentimentResult {
-  text: string;
-  start: number;
-  end: number;
-}
-
-export interface SentimentExample {
-  text: string;
-  label: SentimentClass;
-}
-
-export interface SentimentTrainOptions {
-  epochs?: number;
-  learningRate?: number;
-  l2?: number;
-  /** Reweight classes so skewed data does not starve the small ones (helps macro-F1). */
-  balanced?: boolean;
-  /** Per-example weights, same order as the examples. */
-  sampleWeights?: number[];
-  charNgrams?: [number, number] | null;
-  minCount?: number;
-  /** Keep only this many strongest terms, to ship a small model. */
-  maxTerms?: number;
-  /** Names of the data the model was trained on, recorded in its JSON. */
-  trainedOn?: string[];
-  /**
-   * How far the rule-based lexicon score shifts the model's positive/negative log-odds. Training on reviews
-   * teaches the model to lean on review vocabulary; a fixed lexicon prior keeps it sound on other text.
-   */
-  lexiconPrior?: number;
-}
-
-export interface SentimentModelJson {
-  format: 'hearken-sentiment/1';
-  trainedOn: string[];
-  lexiconPrior: number;
-  classifier: TextClassifierJson;
-}
+export type {
+  SentenceSentiment,
+  SentimentClass,
+  SentimentExample,
+  SentimentLabel,
+  SentimentModelJson,
+  SentimentResult,
+  SentimentTrainOptions,
+} from './sentiment-types';
 
 const CLASSES: SentimentClass[] = ['negative', 'neutral', 'positive'];
-/** A document is mixed when it holds a sentence at least this positive and another at least this negative. */
-const MIXED_THRESHOLD = 0.5;
 
 /**
  * Lexicon rules (AFINN-165 + customer-experience terms, widened with VADER's lexicon for the model; negation,
@@ -83,22 +48,9 @@ export class SentimentAnalyzer {
   private readonly adjusted = new Float64Array(CLASSES.length);
   /** Scratch for termsOf, grown to the longest text seen. */
   private terms = new Int32Array(256);
-  /** analyseClauseTokens without the explanation: only the label and score are read. */
-  private readonly scoreClause = (tokens: readonly Token[]): SentimentResult => {
-    const words: (string | number)[] = [];
-    this.appendWords(tokens as Token[], 0, tokens.length, words);
-    const prepared = { tokens: tokens as Token[], words };
-    return this.score(
-      prepared,
-      0,
-      tokens.length,
-      scoreLexicon(prepared.tokens),
-      0,
-      words.length,
-      null,
-      false,
-    );
-  };
+  /** A clause's label and score, for turnsAtContrast: the explanation is not read, so not built. */
+  private readonly scoreClause = (tokens: readonly Token[]): SentimentResult =>
+    this.scoreTokens(tokens, false);
 
   private constructor(
     private readonly classifier: TextClassifier,
@@ -191,7 +143,7 @@ export class SentimentAnalyzer {
       if (this.turns(tokens, part.from, part.to, part.lexicon)) sentence.label = 'mixed';
       return withSpan(sentence, part.span);
     });
-    if (isMixed(sentences)) document.label = 'mixed';
+    if (holdsBothSides(sentences)) document.label = 'mixed';
     return { document, sentences };
   }
 
@@ -210,10 +162,7 @@ export class SentimentAnalyzer {
 
   /** Sentiment of one clause or context window, without sentence splitting (per-topic sentiment). */
   analyseSpan(text: string): SentimentResult {
-    const tokens = tokenize(text);
-    const words: (string | number)[] = [];
-    this.appendWords(tokens, 0, tokens.length, words);
-    return this.score({ tokens, words }, 0, tokens.length, scoreLexicon(tokens), 0, words.length);
+    return this.scoreTokens(tokenize(text), true);
   }
 
   /**
@@ -221,15 +170,23 @@ export class SentimentAnalyzer {
    * negation marks included (a negator before the clause does not reach into it).
    */
   analyseClauseTokens(tokens: readonly Token[]): SentimentResult {
+    return this.scoreTokens(tokens, true);
+  }
+
+  /** Tokens scored as one span, with or without the explanation. */
+  private scoreTokens(tokens: readonly Token[], explain: boolean): SentimentResult {
     const words: (string | number)[] = [];
     this.appendWords(tokens as Token[], 0, tokens.length, words);
+    const prepared = { tokens: tokens as Token[], words };
     return this.score(
-      { tokens: tokens as Token[], words },
+      prepared,
       0,
       tokens.length,
-      scoreLexicon(tokens as Token[]),
+      scoreLexicon(prepared.tokens),
       0,
       words.length,
+      null,
+      explain,
     );
   }
 
@@ -346,65 +303,6 @@ export class SentimentAnalyzer {
   }
 }
 
-interface PreparedSentence {
-  span: SentenceSpan;
-  from: number;
-  to: number;
-  /** This sentence's model words are the document's words[wordFrom, wordTo). */
-  wordFrom: number;
-  wordTo: number;
-  lexicon: LexiconScore;
-}
-
-interface PreparedDocument<W> {
-  tokens: Token[];
-  words: W[];
-  lexicon: LexiconScore;
-  sentences: PreparedSentence[];
-}
-
-function appendModelWords(tokens: Token[], from: number, to: number, out: string[]): void {
-  for (const word of modelWords(tokens, from, to)) out.push(word);
-}
-
-/**
- * Tokens, model words and lexicon score of a document, built from its sentences so analyse() scores each
- * token once. Training goes through here too, so a model sees features exactly as analyse() builds them.
- */
-function prepareText<W>(
-  text: string,
-  appendWords: (tokens: Token[], from: number, to: number, out: W[]) => void,
-): PreparedDocument<W> {
-  return prepareDocument(tokenize(text), splitSentences(text), appendWords);
-}
-
-function prepareDocument<W>(
-  tokens: Token[],
-  spans: readonly SentenceSpan[],
-  appendWords: (tokens: Token[], from: number, to: number, out: W[]) => void,
-): PreparedDocument<W> {
-  const words: W[] = [];
-  if (spans.length <= 1) {
-    appendWords(tokens, 0, tokens.length, words);
-    const lexicon = scoreLexicon(tokens);
-    const whole = { from: 0, to: tokens.length, wordFrom: 0, wordTo: words.length, lexicon };
-    return { tokens, words, lexicon, sentences: spans.map((span) => ({ span, ...whole })) };
-  }
-  const sentences: PreparedSentence[] = [];
-  let cursor = 0;
-  for (const span of spans) {
-    while (cursor < tokens.length && tokens[cursor].start < span.start) cursor++;
-    let end = cursor;
-    while (end < tokens.length && tokens[end].end <= span.end) end++;
-    const wordFrom = words.length;
-    appendWords(tokens, cursor, end, words);
-    const lexicon = scoreLexicon(tokens, cursor, end);
-    sentences.push({ span, from: cursor, to: end, wordFrom, wordTo: words.length, lexicon });
-    cursor = end;
-  }
-  return { tokens, words, lexicon: combineLexiconScores(sentences.map((s) => s.lexicon)), sentences };
-}
-
 function withSpan(result: SentimentResult, span: SentenceSpan): SentenceSentiment {
   return {
     label: result.label,
@@ -415,17 +313,6 @@ function withSpan(result: SentimentResult, span: SentenceSpan): SentenceSentimen
     start: span.start,
     end: span.end,
   };
-}
-
-function isMixed(sentences: SentenceSentiment[]): boolean {
-  let strongPositive = false;
-  let strongNegative = false;
-  for (const s of sentences) {
-    if (s.label === 'mixed') return true;
-    if (s.label === 'positive' && s.score >= MIXED_THRESHOLD) strongPositive = true;
-    if (s.label === 'negative' && s.score <= -MIXED_THRESHOLD) strongNegative = true;
-  }
-  return strongPositive && strongNegative;
 }
 
 function round(x: number): number {

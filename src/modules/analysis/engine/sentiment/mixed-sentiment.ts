@@ -1,10 +1,22 @@
 import { markNegation } from '../text/negation';
 import type { Token } from '../text/token';
 import { lastContrastIndex } from './lexicon-scorer';
-import type { SentimentResult } from './sentiment-analyzer';
+import type { SentenceSentiment, SentimentResult } from './sentiment-types';
 
-/** Each side of the turn must be at least this strongly positive or negative (as MIXED_THRESHOLD). */
-const MIN_SIDE_STRENGTH = 0.5;
+/** How strongly positive and negative the two sides must be (|score|) for a text to be mixed. */
+const MIXED_THRESHOLD = 0.5;
+
+/** A document is mixed when a sentence is, or it holds a clearly positive and a clearly negative sentence. */
+export function holdsBothSides(sentences: readonly SentenceSentiment[]): boolean {
+  let strongPositive = false;
+  let strongNegative = false;
+  for (const s of sentences) {
+    if (s.label === 'mixed') return true;
+    if (s.label === 'positive' && s.score >= MIXED_THRESHOLD) strongPositive = true;
+    if (s.label === 'negative' && s.score <= -MIXED_THRESHOLD) strongNegative = true;
+  }
+  return strongPositive && strongNegative;
+}
 
 /**
  * Whether a sentence turns from clearly positive to clearly negative (or back) at its last contrast word:
@@ -24,9 +36,9 @@ export function turnsAtContrast(
   const after = clause(tokens, turn + 1, to);
   if (before === null || after === null) return false;
   const a = scoreClause(before);
-  if (Math.abs(a.score) < MIN_SIDE_STRENGTH || a.label === 'neutral') return false;
+  if (Math.abs(a.score) < MIXED_THRESHOLD || a.label === 'neutral') return false;
   const b = scoreClause(after);
-  if (Math.abs(b.score) < MIN_SIDE_STRENGTH) return false;
+  if (Math.abs(b.score) < MIXED_THRESHOLD) return false;
   return (
     (a.label === 'positive' && b.label === 'negative') || (a.label === 'negative' && b.label === 'positive')
   );
