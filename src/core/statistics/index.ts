@@ -4,4 +4,5 @@ export { npsScore, npsInterval, npsDifferenceTest } from './nps';
 export { meanInterval, welchTest } from './mean';
 export { benjaminiHochberg } from './benjamini-hochberg';
 export { mulberry32, normalFrom } from './seeded-random';
-export { pearson, spearman, CorrelationResult } from './correlation';
+export { pearson, spearman } from './correlation';
+export type { CorrelationResult } from './correlation';
