@@ -4,7 +4,13 @@ import { RollupsService } from '../../src/modules/rollups/rollups.service';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
 import { settle } from './settle';
-import { differences, expectedRollups, storedRollups } from './rollup-expectation';
+import {
+  differences,
+  expectedRollups,
+  expectedSlices,
+  storedRollups,
+  storedSlices,
+} from './rollup-expectation';
 
 jest.setTimeout(120_000);
 
@@ -88,6 +94,7 @@ describe(`rollups equal a recomputation from raw rows (${TEST_TARGET})`, () => {
     for (const grain of ['hour', 'day'] as const) {
       const expected = await expectedRollups(db, grain);
       expect(differences(expected, await storedRollups(db, grain))).toEqual([]);
+      if (grain === 'day') expect(differences(expectedSlices(expected), await storedSlices(db))).toEqual([]);
     }
   };
 
