@@ -6,3 +6,9 @@ export { benjaminiHochberg } from './benjamini-hochberg';
 export { mulberry32, normalFrom } from './seeded-random';
 export { pearson, spearman } from './correlation';
 export type { CorrelationResult } from './correlation';
+export { logisticRegression } from './logistic-regression';
+export type {
+  LogisticRegressionResult,
+  LogisticTerm,
+  LogisticRegressionOptions,
+} from './logistic-regression';
