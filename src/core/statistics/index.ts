@@ -12,3 +12,15 @@ export type {
   LogisticTerm,
   LogisticRegressionOptions,
 } from './logistic-regression';
+export {
+  relativeWeights,
+  shapleyR2,
+  relativeWeightsFromCorrelations,
+  shapleyR2FromCorrelations,
+  MAX_SHAPLEY_PREDICTORS,
+} from './relative-importance';
+export type { ImportanceResult } from './relative-importance';
+export { correlationsOf, rSquaredOfSubset } from './correlation-matrix';
+export type { Correlations } from './correlation-matrix';
+export { bootstrap, bootstrapVector } from './bootstrap';
+export type { BootstrapResult } from './bootstrap';
