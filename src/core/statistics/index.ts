@@ -24,3 +24,5 @@ export { correlationsOf, rSquaredOfSubset } from './correlation-matrix';
 export type { Correlations } from './correlation-matrix';
 export { bootstrap, bootstrapVector } from './bootstrap';
 export type { BootstrapResult } from './bootstrap';
+export { mixRateDecomposition } from './mix-rate';
+export type { GroupValue, MixRate, MixRateGroup, MixRateDecomposition, MixRateOptions } from './mix-rate';
