@@ -26,3 +26,14 @@ export { bootstrap, bootstrapVector } from './bootstrap';
 export type { BootstrapResult } from './bootstrap';
 export { mixRateDecomposition } from './mix-rate';
 export type { GroupValue, MixRate, MixRateGroup, MixRateDecomposition, MixRateOptions } from './mix-rate';
+export {
+  rescale,
+  rescaleInterval,
+  shareComponent,
+  netScoreComponent,
+  meanComponent,
+  weightedComposite,
+  compositeChangeTest,
+} from './index-composite';
+export type { IndexComponent, CompositeIndex } from './index-composite';
+export { coverageRate, drawBinomial, drawMultinomial, contains } from './coverage-simulation';
