@@ -37,3 +37,5 @@ export {
 } from './index-composite';
 export type { IndexComponent, CompositeIndex } from './index-composite';
 export { coverageRate, drawBinomial, drawMultinomial, contains } from './coverage-simulation';
+export { npsDriverImpact } from './driver-impact';
+export type { DriverImpact } from './driver-impact';
