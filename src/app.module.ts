@@ -7,6 +7,7 @@ import { OutboxModule } from './core/outbox/outbox.module';
 import { DatabaseModule } from './database/database.module';
 import { AnalysisModule } from './modules/analysis/analysis.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { InsightsModule } from './modules/insights/insights.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { HealthModule } from './modules/health/health.module';
@@ -27,6 +28,7 @@ export class AppModule {
         ApiKeysModule,
         FeedbackModule,
         AnalysisModule,
+        InsightsModule,
         IntegrationsModule,
         HealthModule,
         SystemModule,
