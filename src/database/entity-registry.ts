@@ -9,6 +9,7 @@ import { CustomerIdentityEntity } from '../modules/customers/entities/customer-i
 import { CustomerEntity } from '../modules/customers/entities/customer.entity';
 import { ErasedIdentityEntity } from '../modules/customers/entities/erased-identity.entity';
 import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
+import { OutcomeEntity } from '../modules/outcomes/entities/outcome.entity';
 import { IntegrationEntity } from '../modules/integrations/entities/integration.entity';
 import { WebhookDeliveryEntity } from '../modules/integrations/entities/webhook-delivery.entity';
 import { SystemPingEntity } from '../modules/system/entities/system-ping.entity';
@@ -29,4 +30,5 @@ export const ALL_ENTITIES = [
   ReprocessRunEntity,
   IntegrationEntity,
   WebhookDeliveryEntity,
+  OutcomeEntity,
 ];
