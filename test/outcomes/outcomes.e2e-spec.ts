@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
+import { STRIPE_LIFECYCLE_EXAMPLE } from '../../src/modules/integrations/field-mapping/outcome-example-mappings';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
+import { signedHeaders } from '../integrations/signed-delivery';
 import { TEST_TARGET } from '../helpers/test-target';
 
 const lifecycle = (overrides: Record<string, unknown> = {}) => ({
@@ -240,5 +242,69 @@ describe(`outcome events (${TEST_TARGET})`, () => {
     expect((await get(`/api/v1/outcomes/${referral.json().id}`)).json().referredCustomerId).toBeNull();
     const again = await post('/api/v1/outcomes', lifecycle({ customer: { email: 'gone@example.com' } }));
     expect(again.statusCode).toBe(400);
+  });
+
+  it('takes signed webhook deliveries of an outcome integration through its field mapping', async () => {
+    const adminPost = (url: string, body: unknown) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        payload: body as object,
+        headers: { authorization: `Bearer ${admin}` },
+      });
+    const bad = await adminPost('/api/v1/integrations', {
+      name: 'bad',
+      source: 'stripe',
+      kind: 'outcome',
+      fieldMapping: { npsScore: '$.x' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details).toEqual([
+      { field: 'fieldMapping.npsScore', reason: 'is not a Hearken outcome field' },
+    ]);
+    const created = await adminPost('/api/v1/integrations', {
+      name: STRIPE_LIFECYCLE_EXAMPLE.name,
+      source: 'stripe-hooks',
+      kind: 'outcome',
+      fieldMapping: STRIPE_LIFECYCLE_EXAMPLE.mapping,
+      constants: STRIPE_LIFECYCLE_EXAMPLE.constants,
+    });
+    expect(created.statusCode).toBe(201);
+    const { id, secret } = created.json();
+    const delivery = {
+      id: 'evt_hook_1',
+      type: 'customer.subscription.created',
+      data: {
+        object: {
+          customer: 'cus_hook',
+          customer_email: 'hook@example.com',
+          metadata: { amount_major: 19, currency: 'GBP' },
+          created_at: '2026-02-01T08:00:00Z',
+        },
+      },
+    };
+    const send = (payload: unknown) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/webhooks/${id}`,
+        payload: JSON.stringify(payload),
+        headers: signedHeaders(secret, JSON.stringify(payload)),
+      });
+    const res = await send(delivery);
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ created: 1, rejected: 0 });
+    const stored = (await get(`/api/v1/outcomes/${res.json().results[0].id}`)).json();
+    expect(stored).toMatchObject({
+      source: 'stripe-hooks',
+      externalId: 'evt_hook_1',
+      event: 'subscribed',
+      value: 19,
+      currency: 'GBP',
+    });
+    const unknownEvent = await send({ ...delivery, id: 'evt_hook_2', type: 'customer.updated' });
+    expect(unknownEvent.statusCode).toBe(400);
+    expect(unknownEvent.json().details).toEqual([
+      { field: 'event', reason: 'is required for type lifecycle' },
+    ]);
   });
 });
