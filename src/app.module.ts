@@ -9,6 +9,7 @@ import { AnalysisModule } from './modules/analysis/analysis.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
+import { JourneyModule } from './modules/journey/journey.module';
 import { OutcomesModule } from './modules/outcomes/outcomes.module';
 import { HealthModule } from './modules/health/health.module';
 import { SystemModule } from './modules/system/system.module';
@@ -29,6 +30,7 @@ export class AppModule {
         FeedbackModule,
         AnalysisModule,
         OutcomesModule,
+        JourneyModule,
         IntegrationsModule,
         HealthModule,
         SystemModule,

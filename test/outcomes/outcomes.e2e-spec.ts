@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { STRIPE_LIFECYCLE_EXAMPLE } from '../../src/modules/integrations/field-mapping/outcome-example-mappings';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
+import { waitFor } from '../helpers/wait-for';
 import { signedHeaders } from '../integrations/signed-delivery';
 import { TEST_TARGET } from '../helpers/test-target';
 
@@ -306,5 +307,85 @@ describe(`outcome events (${TEST_TARGET})`, () => {
     expect(unknownEvent.json().details).toEqual([
       { field: 'event', reason: 'is required for type lifecycle' },
     ]);
+  });
+
+  it('shows one customer’s feedback from every channel and their outcomes on one timeline', async () => {
+    const who = { externalId: 'cus-journey', email: 'journey@example.com' };
+    const review = await post('/api/v1/feedback', {
+      kind: 'review',
+      source: 'trustpilot',
+      channel: 'web',
+      touchpoint: 'checkout',
+      journeyStage: 'purchase',
+      customer: { email: who.email },
+      text: 'The payment failed three times at checkout and I was charged twice. Terrible.',
+      rating: 1,
+      occurredAt: '2026-05-06T18:00:00Z',
+    });
+    const call = await post('/api/v1/feedback', {
+      kind: 'call_note',
+      source: 'aircall',
+      channel: 'phone',
+      touchpoint: 'support',
+      journeyStage: 'support',
+      customer: { externalId: who.externalId, email: who.email },
+      text: 'Customer called about the double charge, refund promised.',
+      occurredAt: '2026-05-08T09:00:00Z',
+    });
+    await post('/api/v1/outcomes/batch', {
+      items: [
+        lifecycle({ customer: who, event: 'subscribed', occurredAt: '2026-01-05T09:00:00Z' }),
+        lifecycle({
+          customer: who,
+          event: 'churned',
+          value: undefined,
+          currency: undefined,
+          occurredAt: '2026-05-20T10:00:00Z',
+        }),
+        {
+          type: 'referral',
+          source: 'refer',
+          referrer: { email: 'someone@example.com' },
+          referred: { email: who.email },
+          status: 'converted',
+          occurredAt: '2026-01-02T00:00:00Z',
+        },
+      ],
+    });
+    const customerId = (await get(`/api/v1/feedback/${review.json().id}`)).json().customerId;
+    await waitFor(async () => {
+      const f = (await get(`/api/v1/feedback/${call.json().id}`)).json();
+      return f.analysisStatus === 'analysed' ? f : undefined;
+    });
+    await waitFor(async () => {
+      const f = (await get(`/api/v1/feedback/${review.json().id}`)).json();
+      return f.analysisStatus === 'analysed' ? f : undefined;
+    });
+    const res = await get(`/api/v1/customers/${customerId}/journey`);
+    expect(res.statusCode).toBe(200);
+    const journey = res.json();
+    expect(journey.channels).toEqual(['phone', 'web']);
+    expect(journey.counts).toEqual({ feedback: 2, outcomes: 3 });
+    expect(
+      journey.timeline.map(
+        (e: { entry: string; event?: string; status?: string; kind?: string }) =>
+          e.event ?? e.status ?? e.kind,
+      ),
+    ).toEqual(['converted', 'subscribed', 'review', 'call_note', 'churned']);
+    const [referral, , reviewEntry] = journey.timeline;
+    expect(referral).toMatchObject({ entry: 'outcome', type: 'referral', role: 'referred' });
+    expect(reviewEntry).toMatchObject({
+      entry: 'feedback',
+      touchpoint: 'checkout',
+      journeyStage: 'purchase',
+      channel: 'web',
+    });
+    expect(reviewEntry.sentiment.label).toBe('negative');
+    expect(reviewEntry.topics.length).toBeGreaterThan(0);
+    expect((await get('/api/v1/customers/00000000-0000-7000-8000-000000000000/journey')).statusCode).toBe(
+      404,
+    );
+    expect((await get('/api/v1/customers/nope/journey')).statusCode).toBe(400);
+    expect((await get(`/api/v1/customers/${customerId}/journey`, ingest)).statusCode).toBe(403);
   });
 });
