@@ -7,6 +7,7 @@ import { OutboxModule } from './core/outbox/outbox.module';
 import { DatabaseModule } from './database/database.module';
 import { AnalysisModule } from './modules/analysis/analysis.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { InsightsModule } from './modules/insights/insights.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { JourneyModule } from './modules/journey/journey.module';
@@ -31,6 +32,7 @@ export class AppModule {
         AnalysisModule,
         OutcomesModule,
         JourneyModule,
+        InsightsModule,
         IntegrationsModule,
         HealthModule,
         SystemModule,
