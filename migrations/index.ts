@@ -5,6 +5,7 @@ import { CreateIntegrations1732500000000 } from './1732500000000-create-integrat
 import { CreateAnalysis1732600000000 } from './1732600000000-create-analysis';
 import { CreateRollups1733300000000 } from './1733300000000-create-rollups';
 import { CreateRollupDaySlices1733300000001 } from './1733300000001-create-rollup-day-slices';
+import { CreateOutcomes1733400000000 } from './1733400000000-create-outcomes';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   CreateAnalysis1732600000000,
   CreateRollups1733300000000,
   CreateRollupDaySlices1733300000001,
+  CreateOutcomes1733400000000,
 ];

@@ -10,6 +10,8 @@ import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { InsightsModule } from './modules/insights/insights.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
+import { JourneyModule } from './modules/journey/journey.module';
+import { OutcomesModule } from './modules/outcomes/outcomes.module';
 import { HealthModule } from './modules/health/health.module';
 import { SystemModule } from './modules/system/system.module';
 
@@ -28,6 +30,8 @@ export class AppModule {
         ApiKeysModule,
         FeedbackModule,
         AnalysisModule,
+        OutcomesModule,
+        JourneyModule,
         InsightsModule,
         IntegrationsModule,
         HealthModule,

@@ -13,6 +13,7 @@ import { RollupContributionEntity } from '../modules/rollups/entities/rollup-con
 import { RollupDaySliceEntity } from '../modules/rollups/entities/rollup-day-slice.entity';
 import { RollupDayEntity } from '../modules/rollups/entities/rollup-day.entity';
 import { RollupHourEntity } from '../modules/rollups/entities/rollup-hour.entity';
+import { OutcomeEntity } from '../modules/outcomes/entities/outcome.entity';
 import { IntegrationEntity } from '../modules/integrations/entities/integration.entity';
 import { WebhookDeliveryEntity } from '../modules/integrations/entities/webhook-delivery.entity';
 import { SystemPingEntity } from '../modules/system/entities/system-ping.entity';
@@ -37,4 +38,5 @@ export const ALL_ENTITIES = [
   RollupDayEntity,
   RollupContributionEntity,
   RollupDaySliceEntity,
+  OutcomeEntity,
 ];
