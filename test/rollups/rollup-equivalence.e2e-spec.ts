@@ -100,13 +100,13 @@ describe(`rollups equal a recomputation from raw rows (${TEST_TARGET})`, () => {
 
   it('after inserts, duplicates, concurrent re-analyses, a taxonomy change, erasures and a deletion', async () => {
     const analysis = t.app.get(AnalysisService);
-    const ids = await ingest(0, 100);
+    const ids = await ingest(0, 60);
     await settle(t);
     await compare();
 
     // Duplicates (the same externalIds again: nothing moves) and new items, analysed by the queue while
     // overlapping batches re-analyse random items directly.
-    ids.push(...(await ingest(90, 40)));
+    ids.push(...(await ingest(50, 30)));
     const slices = [0, 1, 2].map(() => ids.filter(() => r.next() < 0.3));
     await Promise.all(slices.map((s) => analysis.analyseBatch(s)));
     await settle(t);
