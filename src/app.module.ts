@@ -11,6 +11,7 @@ import { InsightsModule } from './modules/insights/insights.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { CorrelationsModule } from './modules/correlations/correlations.module';
+import { DriversModule } from './modules/drivers/drivers.module';
 import { JourneyModule } from './modules/journey/journey.module';
 import { OutcomesModule } from './modules/outcomes/outcomes.module';
 import { HealthModule } from './modules/health/health.module';
@@ -34,6 +35,7 @@ export class AppModule {
         OutcomesModule,
         JourneyModule,
         CorrelationsModule,
+        DriversModule,
         InsightsModule,
         IntegrationsModule,
         HealthModule,
