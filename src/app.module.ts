@@ -10,6 +10,8 @@ import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { InsightsModule } from './modules/insights/insights.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
+import { CorrelationsModule } from './modules/correlations/correlations.module';
+import { DriversModule } from './modules/drivers/drivers.module';
 import { JourneyModule } from './modules/journey/journey.module';
 import { OutcomesModule } from './modules/outcomes/outcomes.module';
 import { HealthModule } from './modules/health/health.module';
@@ -32,6 +34,8 @@ export class AppModule {
         AnalysisModule,
         OutcomesModule,
         JourneyModule,
+        CorrelationsModule,
+        DriversModule,
         InsightsModule,
         IntegrationsModule,
         HealthModule,

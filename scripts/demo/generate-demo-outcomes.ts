@@ -12,6 +12,11 @@ export const PLANTED_OUTCOME_EFFECTS = {
   churnBase: 0.1,
   /** …times this for customers who gave negative checkout feedback (they churn 1-3 weeks after it). */
   negativeCheckoutChurnFactor: 2,
+  /**
+   * Unhappy customers churn more: each customer's churn odds are scaled by e^(−k·mood) (mood −0.5..0.6), divided by
+   * that factor's mean within their checkout group, so the 2× between the groups stays exact.
+   */
+  moodChurnSlope: 3,
   /** Share of customers who refer someone… */
   referralBase: 0.06,
   /** …times this for promoters (latest NPS answer 9 or 10). */
@@ -56,6 +61,7 @@ export function* generateDemoOutcomes(
   const incidentFromWeek = options.incidentFromWeek ?? DEMO_DEFAULTS.incidentFromWeek;
   const start = (options.start ?? defaultDemoStart(weeks)).getTime();
   const churnWeeks = new Int16Array(facts.customers);
+  const moodScale = moodScales(facts, seed);
   for (let index = 0; index < facts.customers; index++) {
     const random = new SeededRandom(seed, index, 0x0c7e);
     const customer = demoCustomer(seed, index);
@@ -80,6 +86,7 @@ export function* generateDemoOutcomes(
       facts.negativeCheckoutWeek[index],
       weeks,
       incidentFromWeek,
+      moodScale,
     );
     churnWeeks[index] = churnWeek;
     const activeUntil = churnWeek || weeks + 1;
@@ -106,6 +113,23 @@ export function* generateDemoOutcomes(
   yield* retentionFigures(churnWeeks, weeks, seed, start);
 }
 
+/** e^(−k·mood) over its mean in the customer's checkout group (negative feedback or not). */
+function moodScales(
+  facts: DemoCustomerFacts,
+  seed: number,
+): (customer: DemoCustomer, negative: boolean) => number {
+  const sums = [0, 0];
+  const counts = [0, 0];
+  const weight = (mood: number) => Math.exp(-PLANTED_OUTCOME_EFFECTS.moodChurnSlope * mood);
+  for (let index = 0; index < facts.customers; index++) {
+    const group = facts.negativeCheckoutWeek[index] > 0 ? 1 : 0;
+    sums[group] += weight(demoCustomer(seed, index).mood);
+    counts[group]++;
+  }
+  const means = sums.map((sum, i) => (counts[i] ? sum / counts[i] : 1));
+  return (customer, negative) => weight(customer.mood) / means[negative ? 1 : 0];
+}
+
 /** 0: stays. Negative checkout doubles the odds and the churn follows it; the trust segment churns late. */
 function drawChurnWeek(
   random: SeededRandom,
@@ -113,8 +137,11 @@ function drawChurnWeek(
   negativeCheckoutWeek: number,
   weeks: number,
   incidentFromWeek: number,
+  moodScale: (customer: DemoCustomer, negative: boolean) => number,
 ): number {
-  const factor = negativeCheckoutWeek ? PLANTED_OUTCOME_EFFECTS.negativeCheckoutChurnFactor : 1;
+  const negative = negativeCheckoutWeek > 0;
+  const factor =
+    (negative ? PLANTED_OUTCOME_EFFECTS.negativeCheckoutChurnFactor : 1) * moodScale(customer, negative);
   const roll = random.next();
   const draw = random.int(2, weeks);
   const lag = random.int(1, 3);

@@ -17,6 +17,8 @@ const lifecycle = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+jest.setTimeout(60_000);
+
 describe(`outcome events (${TEST_TARGET})`, () => {
   let t: TestApp;
   let ingest: string;
