@@ -22,7 +22,10 @@ export const SAMPLE_SIZES: Record<string, number> = {
 /** Every text of the sources the default taxonomy is measured on, by sample id. */
 export function loadSampleSources(datasetsDir: string): Record<string, SampledText[]> {
   return {
-    'uci-amazon': loadUciSentences(datasetsDir, 'amazon').map((r) => ({ id: `uci-amazon:${r.id}`, text: r.text })),
+    'uci-amazon': loadUciSentences(datasetsDir, 'amazon').map((r) => ({
+      id: `uci-amazon:${r.id}`,
+      text: r.text,
+    })),
     'vader-amazon': loadVaderSnippets(datasetsDir, 'amazon').map((r) => ({
       id: `vader-amazon:${r.id}`,
       text: r.text,

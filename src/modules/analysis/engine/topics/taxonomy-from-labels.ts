@@ -1,14 +1,21 @@
 import { DEFAULT_TAXONOMY } from './default-taxonomy';
+import { INDUSTRY_PACKS } from './industry-packs';
 import { topicKeyOf, type TopicDefinition } from './topic-definition';
+
+/** Topics whose rules a labelled name can borrow: the general default first, then every industry pack's. */
+const KNOWN_TOPICS: readonly TopicDefinition[] = [
+  ...DEFAULT_TAXONOMY,
+  ...INDUSTRY_PACKS.flatMap((p) => p.topics),
+];
 
 /**
  * The taxonomy a labelled file defines: one topic per distinct name, in first-seen order. A name that is also
- * a default topic (by key or name) keeps that topic's phrase rules, so "Delivery & shipping" or "food" start
+ * a default or industry-pack topic (by key or name) keeps that topic's phrase rules, so "Delivery & shipping" or "food" start
  * with rules and the model does the rest; any other name is learned from the examples alone.
  */
 export function taxonomyFromLabels(
   names: Iterable<string>,
-  defaults: readonly TopicDefinition[] = DEFAULT_TAXONOMY,
+  defaults: readonly TopicDefinition[] = KNOWN_TOPICS,
 ): TopicDefinition[] {
   const taxonomy = new Map<string, TopicDefinition>();
   for (const name of names) {
