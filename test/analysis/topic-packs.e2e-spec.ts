@@ -44,7 +44,7 @@ describe(`topic packs (${TEST_TARGET})`, () => {
   const analysisOf = async (id: string) =>
     waitFor(async () => {
       const res = await call('GET', `/api/v1/feedback/${id}/analysis`);
-      return res.statusCode === 200 ? res.json() : undefined;
+      return res.statusCode === 200 ? (res.json() as { result: { topics: { key: string }[] } }) : undefined;
     }, 20_000);
 
   it('seeds exactly the 14 general keys at the top, with no domain topic', async () => {
@@ -82,7 +82,7 @@ describe(`topic packs (${TEST_TARGET})`, () => {
       })
     ).json();
     const before = await analysisOf(id);
-    expect(before.result.topics.map((x: { key: string }) => x.key)).not.toContain('flight-delays');
+    expect(before?.result.topics.map((x) => x.key)).not.toContain('flight-delays');
 
     const first = await call('POST', '/api/v1/topics/packs/travel/apply');
     expect(first.statusCode).toBe(200);
