@@ -13,6 +13,7 @@ import type { TopicDefinition } from '../../src/modules/analysis/engine/topics/t
 import type { TopicDetector } from '../../src/modules/analysis/engine/topics/topic-detector';
 import { trainTopicDetector } from '../../src/modules/analysis/engine/topics/train-topic-detector';
 import { classificationMetrics, formatConfusion, type ClassificationMetrics } from './classification-metrics';
+import { evalTrainedTopics, printTrainedTopics, type TrainedTopicFigures } from './trained-topics-eval';
 
 export interface TopicEvalReport {
   airline: {
@@ -20,6 +21,7 @@ export interface TopicEvalReport {
     test: number;
     rulesAndModel: ClassificationMetrics;
     wordsOnly: ClassificationMetrics;
+    trained?: { complaintsOnly: TrainedTopicFigures; withOthers: TrainedTopicFigures };
   };
   semeval: {
     train: number;
@@ -146,7 +148,23 @@ function evalAirline(datasetsDir: string, print: Print, split: EvalSplit): Topic
   );
   perClassLines(rulesAndModel).forEach(print);
   confusionWithShortLabels(rulesAndModel, AIRLINE_SHORT).forEach(print);
-  return { train, test, rulesAndModel, wordsOnly };
+  let trained: TopicEvalReport['airline']['trained'];
+  if (split === 'test') {
+    // The user's path: all tweets of the split (non-complaints too), the reasons as plain topic names.
+    const all = trainTestSplits(
+      loadAirlineTweets(datasetsDir).map((t) => ({
+        ...t,
+        text: t.text.replace(/Flight Booking Problems/g, 'booking'),
+      })),
+      split,
+    )[0];
+    trained = {
+      complaintsOnly: evalTrainedTopics(all.train, all.test, classes, false),
+      withOthers: evalTrainedTopics(all.train, all.test, classes, true),
+    };
+    printTrainedTopics(print, trained.complaintsOnly, trained.withOthers);
+  }
+  return { train, test, rulesAndModel, wordsOnly, ...(trained ? { trained } : {}) };
 }
 
 function evalSemEval(datasetsDir: string, print: Print, split: EvalSplit): TopicEvalReport['semeval'] {
