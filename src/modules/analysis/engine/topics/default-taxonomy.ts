@@ -183,7 +183,7 @@ export const DEFAULT_TAXONOMY: readonly TopicDefinition[] = [
   topic(
     'durability',
     'Durability',
-    `durable, durability, lasted, last long, lasts, long lasting, fell apart, falls apart, wore out, worn out,
+    `durable, durability, last long, lasted only, didn't last, did not last, long lasting, fell apart, falls apart, wore out, worn out,
     wear and tear, after a week, after a month, after only, within a week, within a month, holds up`,
     { parentKey: 'product-quality' },
   ),
@@ -196,7 +196,8 @@ export const DEFAULT_TAXONOMY: readonly TopicDefinition[] = [
     buttons`,
     {
       parentKey: 'product-quality',
-      exclusions: `sounds like, sounds good, sound like, set up my account, set up an account, connecting flight,
+      exclusions: `sounds like, sounds good, sound like, set up my account, set up an account, connecting flight, was charged, were charged, been charged,
+      charged me,
       missed connection, missed my connection, at reception, reception desk`,
     },
   ),
@@ -319,7 +320,7 @@ export const DEFAULT_TAXONOMY: readonly TopicDefinition[] = [
     info, no information, no info, kept in the dark, let us know, let me know, heads up, announcement,
     confirmation email, told us, told me, were told, was told, misleading, misinformation,
     no clue, no idea what, clear explanation, explain, explained, communication, communicate`,
-    { exclusions: 'let me know if you, software update' },
+    { exclusions: 'let me know if you, software update, latest update, app update' },
   ),
 
   topic(
