@@ -46,9 +46,9 @@ export const TRAVEL_PACK: IndustryPack = {
     topic(
       'airport-queues',
       'Check-in & security lines',
-      `check in line, security line, ticket counter, check in counter, counter, kiosk, checkpoint, security,
-      tsa, bag drop, boarding, boarding process`,
-      { parentKey: 'queues' },
+      `check in line, security line, ticket counter, check in counter, counter, check in, kiosk, checkpoint,
+      security, tsa, bag drop, boarding process, line, one agent, understaffed`,
+      { parentKey: 'queues', exclusions: 'on line, line up, online' },
     ),
     topic(
       'luggage',
@@ -67,8 +67,10 @@ export const TRAVEL_PACK: IndustryPack = {
       'damaged-luggage',
       'Damaged luggage',
       `damaged bag, damaged luggage, broken bag, broken suitcase, bag damaged, luggage damaged,
-      suitcase damaged, broken wheel, broken handle, broke suitcase, broken luggage, bag handler,
-      baggage handler, throwing bags, destroyed bag, destroyed luggage`,
+      suitcase damaged, ripped, torn, broken wheel, broken handle, damage, damaged, broke suitcase,
+      broke bag, broke luggage, broken luggage, luggage broken, bag broken, suitcase broken, throw bag,
+      throwing bag, throwing luggage, thrown luggage, throw luggage, bag handler, baggage handler,
+      wet clothes, repair, destroyed bag, destroyed luggage`,
       { parentKey: 'luggage' },
     ),
     topic('bag-fees', 'Baggage fees', 'bag fee, bag fees, baggage fee, baggage fees, checked bag fee', {
@@ -77,9 +79,11 @@ export const TRAVEL_PACK: IndustryPack = {
     topic(
       'in-flight',
       'In-flight experience',
-      `legroom, leg room, wifi, wi fi, entertainment, inflight, in flight, onboard, on board, plane, aircraft,
-      cabin, overhead bin, first class, economy, business class, turbulence, power outlet, snack, snacks,
-      drinks, meal, uncomfortable seat, cramped, worst flight, great flight, smooth flight`,
+      `legroom, leg room, wifi, wi fi, entertainment, tv, movie, plane, aircraft, cabin, onboard, on board,
+      inflight, in flight, snack, air conditioning, temperature, hot, cold, dirty, smell, bathroom, lavatory,
+      overhead bin, first class, economy, business class, turbulence, outlet, power outlet, uncomfortable,
+      drinks, wine, meal, screen, headphones, heat, cramped, bumpy, landing, worst flight, great flight,
+      smooth flight`,
       { parentKey: 'product-quality' },
     ),
     topic(
