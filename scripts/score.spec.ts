@@ -6,10 +6,12 @@ describe('score CLI lines', () => {
 
   it('scores a line into the documented shape', () => {
     const out = JSON.parse(
-      scoreLine(pipeline, JSON.stringify({ id: 'a1', text: 'They lost my luggage. Never again!' }), 1),
+      scoreLine(pipeline, JSON.stringify({ id: 'a1', text: 'They charged me twice. Never again!' }), 1),
     );
     expect(out).toMatchObject({ id: 'a1', language: 'en', sentiment: { label: 'negative' } });
-    expect(out.topics).toEqual(expect.arrayContaining([{ name: 'Lost luggage', sentiment: 'negative' }]));
+    expect(out.topics).toEqual(
+      expect.arrayContaining([{ name: 'Double or wrong charges', sentiment: 'negative' }]),
+    );
     expect(out.signals).toContain('churn_risk');
     expect(typeof out.sentiment.score).toBe('number');
   });
