@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { FeedbackEntity } from './entities/feedback.entity';
 import { FeedbackNotFoundException, InvalidCursorException } from './feedback.exception';
-import { FeedbackCursor, FeedbackFilter, FeedbackRepository } from './feedback.repository';
+import { FeedbackCursor, FeedbackFilter, FeedbackRepository, FeedbackText } from './feedback.repository';
 
 export interface FeedbackPage {
   items: FeedbackEntity[];
@@ -53,7 +53,7 @@ export class FeedbackService {
     return this.repository.findStalePending(receivedBefore, limit);
   }
 
-  findTexts(from: Date, to: Date, limit: number): Promise<{ id: string; text: string }[]> {
+  findTexts(from: Date, to: Date, limit: number): Promise<FeedbackText[]> {
     return this.repository.findTexts(undefined, from, to, limit);
   }
 
