@@ -43,6 +43,11 @@ describe(`analysis (${TEST_TARGET})`, () => {
     const [mixed, churn, german] = results;
     expect(mixed.sentences.length).toBeGreaterThanOrEqual(1);
     expect(mixed.topics.length).toBeGreaterThanOrEqual(1);
+    for (const topic of mixed.topics) {
+      expect(topic.key).toMatch(/^[a-z0-9][a-z0-9._-]*$/);
+      expect(topic).toHaveProperty('parentKey');
+      expect(typeof topic.name).toBe('string');
+    }
     expect(mixed.sentiment.explanation.length).toBeGreaterThan(0);
     expect(churn.signals.map((s: { type: string }) => s.type)).toContain('churn_risk');
     expect(german).toMatchObject({ language: 'de', supported: false, sentiment: null });
@@ -66,6 +71,9 @@ describe(`analysis (${TEST_TARGET})`, () => {
       })
     ).json();
     expect((await analysed(id)).analysisStatus).toBe('skipped');
+    const analysis = await call('GET', `/api/v1/feedback/${id}/analysis`);
+    expect(analysis.statusCode).toBe(200);
+    expect(analysis.json()).toMatchObject({ status: 'skipped', reason: 'no text to analyse', result: null });
   });
 
   it('lets admins edit the taxonomy, and a change re-analyses stored feedback with progress', async () => {

@@ -6,6 +6,10 @@ import { PresentedAnalysis, presentAnalysis, toAnalysisRows } from './analysis-r
 import { FeedbackAnalysisEntity } from './entities/feedback-analysis.entity';
 import { FeedbackTopicEntity } from './entities/feedback-topic.entity';
 
+export type FeedbackAnalysis =
+  | { status: 'analysed'; version: string; analysedAt: string; result: PresentedAnalysis }
+  | { status: 'skipped' | 'failed'; reason: string; version: null; analysedAt: null; result: null };
+
 export interface BatchReport {
   version: string;
   analysed: number;
@@ -44,7 +48,8 @@ export class AnalysisService {
         continue;
       }
       try {
-        const rows = toAnalysisRows(item.id, pipeline.version, pipeline.analyse(item.text), now);
+        const result = pipeline.analyse(item.text);
+        const rows = toAnalysisRows(item.id, pipeline.version, result, now);
         analyses.push(rows.analysis);
         topics.push(...rows.topics);
         analysed.push(item.id);
@@ -77,21 +82,31 @@ export class AnalysisService {
     return { version: pipeline.version, results: texts.map((t) => presentAnalysis(pipeline.analyse(t))) };
   }
 
-  /** The analysis by the current pipeline, else the newest one there is. */
-  async forFeedback(
-    feedbackId: string,
-  ): Promise<{ version: string; analysedAt: string; result: PresentedAnalysis } | null> {
-    await this.feedback.get(feedbackId);
+  /**
+   * The analysis by the current pipeline, else the newest one there is. An item with none says why: skipped
+   * (no text) or failed, with the reason; null while it waits for its first analysis.
+   */
+  async forFeedback(feedbackId: string): Promise<FeedbackAnalysis | null> {
+    const item = await this.feedback.get(feedbackId);
     const pipeline = await this.pipelines.current();
     const row =
       (await this.repository.findAnalysis(feedbackId, pipeline.version)) ??
       (await this.repository.findLatestAnalysis(feedbackId));
-    return row
-      ? {
-          version: row.pipelineVersion,
-          analysedAt: row.analysedAt.toISOString(),
-          result: JSON.parse(row.result),
-        }
-      : null;
+    if (row)
+      return {
+        status: 'analysed',
+        version: row.pipelineVersion,
+        analysedAt: row.analysedAt.toISOString(),
+        result: JSON.parse(row.result),
+      };
+    if (item.analysisStatus === 'skipped' || item.analysisStatus === 'failed')
+      return {
+        status: item.analysisStatus,
+        reason: item.analysisError ?? (item.analysisStatus === 'skipped' ? 'no text to analyse' : 'unknown'),
+        version: null,
+        analysedAt: null,
+        result: null,
+      };
+    return null;
   }
 }
