@@ -76,6 +76,18 @@ describe(`analysis (${TEST_TARGET})`, () => {
     expect(analysis.json()).toMatchObject({ status: 'skipped', reason: 'no text to analyse', result: null });
   });
 
+  it('sets the detected language on items that came without one, and keeps a language the sender gave', async () => {
+    const text = 'The delivery was late and the box was damaged.';
+    const post = async (extra: object) =>
+      (await call('POST', '/api/v1/feedback', { kind: 'review', source: 'lang', text, ...extra })).json().id;
+    const [bare, given] = [await post({}), await post({ language: 'fr' })];
+    expect(await analysed(bare)).toMatchObject({ analysisStatus: 'analysed', language: 'en' });
+    expect(await analysed(given)).toMatchObject({ analysisStatus: 'analysed', language: 'fr' });
+    const analysis = (await call('GET', `/api/v1/feedback/${bare}/analysis`)).json();
+    expect(analysis.status).toBe('analysed');
+    expect(analysis.result.language).toBe('en');
+  });
+
   it('lets admins edit the taxonomy, and a change re-analyses stored feedback with progress', async () => {
     const topics = (await call('GET', '/api/v1/topics')).json();
     expect(topics.length).toBeGreaterThan(5);

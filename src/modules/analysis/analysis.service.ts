@@ -42,6 +42,7 @@ export class AnalysisService {
     const analysed: string[] = [];
     const skipped: string[] = [];
     const failed: { id: string; reason: string }[] = [];
+    const languageOf = new Map<string, string>();
     for (const item of items) {
       if (!item.text?.trim()) {
         skipped.push(item.id);
@@ -50,6 +51,7 @@ export class AnalysisService {
       try {
         const result = pipeline.analyse(item.text);
         const rows = toAnalysisRows(item.id, pipeline.version, result, now);
+        if (item.language === null && result.language !== 'und') languageOf.set(item.id, result.language);
         analyses.push(rows.analysis);
         topics.push(...rows.topics);
         analysed.push(item.id);
@@ -64,6 +66,8 @@ export class AnalysisService {
       topics,
       async (manager) => {
         await this.feedback.setAnalysisStatus(analysed, 'analysed', null, manager);
+        // The same rows the status update just locked: no new lock, so no new deadlock (see replaceResults).
+        await this.feedback.fillLanguages(languageOf, manager);
         await this.feedback.setAnalysisStatus(skipped, 'skipped', 'no text to analyse', manager);
         for (const f of failed) await this.feedback.setAnalysisStatus([f.id], 'failed', f.reason, manager);
       },

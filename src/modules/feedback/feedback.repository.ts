@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { insertRows, placeholders } from '../../database/insert-rows';
 import { latestCommitted } from '../../database/latest-committed';
 import { FeedbackEntity } from './entities/feedback.entity';
@@ -113,6 +113,14 @@ export class FeedbackRepository {
         { id: In(ids) },
         { analysisStatus: status as FeedbackEntity['analysisStatus'], analysisError: error },
       );
+  }
+
+  /** Fills in the language of items that came without one; a language the sender gave is kept. */
+  async fillLanguage(ids: string[], language: string, manager: EntityManager): Promise<void> {
+    if (!ids.length) return;
+    await manager
+      .getRepository(FeedbackEntity)
+      .update({ id: In(ids), language: IsNull() }, { language: language.slice(0, 8) });
   }
 
   /** Ids of feedback matching a filter, in pages, for re-analysis. */

@@ -45,6 +45,14 @@ export class FeedbackService {
     return this.repository.setAnalysisStatus(ids, status, error, manager);
   }
 
+  /** Items that came without a language get the one the analysis detected, in the caller's transaction. */
+  async fillLanguages(languageOf: ReadonlyMap<string, string>, manager: EntityManager): Promise<void> {
+    const byLanguage = new Map<string, string[]>();
+    for (const [id, language] of languageOf)
+      byLanguage.set(language, [...(byLanguage.get(language) ?? []), id]);
+    for (const [language, ids] of byLanguage) await this.repository.fillLanguage(ids, language, manager);
+  }
+
   findIds(filter: FeedbackFilter, limit: number, afterId?: string): Promise<string[]> {
     return this.repository.findIds(filter, limit, afterId);
   }
