@@ -6,7 +6,11 @@ describe('score CLI lines', () => {
 
   it('scores a line into the documented shape', () => {
     const out = JSON.parse(
-      scoreLine(pipeline, JSON.stringify({ id: 'a1', text: 'They lost my parcel and the delivery was late. Never again!' }), 1),
+      scoreLine(
+        pipeline,
+        JSON.stringify({ id: 'a1', text: 'They lost my parcel and the delivery was late. Never again!' }),
+        1,
+      ),
     );
     expect(out).toMatchObject({ id: 'a1', language: 'en', sentiment: { label: 'negative' } });
     expect(out.topics.length).toBeGreaterThan(0);
