@@ -149,7 +149,8 @@ async function main(args: string[]): Promise<void> {
   await flush();
 }
 
-if (require.main === module) {
+/** The command's entry point (`npm run score`, `hearken score`). */
+export function runCli(): void {
   // `npm run score < in.ndjson | head`: a reader that stops early ends the run quietly, as Unix tools do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
@@ -160,3 +161,5 @@ if (require.main === module) {
     process.exit(1);
   });
 }
+
+if (require.main === module) runCli();
