@@ -23,7 +23,6 @@ const HEARKEN = pkg.bin.hearken;
 const subcommands = [
   ['serve'],
   ['worker'],
-  ['migrate'],
   ['migrate', 'run'],
   ['migrate', 'revert'],
   ['migrate', 'status'],
@@ -31,7 +30,6 @@ const subcommands = [
   ['demo'],
   ['score'],
   ['eval'],
-  ['api-key'],
   ['api-key', 'create'],
 ].map((args) => ({ name: `hearken ${args.join(' ')}`, script: HEARKEN, args, help: '-h' }));
 

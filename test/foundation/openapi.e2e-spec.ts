@@ -2,6 +2,8 @@ import { compileErrors, validate } from '@readme/openapi-parser';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
 
+jest.setTimeout(60_000);
+
 type Schema = { type?: string; properties?: Record<string, Schema>; additionalProperties?: unknown };
 
 /** The whole /docs-json document, checked by an OpenAPI validator and for what reflection gets wrong. */
