@@ -79,6 +79,31 @@ describe(`API keys (${TEST_TARGET})`, () => {
     expect(res.json().code).toBe('API_KEY_EXPIRED');
   });
 
+  it.each([
+    ['an expiresAt in the past', { name: 'late', expiresAt: '2020-01-01T00:00:00Z' }, 'expiresAt'],
+    ['an expiresAt of now', { name: 'now', expiresAt: new Date().toISOString() }, 'expiresAt'],
+    ['a name with NUL', { name: 'evil\u0000name' }, 'name'],
+    ['a name with a newline', { name: 'evil\nINFO forged log line' }, 'name'],
+    ['a name with an escape', { name: 'evil\u001b[31m' }, 'name'],
+    ['a name with a bidi override', { name: 'evil\u202ename' }, 'name'],
+    ['a blank name', { name: '   ' }, 'name'],
+  ])('answers 400 to a key with %s, creating nothing', async (_what, fields, field) => {
+    const before = (await call('GET', '/api/v1/api-keys', ADMIN_KEY)).json().length;
+    const res = await call('POST', '/api/v1/api-keys', ADMIN_KEY, { scopes: ['read'], ...fields });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details).toEqual([expect.objectContaining({ field })]);
+    expect((await call('GET', '/api/v1/api-keys', ADMIN_KEY)).json()).toHaveLength(before);
+  });
+
+  it('accepts a name in any script and an expiry in the future', async () => {
+    const res = await call('POST', '/api/v1/api-keys', ADMIN_KEY, {
+      name: 'Синхронизация 同步 🚀',
+      scopes: ['read'],
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(res.statusCode).toBe(201);
+  });
+
   it('answers 404 when revoking an unknown key', async () => {
     const res = await call('DELETE', '/api/v1/api-keys/00000000-0000-4000-8000-000000000000', ADMIN_KEY);
     expect(res.statusCode).toBe(404);
