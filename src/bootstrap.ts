@@ -10,6 +10,7 @@ import { configureFastify, REQUEST_ID_HEADER } from './core/http/configure-fasti
 import { HttpExceptionFilter } from './core/http/http-exception.filter';
 import { JSON_BODY_LIMIT_BYTES } from './core/http/json-body-parser';
 import { createValidationPipe } from './core/http/validation.pipe';
+import { httpTimeouts } from './core/http/http-timeouts';
 import { createPino } from './core/logging/create-pino';
 import { PinoLoggerService } from './core/logging/pino-logger.service';
 import { MetricsService } from './core/metrics/metrics.service';
@@ -32,6 +33,7 @@ export async function createHttpApp(
     requestIdHeader: REQUEST_ID_HEADER,
     genReqId: () => randomUUID(),
     trustProxy: true,
+    ...httpTimeouts(config.requestTimeoutMs),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger,
