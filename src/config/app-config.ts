@@ -65,6 +65,12 @@ export class AppConfig {
   @Min(1)
   rateLimitPerMinute: number = 6000;
 
+  /** Failed authentications (a wrong, revoked or expired key) allowed per minute per client address. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  authFailuresPerMinute: number = 30;
+
   /**
    * HTTP: the longest a client may take to send a whole request (headers and body); a body that stops
    * short of its Content-Length is answered 408 and its connection closed after this.
@@ -125,6 +131,7 @@ export const ENV_KEYS: Record<string, keyof AppConfig> = {
   LOG_LEVEL: 'logLevel',
   IDENTITY_SECRET: 'identitySecret',
   RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
+  AUTH_FAILURES_PER_MINUTE: 'authFailuresPerMinute',
   REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
   DATABASE_TIMEOUT_MS: 'databaseTimeoutMs',
   WORKER_CONCURRENCY: 'workerConcurrency',
