@@ -11,6 +11,7 @@ import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { HealthModule } from './modules/health/health.module';
 import { SystemModule } from './modules/system/system.module';
+import { VerbatimsModule } from './modules/verbatims/verbatims.module';
 
 /** The whole app. The worker process boots the same module without HTTP. */
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         IntegrationsModule,
         HealthModule,
         SystemModule,
+        VerbatimsModule,
       ],
     };
   }

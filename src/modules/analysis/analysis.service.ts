@@ -77,6 +77,11 @@ export class AnalysisService {
     return { version: pipeline.version, results: texts.map((t) => presentAnalysis(pipeline.analyse(t))) };
   }
 
+  /** The version whose results analytics read (the taxonomy's current pipeline). */
+  async currentVersion(): Promise<string> {
+    return (await this.pipelines.current()).version;
+  }
+
   /** The analysis by the current pipeline, else the newest one there is. */
   async forFeedback(
     feedbackId: string,
