@@ -5,6 +5,7 @@ import { JobQueueModule } from './core/job-queue/job-queue.module';
 import { MetricsModule } from './core/metrics/metrics.module';
 import { OutboxModule } from './core/outbox/outbox.module';
 import { DatabaseModule } from './database/database.module';
+import { AlertsModule } from './modules/alerts/alerts.module';
 import { AnalysisModule } from './modules/analysis/analysis.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
@@ -32,6 +33,7 @@ export class AppModule {
         HealthModule,
         SystemModule,
         VerbatimsModule,
+        AlertsModule,
       ],
     };
   }

@@ -6,10 +6,10 @@ const poissonSum = (k: number, l: number) =>
   1 - Array.from({ length: k }, (_, i) => (Math.exp(-l) * l ** i) / factorial(i)).reduce((a, b) => a + b, 0);
 const choose = (n: number, k: number) => factorial(n) / (factorial(k) * factorial(n - k));
 const binomialSum = (k: number, n: number, p: number) =>
-  Array.from({ length: n - k + 1 }, (_, i) => choose(n, k + i) * p ** (k + i) * (1 - p) ** (n - k - i)).reduce(
-    (a, b) => a + b,
-    0,
-  );
+  Array.from(
+    { length: n - k + 1 },
+    (_, i) => choose(n, k + i) * p ** (k + i) * (1 - p) ** (n - k - i),
+  ).reduce((a, b) => a + b, 0);
 
 describe('count tails', () => {
   it.each([
