@@ -3,6 +3,7 @@ import { CreateSystemPings1732300000001 } from './1732300000001-create-system-pi
 import { CreateFeedback1732400000000 } from './1732400000000-create-feedback';
 import { CreateIntegrations1732500000000 } from './1732500000000-create-integrations';
 import { CreateAnalysis1732600000000 } from './1732600000000-create-analysis';
+import { CreateRollups1733300000000 } from './1733300000000-create-rollups';
 import { CreateVerbatimSearch1733600000000 } from './1733600000000-create-verbatim-search';
 import { CreateAnomaliesAndAlerts1733600000001 } from './1733600000001-create-anomalies-and-alerts';
 
@@ -13,6 +14,7 @@ export const ALL_MIGRATIONS = [
   CreateFeedback1732400000000,
   CreateIntegrations1732500000000,
   CreateAnalysis1732600000000,
+  CreateRollups1733300000000,
   CreateVerbatimSearch1733600000000,
   CreateAnomaliesAndAlerts1733600000001,
 ];

@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { AnalysisModule } from './modules/analysis/analysis.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { InsightsModule } from './modules/insights/insights.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { HealthModule } from './modules/health/health.module';
@@ -29,6 +30,7 @@ export class AppModule {
         ApiKeysModule,
         FeedbackModule,
         AnalysisModule,
+        InsightsModule,
         IntegrationsModule,
         HealthModule,
         SystemModule,

@@ -12,6 +12,9 @@ import { CustomerIdentityEntity } from '../modules/customers/entities/customer-i
 import { CustomerEntity } from '../modules/customers/entities/customer.entity';
 import { ErasedIdentityEntity } from '../modules/customers/entities/erased-identity.entity';
 import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
+import { RollupContributionEntity } from '../modules/rollups/entities/rollup-contribution.entity';
+import { RollupDayEntity } from '../modules/rollups/entities/rollup-day.entity';
+import { RollupHourEntity } from '../modules/rollups/entities/rollup-hour.entity';
 import { IntegrationEntity } from '../modules/integrations/entities/integration.entity';
 import { WebhookDeliveryEntity } from '../modules/integrations/entities/webhook-delivery.entity';
 import { SystemPingEntity } from '../modules/system/entities/system-ping.entity';
@@ -32,6 +35,9 @@ export const ALL_ENTITIES = [
   ReprocessRunEntity,
   IntegrationEntity,
   WebhookDeliveryEntity,
+  RollupHourEntity,
+  RollupDayEntity,
+  RollupContributionEntity,
   AnomalyEntity,
   AlertSubscriptionEntity,
   AlertDeliveryEntity,
