@@ -6,6 +6,7 @@ import { MetricsModule } from './core/metrics/metrics.module';
 import { OutboxModule } from './core/outbox/outbox.module';
 import { DatabaseModule } from './database/database.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
+import { AnomaliesModule } from './modules/anomalies/anomalies.module';
 import { AnalysisModule } from './modules/analysis/analysis.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { InsightsModule } from './modules/insights/insights.module';
@@ -36,6 +37,7 @@ export class AppModule {
         SystemModule,
         VerbatimsModule,
         AlertsModule,
+        AnomaliesModule,
       ],
     };
   }

@@ -5,7 +5,12 @@ import { CsvExport } from '../../core/http/csv/csv-export.decorator';
 import { columnsOf } from '../../core/http/csv/csv-columns';
 import { RequireScope } from '../api-keys/auth.decorators';
 import { AnomaliesService, DetectionReport, MAX_SCAN_DAYS } from './anomalies.service';
-import { decodeAnomalyCursor, encodeAnomalyCursor, parseAnomalyFilter, validRange } from './anomaly-query.parser';
+import {
+  decodeAnomalyCursor,
+  encodeAnomalyCursor,
+  parseAnomalyFilter,
+  validRange,
+} from './anomaly-query.parser';
 import { DetectAnomaliesDto, ListAnomaliesQuery } from './dto/anomaly-queries.dto';
 import { AnomalyDto, AnomalyPageDto } from './dto/anomaly.dto';
 import { shiftDay } from './spike-detector';
@@ -48,7 +53,20 @@ export class AnomaliesController {
   @CsvExport<AnomalyPageDto, AnomalyDto>({
     filename: 'anomalies',
     rows: (body) => body.items,
-    columns: columnsOf('day', 'kind', 'dimension', 'value', 'observed', 'expected', 'n', 'baselineN', 'pValue', 'qValue', 'id', 'detectedAt'),
+    columns: columnsOf(
+      'day',
+      'kind',
+      'dimension',
+      'value',
+      'observed',
+      'expected',
+      'n',
+      'baselineN',
+      'pValue',
+      'qValue',
+      'id',
+      'detectedAt',
+    ),
   })
   async list(@Query() query: ListAnomaliesQuery): Promise<AnomalyPageDto> {
     const filter = parseAnomalyFilter(query);

@@ -47,13 +47,17 @@ export class AnomaliesService {
   }
 
   async detect(days: string[], now = new Date()): Promise<DetectionReport> {
-    const firstDay = await this.source.firstDay();
-    if (!days.length || !firstDay) return { days: days.length, found: 0, recorded: 0, alerted: 0 };
     const sorted = [...days].sort();
+    if (!sorted.length) return { days: 0, found: 0, recorded: 0, alerted: 0 };
     const from = shiftDay(sorted[0], -7 * SPIKE_RULES.baselineWeeks);
     const histories: SeriesHistory[] = [];
     for (const dimension of ANOMALY_DIMENSIONS as readonly AnomalyDimension[])
       histories.push(...(await this.source.series(dimension, from, sorted[sorted.length - 1])));
+    // The first day with data: baseline days before it are not "zero", they are unknown.
+    let firstDay: string | undefined;
+    for (const h of histories)
+      for (const day of h.days.keys()) if (!firstDay || day < firstDay) firstDay = day;
+    if (!firstDay) return { days: sorted.length, found: 0, recorded: 0, alerted: 0 };
     const detectedAt = new Date();
     const findings = sorted.flatMap((day) => detectSpikes(day, histories, firstDay));
     const alertFrom = shiftDay(now.toISOString().slice(0, 10), -ALERT_MAX_AGE_DAYS);
@@ -80,12 +84,22 @@ export class AnomaliesService {
       await this.repository.insert(manager, fresh);
       const events: AlertEvent[] = fresh
         .filter((a) => a.day >= alertFrom)
-        .map((a) => ({ kind: a.kind, anomalyId: a.id, data: toAnomalyDto(a) as unknown as Record<string, unknown> }));
+        .map((a) => ({
+          kind: a.kind,
+          anomalyId: a.id,
+          data: toAnomalyDto(a) as unknown as Record<string, unknown>,
+        }));
       return { recorded: fresh, messages: await this.alerts.enqueue(manager, events) };
     });
     this.alerts.sendAfterCommit(messages);
-    if (recorded.length) this.logger.log(`${recorded.length} new anomal${recorded.length === 1 ? 'y' : 'ies'} recorded`);
-    return { days: sorted.length, found: findings.length, recorded: recorded.length, alerted: messages.length };
+    if (recorded.length)
+      this.logger.log(`${recorded.length} new anomal${recorded.length === 1 ? 'y' : 'ies'} recorded`);
+    return {
+      days: sorted.length,
+      found: findings.length,
+      recorded: recorded.length,
+      alerted: messages.length,
+    };
   }
 
   async list(

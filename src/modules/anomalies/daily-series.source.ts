@@ -5,8 +5,6 @@ import type { SeriesHistory } from './spike-detector';
 export interface DailySeriesSource {
   /** Every series of `dimension` with its counts per UTC day in [fromDay, toDay] (inclusive). */
   series(dimension: AnomalyDimension, fromDay: string, toDay: string): Promise<SeriesHistory[]>;
-  /** The first UTC day with any feedback, or null when there is none. */
-  firstDay(): Promise<string | null>;
 }
 
 export const DAILY_SERIES_SOURCE = Symbol('DAILY_SERIES_SOURCE');

@@ -8,7 +8,8 @@ export class AnomalyDto {
   @ApiProperty({ enum: ANOMALY_DIMENSIONS, example: 'touchpoint' }) dimension: string;
   @ApiProperty({ example: 'checkout' }) value: string;
   @ApiProperty({ example: '2026-04-28', description: 'The UTC day of the spike' }) day: string;
-  @ApiProperty({ example: 0.78, description: 'Items that day (volume) or negative share (0..1)' }) observed: number;
+  @ApiProperty({ example: 0.78, description: 'Items that day (volume) or negative share (0..1)' })
+  observed: number;
   @ApiProperty({
     example: 0.24,
     description: 'Baseline: median count of the same weekday over 8 weeks, or their pooled negative share',
