@@ -13,6 +13,7 @@ export class CreateAnomaliesAndAlerts1733600000001 implements MigrationInterface
           { name: 'kind', type: 'varchar', length: '32' },
           { name: 'dimension', type: 'varchar', length: '16' },
           { name: 'dimension_value', type: 'varchar', length: '100' },
+          { name: 'span', type: 'varchar', length: '8' },
           { name: 'day', type: 'varchar', length: '10' },
           { name: 'observed', type: 'float' },
           { name: 'expected', type: 'float' },
@@ -25,7 +26,7 @@ export class CreateAnomaliesAndAlerts1733600000001 implements MigrationInterface
         indices: [
           new TableIndex({
             name: 'uq_anomalies_series_day',
-            columnNames: ['kind', 'dimension', 'dimension_value', 'day'],
+            columnNames: ['kind', 'dimension', 'dimension_value', 'span', 'day'],
             isUnique: true,
           }),
           new TableIndex({ name: 'idx_anomalies_day', columnNames: ['day'] }),

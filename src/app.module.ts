@@ -13,6 +13,7 @@ import { InsightsModule } from './modules/insights/insights.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { HealthModule } from './modules/health/health.module';
+import { PainPointsModule } from './modules/pain-points/pain-points.module';
 import { SystemModule } from './modules/system/system.module';
 import { VerbatimsModule } from './modules/verbatims/verbatims.module';
 
@@ -38,6 +39,7 @@ export class AppModule {
         VerbatimsModule,
         AlertsModule,
         AnomaliesModule,
+        PainPointsModule,
       ],
     };
   }

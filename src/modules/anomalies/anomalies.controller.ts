@@ -20,6 +20,7 @@ const EXAMPLE: AnomalyPageDto = {
     {
       id: '0190c6f2-5a3e-7c1d-9b2a-3f4e5d6c7b8a',
       kind: 'negative_share_spike',
+      window: 'week',
       dimension: 'touchpoint',
       value: 'checkout',
       day: '2026-04-28',
@@ -55,6 +56,7 @@ export class AnomaliesController {
     rows: (body) => body.items,
     columns: columnsOf(
       'day',
+      'window',
       'kind',
       'dimension',
       'value',

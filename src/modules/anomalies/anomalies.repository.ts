@@ -20,16 +20,15 @@ export class AnomaliesRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Keys (`kind|dimension|value|day`) already recorded for these days. */
-  async existingKeys(manager: EntityManager, days: string[]): Promise<Set<string>> {
-    if (!days.length) return new Set();
-    const rows = await manager
+  /** Anomalies already recorded from the first to the last of these (sorted) days. */
+  async recorded(manager: EntityManager, days: string[]): Promise<AnomalyEntity[]> {
+    if (!days.length) return [];
+    return manager
       .getRepository(AnomalyEntity)
       .createQueryBuilder('a')
-      .select(['a.kind', 'a.dimension', 'a.dimensionValue', 'a.day'])
-      .where('a.day IN (:...days)', { days })
+      .select(['a.kind', 'a.dimension', 'a.dimensionValue', 'a.window', 'a.day'])
+      .where('a.day >= :from AND a.day <= :to', { from: days[0], to: days[days.length - 1] })
       .getMany();
-    return new Set(rows.map(anomalyKey));
   }
 
   async insert(manager: EntityManager, rows: AnomalyEntity[]): Promise<void> {
@@ -56,6 +55,9 @@ export class AnomaliesRepository {
   }
 }
 
-export function anomalyKey(a: Pick<AnomalyEntity, 'kind' | 'dimension' | 'dimensionValue' | 'day'>): string {
-  return `${a.kind}|${a.dimension}|${a.dimensionValue}|${a.day}`;
+/** The series an anomaly belongs to: kind, dimension, value and window. */
+export function seriesKey(
+  a: Pick<AnomalyEntity, 'kind' | 'dimension' | 'dimensionValue' | 'window'>,
+): string {
+  return `${a.kind}|${a.dimension}|${a.dimensionValue}|${a.window}`;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { uuidV7 } from '../../core/ids/uuid-v7';
 import { AlertEvent, AlertsService } from '../alerts/alerts.service';
-import { AnomaliesRepository, anomalyKey } from './anomalies.repository';
+import { AnomaliesRepository, seriesKey } from './anomalies.repository';
 import { ANOMALY_DIMENSIONS, AnomalyDimension } from './anomaly-kinds';
 import { DAILY_SERIES_SOURCE, DailySeriesSource } from './daily-series.source';
 import { AnomalyDto, toAnomalyDto } from './dto/anomaly.dto';
@@ -49,7 +49,9 @@ export class AnomaliesService {
   async detect(days: string[], now = new Date()): Promise<DetectionReport> {
     const sorted = [...days].sort();
     if (!sorted.length) return { days: 0, found: 0, recorded: 0, alerted: 0 };
-    const from = shiftDay(sorted[0], -7 * SPIKE_RULES.baselineWeeks);
+    // A week before the first day is examined too, unrecorded: whether an episode was already going on.
+    const preroll = Array.from({ length: 7 }, (_, i) => shiftDay(sorted[0], i - 7));
+    const from = shiftDay(preroll[0], -7 * SPIKE_RULES.baselineWeeks - 6);
     const histories: SeriesHistory[] = [];
     for (const dimension of ANOMALY_DIMENSIONS as readonly AnomalyDimension[])
       histories.push(...(await this.source.series(dimension, from, sorted[sorted.length - 1])));
@@ -60,27 +62,52 @@ export class AnomaliesService {
     if (!firstDay) return { days: sorted.length, found: 0, recorded: 0, alerted: 0 };
     const detectedAt = new Date();
     const findings = sorted.flatMap((day) => detectSpikes(day, histories, firstDay));
+    const ongoing = preroll
+      .flatMap((day) => detectSpikes(day, histories, firstDay))
+      .filter((f) => f.window === 'week');
     const alertFrom = shiftDay(now.toISOString().slice(0, 10), -ALERT_MAX_AGE_DAYS);
     const { recorded, messages } = await this.repository.transaction(async (manager) => {
-      const known = await this.repository.existingKeys(manager, sorted);
-      const fresh = findings
-        .map((f) =>
-          Object.assign(new AnomalyEntity(), {
-            id: uuidV7(),
-            kind: f.kind,
-            dimension: f.dimension,
-            dimensionValue: f.value.slice(0, 100),
-            day: f.day,
-            observed: f.observed,
-            expected: f.expected,
-            n: f.n,
-            baselineN: f.baselineN,
-            pValue: f.pValue,
-            qValue: f.qValue,
-            detectedAt,
-          }),
-        )
-        .filter((a) => !known.has(anomalyKey(a)));
+      // Recorded already, or part of an episode already recorded: a week-window spike stays significant for
+      // days after it starts, and a lasting problem keeps it so. One anomaly per episode: a week finding within
+      // 7 days of an earlier one (recorded or not) of its series continues that episode.
+      const previous = await this.repository.recorded(manager, [
+        shiftDay(sorted[0], -6),
+        sorted[sorted.length - 1],
+      ]);
+      const latest = new Map<string, string[]>();
+      const remember = (key: string, day: string) => latest.set(key, [...(latest.get(key) ?? []), day]);
+      for (const a of previous) remember(seriesKey(a), a.day);
+      for (const f of ongoing)
+        remember(
+          seriesKey({ kind: f.kind, dimension: f.dimension, dimensionValue: f.value, window: f.window }),
+          f.day,
+        );
+      const isKnown = (a: AnomalyEntity) =>
+        (latest.get(seriesKey(a)) ?? []).some(
+          (d) => d === a.day || (a.window === 'week' && d < a.day && d >= shiftDay(a.day, -6)),
+        );
+      const fresh: AnomalyEntity[] = [];
+      for (const a of findings.map((f) =>
+        Object.assign(new AnomalyEntity(), {
+          id: uuidV7(),
+          kind: f.kind,
+          window: f.window,
+          dimension: f.dimension,
+          dimensionValue: f.value.slice(0, 100),
+          day: f.day,
+          observed: f.observed,
+          expected: f.expected,
+          n: f.n,
+          baselineN: f.baselineN,
+          pValue: f.pValue,
+          qValue: f.qValue,
+          detectedAt,
+        }),
+      )) {
+        const known = isKnown(a);
+        remember(seriesKey(a), a.day);
+        if (!known) fresh.push(a);
+      }
       await this.repository.insert(manager, fresh);
       const events: AlertEvent[] = fresh
         .filter((a) => a.day >= alertFrom)

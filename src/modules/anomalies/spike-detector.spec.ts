@@ -28,15 +28,16 @@ describe('detectSpikes', () => {
       ],
       FIRST,
     );
-    expect(found.map((f) => `${f.kind}:${f.value}`).sort()).toEqual([
-      'negative_share_spike:checkout',
-      'volume_spike:payment',
+    expect(found.map((f) => `${f.kind}:${f.window}:${f.value}`).sort()).toEqual([
+      'negative_share_spike:day:checkout',
+      'volume_spike:day:payment',
+      'volume_spike:week:payment', // 46 in the week against 21
     ]);
     const share = found.find((f) => f.kind === 'negative_share_spike')!;
     expect(share.observed).toBeCloseTo(17 / 22);
     expect(share.expected).toBeCloseTo(0.25);
     expect(share.qValue).toBeLessThanOrEqual(0.01);
-    expect(found.find((f) => f.kind === 'volume_spike')!.expected).toBe(3);
+    expect(found.find((f) => f.kind === 'volume_spike' && f.window === 'day')!.expected).toBe(3);
   });
 
   it('compares with the same weekday: a busy Monday every week is not a spike', () => {
@@ -69,7 +70,17 @@ describe('detectSpikes', () => {
       'channel',
     );
     spike.days.set(shiftDay(DAY, -7), { n: 200, negatives: 40, scored: 200 });
-    expect(detectSpikes(DAY, [spike], FIRST).map((f) => f.kind)).toEqual(['volume_spike']);
+    expect(detectSpikes(DAY, [spike], FIRST).map((f) => `${f.kind}:${f.window}`)).toEqual([
+      'volume_spike:day',
+    ]);
+  });
+
+  it('finds a shift too small for one day in the week window', () => {
+    const s = series('checkout', { n: 4, negatives: 1, scored: 4 }, { n: 4, negatives: 3, scored: 4 });
+    for (let i = 1; i <= 4; i++) s.days.set(shiftDay(DAY, -i), { n: 4, negatives: 3, scored: 4 });
+    expect(detectSpikes(DAY, [s], FIRST).map((f) => `${f.kind}:${f.window}`)).toEqual([
+      'negative_share_spike:week',
+    ]);
   });
 
   it('says nothing without enough history', () => {

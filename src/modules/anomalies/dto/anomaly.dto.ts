@@ -5,6 +5,13 @@ import { AnomalyEntity } from '../entities/anomaly.entity';
 export class AnomalyDto {
   @ApiProperty({ example: '0190c6f2-5a3e-7c1d-9b2a-3f4e5d6c7b8a' }) id: string;
   @ApiProperty({ enum: ANOMALY_KINDS, example: 'negative_share_spike' }) kind: string;
+  @ApiProperty({
+    enum: ['day', 'week'],
+    example: 'week',
+    description:
+      'day: that day alone; week: the 7 days ending on `day` (vs the same 7 days 1..8 weeks earlier)',
+  })
+  window: string;
   @ApiProperty({ enum: ANOMALY_DIMENSIONS, example: 'touchpoint' }) dimension: string;
   @ApiProperty({ example: 'checkout' }) value: string;
   @ApiProperty({ example: '2026-04-28', description: 'The UTC day of the spike' }) day: string;
@@ -34,6 +41,7 @@ export function toAnomalyDto(a: AnomalyEntity): AnomalyDto {
   return {
     id: a.id,
     kind: a.kind,
+    window: a.window,
     dimension: a.dimension,
     value: a.dimensionValue,
     day: a.day,

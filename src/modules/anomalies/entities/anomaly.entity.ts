@@ -1,9 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { AnomalyDimension, AnomalyKind } from '../anomaly-kinds';
 
-/** A day on which one series (a topic, touchpoint or channel) spiked against its weekday baseline. */
+/** A day or week in which one series (a topic, touchpoint or channel) spiked against its weekday baseline. */
 @Entity('anomalies')
-@Index('uq_anomalies_series_day', ['kind', 'dimension', 'dimensionValue', 'day'], { unique: true })
+@Index('uq_anomalies_series_day', ['kind', 'dimension', 'dimensionValue', 'window', 'day'], { unique: true })
 @Index('idx_anomalies_day', ['day'])
 export class AnomalyEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -18,7 +18,11 @@ export class AnomalyEntity {
   @Column({ type: 'varchar', length: 100, name: 'dimension_value' })
   dimensionValue: string;
 
-  /** The UTC day, `YYYY-MM-DD`. */
+  /** `day`: that day alone; `week`: the 7 days ending on `day`. */
+  @Column({ type: 'varchar', length: 8, name: 'span' })
+  window: 'day' | 'week';
+
+  /** The UTC day (the last day of the window), `YYYY-MM-DD`. */
   @Column({ type: 'varchar', length: 10 })
   day: string;
 
