@@ -14,6 +14,7 @@ import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { HealthModule } from './modules/health/health.module';
 import { PainPointsModule } from './modules/pain-points/pain-points.module';
+import { TopicInsightsModule } from './modules/topic-insights/topic-insights.module';
 import { SystemModule } from './modules/system/system.module';
 import { VerbatimsModule } from './modules/verbatims/verbatims.module';
 
@@ -40,6 +41,7 @@ export class AppModule {
         AlertsModule,
         AnomaliesModule,
         PainPointsModule,
+        TopicInsightsModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InsightsQueryService } from '../rollups/query/insights-query.service';
 import { QueryDimension, QueryFilters, TimeRange } from '../rollups/query/insights-query.types';
+import { ListVerbatimsQuery } from '../verbatims/dto/list-verbatims.query';
 import { VerbatimsService } from '../verbatims/verbatims.service';
 import { AnalyticsScope } from './analytics-scope.parser';
 import { NegativeTopicDto, PainPointDto, PainPointsResponseDto } from './dto/pain-points-response.dto';
@@ -98,22 +99,19 @@ export class PainPointsService {
   }
 
   /** Recent negative verbatims of the group: about its top negative topic when there is one. */
-  private async examples(range: TimeRange, filters: QueryFilters, topic: string | undefined, count: number) {
-    if (!count) return [];
-    const query = {
-      ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v!.join(',')])),
-      sentiment: 'negative',
-      from: range.from.toISOString(),
-      to: range.to.toISOString(),
-      limit: count,
-    };
-    const withTopic = topic ? (await this.verbatims.page({ ...query, topic })).items : [];
-    if (withTopic.length >= count) return withTopic;
-    const more = (await this.verbatims.page(query)).items.filter(
-      (v) => !withTopic.some((w) => w.id === v.id),
-    );
-    return [...withTopic, ...more].slice(0, count);
+  private examples(range: TimeRange, filters: QueryFilters, topic: string | undefined, count: number) {
+    const query = { ...verbatimQuery(range, filters), sentiment: 'negative' };
+    return this.verbatims.examples(query, count, topic ? { topic } : undefined);
   }
+}
+
+/** The verbatim search for the same range and filters as a summary row. */
+export function verbatimQuery(range: TimeRange, filters: QueryFilters): ListVerbatimsQuery {
+  return {
+    ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v!.join(',')])),
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+  };
 }
 
 export function iso(range: TimeRange) {

@@ -33,6 +33,22 @@ export class VerbatimsService {
     return { items, nextCursor: next ? encodeVerbatimCursor(fingerprint, next) : null };
   }
 
+  /**
+   * A few recent verbatims for a summary row: those of `prefer` first (e.g. a topic or a sentiment), topped up
+   * from the plain query when there are too few.
+   */
+  async examples(
+    query: ListVerbatimsQuery,
+    count: number,
+    prefer?: Partial<ListVerbatimsQuery>,
+  ): Promise<VerbatimDto[]> {
+    if (count <= 0) return [];
+    const first = prefer ? (await this.page({ ...query, ...prefer, limit: count })).items : [];
+    if (first.length >= count) return first;
+    const more = (await this.page({ ...query, limit: count + first.length })).items;
+    return [...first, ...more.filter((v) => !first.some((f) => f.id === v.id))].slice(0, count);
+  }
+
   /** Every match of the query, page after page (for CSV exports: memory stays flat whatever the size). */
   async *all(query: ListVerbatimsQuery): AsyncGenerator<VerbatimDto> {
     const filter = parseVerbatimFilter(query);
