@@ -56,8 +56,9 @@ export class TopicInsightsController {
     // Default baseline: the 4 periods of the same length before (a month before a week): a steadier reference
     // than one period, and more power to call a change.
     const defaultFrom = new Date(from.getTime() - 4 * (to.getTime() - from.getTime())).toISOString();
+    const defaults = q.compareFrom || q.compareTo ? {} : { from: defaultFrom, to: from.toISOString() };
     const baseline = asValidation(() =>
-      parseBaseline(q.compareFrom ?? (q.compareTo ? undefined : defaultFrom), q.compareTo, scope.range),
+      parseBaseline(q.compareFrom ?? defaults.from, q.compareTo ?? defaults.to, scope.range),
     );
     return this.topics.summarise(scope, {
       baseline,
