@@ -88,9 +88,9 @@ export class TopicInsightsService {
         nps: this.insights.evaluate('nps', r.sums),
         shareChange,
         negativeShareChange,
-        significant: [shareChange.qValue, negativeShareChange.qValue].some(
-          (q) => q !== null && q <= MOVER_FDR,
-        ),
+        significant:
+          (r.volume >= MIN_MOVER_MENTIONS && isSignificant(shareChange.qValue)) ||
+          (negativeShare.n >= o.minSample && isSignificant(negativeShareChange.qValue)),
         lowSample: negativeShare.n < o.minSample,
       };
     });
