@@ -4,6 +4,7 @@ import { CreateFeedback1732400000000 } from './1732400000000-create-feedback';
 import { CreateIntegrations1732500000000 } from './1732500000000-create-integrations';
 import { CreateAnalysis1732600000000 } from './1732600000000-create-analysis';
 import { CreateRollups1733300000000 } from './1733300000000-create-rollups';
+import { CreateOutcomes1733400000000 } from './1733400000000-create-outcomes';
 import { CreateVerbatimSearch1733600000000 } from './1733600000000-create-verbatim-search';
 import { CreateAnomaliesAndAlerts1733600000001 } from './1733600000001-create-anomalies-and-alerts';
 
@@ -15,6 +16,7 @@ export const ALL_MIGRATIONS = [
   CreateIntegrations1732500000000,
   CreateAnalysis1732600000000,
   CreateRollups1733300000000,
+  CreateOutcomes1733400000000,
   CreateVerbatimSearch1733600000000,
   CreateAnomaliesAndAlerts1733600000001,
 ];

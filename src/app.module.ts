@@ -12,6 +12,8 @@ import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { InsightsModule } from './modules/insights/insights.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
+import { JourneyModule } from './modules/journey/journey.module';
+import { OutcomesModule } from './modules/outcomes/outcomes.module';
 import { HealthModule } from './modules/health/health.module';
 import { PainPointsModule } from './modules/pain-points/pain-points.module';
 import { TopicInsightsModule } from './modules/topic-insights/topic-insights.module';
@@ -33,6 +35,8 @@ export class AppModule {
         ApiKeysModule,
         FeedbackModule,
         AnalysisModule,
+        OutcomesModule,
+        JourneyModule,
         InsightsModule,
         IntegrationsModule,
         HealthModule,

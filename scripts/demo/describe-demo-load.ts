@@ -1,6 +1,7 @@
 import type { DemoFeedbackItem } from './generate-demo-feedback';
 import { DEMO_DEFAULTS } from './generate-demo-feedback';
 import type { DemoArgs } from './parse-demo-args';
+import { PLANTED_OUTCOME_EFFECTS } from './generate-demo-outcomes';
 
 /** Counts what the demo generated, while it streams past, for the closing report. */
 export class DemoTally {
@@ -33,6 +34,9 @@ export function describeDemoLoad(args: DemoArgs, tally: DemoTally, start: Date, 
     lines.push(
       `Planted problem: from ${incident} (week ${DEMO_DEFAULTS.incidentFromWeek}) checkout payments fail and checkout scores collapse.`,
     );
+    lines.push(
+      `Planted outcomes (docs/outcomes.md): negative checkout feedback doubles churn, promoters refer 3x as often, ${PLANTED_OUTCOME_EFFECTS.trustSegment} retention falls from week ${DEMO_DEFAULTS.incidentFromWeek}.`,
+    );
   }
   lines.push(
     '',
@@ -44,6 +48,7 @@ export function describeDemoLoad(args: DemoArgs, tally: DemoTally, start: Date, 
       : `  curl -H "Authorization: Bearer $KEY" "${base}/feedback?touchpoint=checkout&limit=5"`,
     `  curl -H "Authorization: Bearer $KEY" "${base}/feedback?kind=call_note&limit=5"`,
     `  curl -H "Authorization: Bearer $KEY" "${base}/topics/suggestions"`,
+    `  curl -H "Authorization: Bearer $KEY" "${base}/outcomes?event=churned&limit=5"`,
     `  open http://localhost:${port}/docs for the whole API`,
   );
   return lines.join('\n') + '\n';

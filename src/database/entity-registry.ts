@@ -15,6 +15,7 @@ import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
 import { RollupContributionEntity } from '../modules/rollups/entities/rollup-contribution.entity';
 import { RollupDayEntity } from '../modules/rollups/entities/rollup-day.entity';
 import { RollupHourEntity } from '../modules/rollups/entities/rollup-hour.entity';
+import { OutcomeEntity } from '../modules/outcomes/entities/outcome.entity';
 import { IntegrationEntity } from '../modules/integrations/entities/integration.entity';
 import { WebhookDeliveryEntity } from '../modules/integrations/entities/webhook-delivery.entity';
 import { SystemPingEntity } from '../modules/system/entities/system-ping.entity';
@@ -38,6 +39,7 @@ export const ALL_ENTITIES = [
   RollupHourEntity,
   RollupDayEntity,
   RollupContributionEntity,
+  OutcomeEntity,
   AnomalyEntity,
   AlertSubscriptionEntity,
   AlertDeliveryEntity,

@@ -1,10 +1,9 @@
 import { DataSource } from 'typeorm';
-import { JobQueueService } from '../../src/core/job-queue/job-queue.service';
 import { AnalysisService } from '../../src/modules/analysis/analysis.service';
 import { RollupsService } from '../../src/modules/rollups/rollups.service';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
-import { drainJobs } from '../helpers/job-queue/drain-jobs';
 import { TEST_TARGET } from '../helpers/test-target';
+import { settle } from './settle';
 import { differences, expectedRollups, storedRollups } from './rollup-expectation';
 
 jest.setTimeout(120_000);
@@ -93,10 +92,9 @@ describe(`rollups equal a recomputation from raw rows (${TEST_TARGET})`, () => {
   };
 
   it('after inserts, duplicates, concurrent re-analyses, a taxonomy change, erasures and a deletion', async () => {
-    const queue = t.app.get(JobQueueService);
     const analysis = t.app.get(AnalysisService);
     const ids = await ingest(0, 100);
-    await drainJobs(queue, { timeoutMs: 60_000 });
+    await settle(t);
     await compare();
 
     // Duplicates (the same externalIds again: nothing moves) and new items, analysed by the queue while
@@ -104,7 +102,7 @@ describe(`rollups equal a recomputation from raw rows (${TEST_TARGET})`, () => {
     ids.push(...(await ingest(90, 40)));
     const slices = [0, 1, 2].map(() => ids.filter(() => r.next() < 0.3));
     await Promise.all(slices.map((s) => analysis.analyseBatch(s)));
-    await drainJobs(queue, { timeoutMs: 60_000 });
+    await settle(t);
     await compare();
 
     // A taxonomy change: a new pipeline version re-analyses everything, and the topics move.
@@ -115,7 +113,7 @@ describe(`rollups equal a recomputation from raw rows (${TEST_TARGET})`, () => {
       payload: { key: 'card-declined', name: 'Card declined', phrases: ['card was declined', 'declined'] },
     });
     expect(topic.statusCode).toBe(201);
-    await drainJobs(queue, { timeoutMs: 60_000 });
+    await settle(t);
     await analysis.analyseBatch(ids.filter(() => r.next() < 0.2));
     await compare();
     const [{ moved }] = await db.query(

@@ -9,10 +9,11 @@ const y = [2, 1, 4, 3, 7, 8, 6, 9];
 function bivariate(random: () => number, n: number, rho: number): [number[], number[]] {
   const xs: number[] = [];
   const ys: number[] = [];
+  const residualScale = Math.sqrt(1 - rho * rho);
   for (let i = 0; i < n; i++) {
     const a = normalFrom(random);
     xs.push(a);
-    ys.push(rho * a + Math.sqrt(1 - rho * rho) * normalFrom(random));
+    ys.push(rho * a + residualScale * normalFrom(random));
   }
   return [xs, ys];
 }

@@ -94,6 +94,11 @@ export class CustomerRepository {
         .set({ text: null, details: null, redactedKinds: null })
         .where('customer_id = :id', { id })
         .execute();
+      // Outcome events (modules/outcomes): the customer's own go; as the referred person they become unknown.
+      await manager.query('DELETE FROM outcomes WHERE customer_id = ?', [id]);
+      await manager.query('UPDATE outcomes SET related_customer_id = NULL WHERE related_customer_id = ?', [
+        id,
+      ]);
       await alsoInTransaction(manager);
     });
   }

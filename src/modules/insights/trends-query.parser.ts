@@ -54,6 +54,11 @@ export function parseFilters(q: InsightsFiltersQuery): QueryFilters {
 export function parseZone(timezone = 'UTC'): string {
   if (!IANAZone.isValidZone(timezone))
     throw new InsightsQueryError('timezone', `unknown IANA time zone ${timezone}`);
+  if (IANAZone.create(timezone).offset(Date.now()) % 60 !== 0)
+    throw new InsightsQueryError(
+      'timezone',
+      'only zones whose offset is a whole number of hours are supported (rollups are hourly)',
+    );
   return timezone;
 }
 
