@@ -72,7 +72,9 @@ describe(`anomalies (${TEST_TARGET})`, () => {
     expect(run.statusCode).toBe(200);
     expect(run.json().recorded).toBeGreaterThanOrEqual(1);
     const list = (await reader('GET', '/api/v1/anomalies?dimension=touchpoint')).json().items;
-    const share = list.find((a: { kind: string; value: string }) => a.kind === 'negative_share_spike');
+    const share = list.find(
+      (a: { kind: string; window: string }) => a.kind === 'negative_share_spike' && a.window === 'day',
+    );
     expect(share).toMatchObject({ value: 'checkout', day: spikeDay, n: 20 });
     expect(share.observed).toBeGreaterThan(0.7);
     expect(share.expected).toBeLessThan(0.4);
@@ -107,9 +109,9 @@ describe(`anomalies (${TEST_TARGET})`, () => {
     });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.body.split('\r\n')[0]).toBe(
-      'day,kind,dimension,value,observed,expected,n,baselineN,pValue,qValue,id,detectedAt',
+      'day,window,kind,dimension,value,observed,expected,n,baselineN,pValue,qValue,id,detectedAt',
     );
-    expect(csv.body).toContain(`${spikeDay},negative_share_spike,touchpoint,checkout`);
+    expect(csv.body).toContain(`${spikeDay},day,negative_share_spike,touchpoint,checkout`);
     for (const [query, field] of [
       ['kind=earthquake', 'kind'],
       ['dimension=planet', 'dimension'],
