@@ -8,6 +8,8 @@ import { ReplaceDefaultTopics1733100000000 } from './1733100000000-replace-defau
 import { CreateRollups1733300000000 } from './1733300000000-create-rollups';
 import { CreateRollupDaySlices1733300000001 } from './1733300000001-create-rollup-day-slices';
 import { CreateOutcomes1733400000000 } from './1733400000000-create-outcomes';
+import { CreateVerbatimSearch1733600000000 } from './1733600000000-create-verbatim-search';
+import { CreateAnomaliesAndAlerts1733600000001 } from './1733600000001-create-anomalies-and-alerts';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +23,6 @@ export const ALL_MIGRATIONS = [
   CreateRollups1733300000000,
   CreateRollupDaySlices1733300000001,
   CreateOutcomes1733400000000,
+  CreateVerbatimSearch1733600000000,
+  CreateAnomaliesAndAlerts1733600000001,
 ];

@@ -4,6 +4,9 @@ import { FeedbackAnalysisEntity } from '../modules/analysis/entities/feedback-an
 import { FeedbackTopicEntity } from '../modules/analysis/entities/feedback-topic.entity';
 import { ReprocessRunEntity } from '../modules/analysis/entities/reprocess-run.entity';
 import { TopicEntity } from '../modules/analysis/entities/topic.entity';
+import { AlertDeliveryEntity } from '../modules/alerts/entities/alert-delivery.entity';
+import { AlertSubscriptionEntity } from '../modules/alerts/entities/alert-subscription.entity';
+import { AnomalyEntity } from '../modules/anomalies/entities/anomaly.entity';
 import { ApiKeyEntity } from '../modules/api-keys/entities/api-key.entity';
 import { CustomerIdentityEntity } from '../modules/customers/entities/customer-identity.entity';
 import { CustomerEntity } from '../modules/customers/entities/customer.entity';
@@ -39,4 +42,7 @@ export const ALL_ENTITIES = [
   RollupContributionEntity,
   RollupDaySliceEntity,
   OutcomeEntity,
+  AnomalyEntity,
+  AlertSubscriptionEntity,
+  AlertDeliveryEntity,
 ];

@@ -90,6 +90,11 @@ export class AnalysisService {
     return { version: pipeline.version, results: texts.map((t) => presentAnalysis(pipeline.analyse(t))) };
   }
 
+  /** The version whose results analytics read (the taxonomy's current pipeline). */
+  async currentVersion(): Promise<string> {
+    return (await this.pipelines.current()).version;
+  }
+
   /**
    * The analysis by the current pipeline, else the newest one there is. An item with none says why: skipped
    * (no text) or failed, with the reason; null while it waits for its first analysis.
