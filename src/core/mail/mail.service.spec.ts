@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { loadConfig } from '../../config/load-config';
-import { SmtpSink } from '../../../test/digest/smtp-sink';
+import { rawHeader, SmtpSink } from '../../../test/digest/smtp-sink';
 import { MailSendError } from './mail-message';
 import { MailService } from './mail.service';
 
@@ -36,7 +36,7 @@ describe('MailService', () => {
     expect(parsed.subject).toBe('Weekly digest 2026-W47');
     expect(parsed.text?.trim()).toBe('Hello');
     expect(parsed.html).toContain('cid:chart-1');
-    expect(parsed.headers.get('list-unsubscribe')).toBeDefined();
+    expect(rawHeader(parsed, 'List-Unsubscribe')).toBe('<https://cx.example.com/u?token=abc>');
     expect(parsed.attachments[0].contentId).toBe('<chart-1>');
     expect(parsed.attachments[0].content.equals(PNG)).toBe(true);
   });
