@@ -3,6 +3,7 @@ import { CreateSystemPings1732300000001 } from './1732300000001-create-system-pi
 import { CreateFeedback1732400000000 } from './1732400000000-create-feedback';
 import { CreateIntegrations1732500000000 } from './1732500000000-create-integrations';
 import { CreateAnalysis1732600000000 } from './1732600000000-create-analysis';
+import { CreateDigest1733500000000 } from './1733500000000-create-digest';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS = [
   CreateFeedback1732400000000,
   CreateIntegrations1732500000000,
   CreateAnalysis1732600000000,
+  CreateDigest1733500000000,
 ];

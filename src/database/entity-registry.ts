@@ -8,6 +8,8 @@ import { ApiKeyEntity } from '../modules/api-keys/entities/api-key.entity';
 import { CustomerIdentityEntity } from '../modules/customers/entities/customer-identity.entity';
 import { CustomerEntity } from '../modules/customers/entities/customer.entity';
 import { ErasedIdentityEntity } from '../modules/customers/entities/erased-identity.entity';
+import { DigestDeliveryEntity } from '../modules/digest/entities/digest-delivery.entity';
+import { DigestSubscriberEntity } from '../modules/digest/entities/digest-subscriber.entity';
 import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
 import { IntegrationEntity } from '../modules/integrations/entities/integration.entity';
 import { WebhookDeliveryEntity } from '../modules/integrations/entities/webhook-delivery.entity';
@@ -29,4 +31,6 @@ export const ALL_ENTITIES = [
   ReprocessRunEntity,
   IntegrationEntity,
   WebhookDeliveryEntity,
+  DigestSubscriberEntity,
+  DigestDeliveryEntity,
 ];
