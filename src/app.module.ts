@@ -7,6 +7,7 @@ import { OutboxModule } from './core/outbox/outbox.module';
 import { DatabaseModule } from './database/database.module';
 import { AnalysisModule } from './modules/analysis/analysis.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { DigestModule } from './modules/digest/digest.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { HealthModule } from './modules/health/health.module';
@@ -30,6 +31,7 @@ export class AppModule {
         IntegrationsModule,
         HealthModule,
         SystemModule,
+        DigestModule,
       ],
     };
   }

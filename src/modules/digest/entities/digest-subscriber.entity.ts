@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { DigestSlice } from '../content/digest-content.types';
 
 /**
- * A reader of the weekly digest. The address is personal data: stored only encrypted (AES-256-GCM, key
+ * A reader of the weekly digest. Address and name are personal data: stored only encrypted (AES-256-GCM, key
  * derived from the install secret) plus a keyed hash for uniqueness; deleting the row erases it.
  */
 @Entity('digest_subscribers')
@@ -18,8 +18,9 @@ export class DigestSubscriberEntity {
   @Column({ type: 'varchar', length: 64, name: 'email_hash' })
   emailHash: string;
 
-  @Column({ type: 'varchar', length: 100 })
-  name: string;
+  /** Encrypted like the address (a name is personal data too). */
+  @Column({ type: 'varchar', length: 512, name: 'name_encrypted' })
+  nameEncrypted: string;
 
   /** IANA zone: the week, the send time and every date in the email are the reader's own. */
   @Column({ type: 'varchar', length: 64, name: 'time_zone' })
