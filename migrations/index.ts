@@ -4,6 +4,7 @@ import { CreateFeedback1732400000000 } from './1732400000000-create-feedback';
 import { CreateIntegrations1732500000000 } from './1732500000000-create-integrations';
 import { CreateAnalysis1732600000000 } from './1732600000000-create-analysis';
 import { CreateDigest1733500000000 } from './1733500000000-create-digest';
+import { CreateRollups1733300000000 } from './1733300000000-create-rollups';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS = [
   CreateIntegrations1732500000000,
   CreateAnalysis1732600000000,
   CreateDigest1733500000000,
+  CreateRollups1733300000000,
 ];

@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { AnalysisModule } from './modules/analysis/analysis.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { DigestModule } from './modules/digest/digest.module';
+import { InsightsModule } from './modules/insights/insights.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { HealthModule } from './modules/health/health.module';
@@ -28,6 +29,7 @@ export class AppModule {
         ApiKeysModule,
         FeedbackModule,
         AnalysisModule,
+        InsightsModule,
         IntegrationsModule,
         HealthModule,
         SystemModule,

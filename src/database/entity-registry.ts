@@ -11,6 +11,9 @@ import { ErasedIdentityEntity } from '../modules/customers/entities/erased-ident
 import { DigestDeliveryEntity } from '../modules/digest/entities/digest-delivery.entity';
 import { DigestSubscriberEntity } from '../modules/digest/entities/digest-subscriber.entity';
 import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
+import { RollupContributionEntity } from '../modules/rollups/entities/rollup-contribution.entity';
+import { RollupDayEntity } from '../modules/rollups/entities/rollup-day.entity';
+import { RollupHourEntity } from '../modules/rollups/entities/rollup-hour.entity';
 import { IntegrationEntity } from '../modules/integrations/entities/integration.entity';
 import { WebhookDeliveryEntity } from '../modules/integrations/entities/webhook-delivery.entity';
 import { SystemPingEntity } from '../modules/system/entities/system-ping.entity';
@@ -33,4 +36,7 @@ export const ALL_ENTITIES = [
   WebhookDeliveryEntity,
   DigestSubscriberEntity,
   DigestDeliveryEntity,
+  RollupHourEntity,
+  RollupDayEntity,
+  RollupContributionEntity,
 ];
