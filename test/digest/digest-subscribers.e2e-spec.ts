@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { UNSUBSCRIBE_TOKENS } from '../../src/modules/digest/digest-unsubscribe.controller';
+import { UNSUBSCRIBE_TOKENS } from '../../src/modules/digest/digest.service';
 import { UnsubscribeTokens } from '../../src/modules/digest/unsubscribe-token';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 

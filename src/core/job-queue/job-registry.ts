@@ -7,6 +7,8 @@ export enum JobName {
   SystemPing = 'system.ping',
   AnalyseFeedback = 'feedback.analyse',
   PlanReprocess = 'analysis.plan-reprocess',
+  DigestCheckDue = 'digest.check-due',
+  DigestSend = 'digest.send',
 }
 
 /** Payloads travel through Redis as JSON: ids and small values only, never entities or customer text. */
@@ -16,6 +18,10 @@ export interface JobPayloads {
   [JobName.AnalyseFeedback]: { feedbackIds: string[]; reprocessId?: string };
   /** Pages through the feedback a re-analysis covers, enqueueing analysis batches, then itself for the next page. */
   [JobName.PlanReprocess]: { reprocessId: string; afterId?: string };
+  /** Repeating: finds subscribers whose send time has come in their own zone and claims their week. */
+  [JobName.DigestCheckDue]: Record<string, never>;
+  /** Sends one claimed (subscriber, week) delivery row. */
+  [JobName.DigestSend]: { deliveryId: string };
 }
 
 export interface JobDefinition {
@@ -44,5 +50,13 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     attempts: 5,
     backoff: { type: 'exponential', delayMs: 1_000 },
     timeoutMs: 60_000,
+  },
+  /** A failed check is simply repeated by the next tick. */
+  [JobName.DigestCheckDue]: { attempts: 1, backoff: { type: 'fixed', delayMs: 0 }, timeoutMs: 120_000 },
+  /** SMTP trouble: tries after 1, 3, 7 and 15 s, then the delivery ends `failed` with the reason. */
+  [JobName.DigestSend]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delayMs: 1_000 },
+    timeoutMs: 120_000,
   },
 };

@@ -46,6 +46,11 @@ export class DigestSubscribersService {
     return { entity, email, name: dto.name };
   }
 
+  /** Rows without decrypting anything (the scheduler needs only zones and send times). */
+  listEntities(): Promise<DigestSubscriberEntity[]> {
+    return this.repository.list();
+  }
+
   async list(): Promise<Subscriber[]> {
     return (await this.repository.list()).map((entity) => this.open(entity));
   }

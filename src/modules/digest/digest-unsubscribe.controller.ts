@@ -6,7 +6,7 @@ import { InvalidUnsubscribeTokenException } from './digest.exception';
 import { DigestSubscribersService } from './digest-subscribers.service';
 import { UnsubscribeTokens } from './unsubscribe-token';
 
-export const UNSUBSCRIBE_TOKENS = Symbol('UNSUBSCRIBE_TOKENS');
+import { UNSUBSCRIBE_TOKENS } from './digest.service';
 
 const TOKEN_QUERY = { name: 'token', example: '0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b.q1w2e3r4t5y6u7i8o9p0' };
 

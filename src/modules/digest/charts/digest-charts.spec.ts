@@ -18,7 +18,7 @@ describe('digest charts', () => {
       { label: 'Billing', value: 20, display: '20' },
     ];
     const chart = barChart('pain', 'Pain points', bars);
-    expect(pngSize(chart.png)).toEqual({ width: 1120, height: (24 + 30 * 3) * 2 });
+    expect(pngSize(chart.png)).toEqual({ width: 1104, height: (24 + 30 * 3) * 2 });
     expect(barChart('pain', 'Pain points', bars).png.equals(chart.png)).toBe(true);
     // The labels are drawn: different text gives different pixels.
     const renamed = barChart('pain', 'Pain points', [{ ...bars[0], label: 'Returns' }, bars[1], bars[2]]);

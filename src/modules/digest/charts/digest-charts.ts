@@ -56,7 +56,8 @@ export function barChart(
   bars: { label: string; value: number; display: string }[],
   color: string = T.bar,
 ): InlineChart {
-  const width = 560;
+  // The email's column is 552 px wide (600 less padding): wider images would be scaled down.
+  const width = 552;
   const height = 24 + 30 * Math.max(bars.length, 1);
   const png = renderChartPng(
     {

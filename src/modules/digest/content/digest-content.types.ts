@@ -74,8 +74,12 @@ export interface DigestContent {
   timeZone: string;
   slice: DigestSlice | null;
   generatedAt: string;
-  /** The three SAT indices and NPS. */
-  headline: DigestSection<DigestMetric>;
+  /** NPS and the other headline figures of the query layer, each with its change and 12-week trend. */
+  headline: DigestMetric[];
+  /** The three SAT indices (satisfaction, advocacy, trust): from the indices service once it exists. */
+  indices: DigestSection<DigestMetric>;
+  /** Things the reader should know about how the figures were made (a zone replaced, say). */
+  notes: string[];
   biggestMover: DigestSection<{ metric: string; explanation: string }>;
   volume: {
     total: number;
