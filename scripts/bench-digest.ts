@@ -8,11 +8,11 @@ import { createHttpApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/load-config';
 import { createPino } from '../src/core/logging/create-pino';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
-import { ApiKeysService } from '../src/modules/api-keys/api-keys.service';
+import { seedFeedback } from './digest-seed';
 import { DigestDeliveryService } from '../src/modules/digest/delivery/digest-delivery.service';
 import { DigestService } from '../src/modules/digest/digest.service';
 import { DigestSubscribersService } from '../src/modules/digest/digest-subscribers.service';
-import { addWeeks, formatIsoWeek, isoWeekAt, mondayOf } from '../src/modules/digest/time/iso-week';
+import { formatIsoWeek } from '../src/modules/digest/time/iso-week';
 
 const HELP = `Usage: npm run bench:digest -- [--items N] [--subscribers N] [--weeks W]
 
@@ -26,15 +26,6 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const TEXTS = [
-  'The checkout kept failing and nobody answered my emails.',
-  'Delivery was late and the box was damaged.',
-  'Love the new app, quick and easy.',
-  'The agent was friendly and fixed it at once, thank you!',
-  'Prices went up again, I am thinking of leaving.',
-  'Billing charged me twice this month.',
-];
-const CHANNELS = ['web', 'email', 'chat', 'phone', 'app'];
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 async function main(): Promise<void> {
@@ -70,43 +61,11 @@ async function main(): Promise<void> {
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   try {
-    const key = (await app.get(ApiKeysService).create('bench', ['ingest'])).key;
-    const lastWeek = addWeeks(isoWeekAt(new Date(), 'UTC'), -1);
-    const start = mondayOf(addWeeks(lastWeek, 1 - weeks)).getTime();
-    const span = mondayOf(addWeeks(lastWeek, 1)).getTime() - start;
     let t0 = performance.now();
-    for (let i = 0; i < items; i += 1000) {
-      const batch = Array.from({ length: Math.min(1000, items - i) }, (_, j) => {
-        const n = i + j;
-        return {
-          kind: 'survey_response',
-          source: 'bench',
-          externalId: `b-${n}`,
-          channel: CHANNELS[n % CHANNELS.length],
-          touchpoint: n % 3 === 0 ? 'checkout' : 'delivery',
-          npsScore: (n * 7) % 11,
-          text: TEXTS[n % TEXTS.length],
-          occurredAt: new Date(start + ((n * 9_973_331) % span)).toISOString(),
-        };
-      });
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/v1/feedback/batch',
-        headers: { authorization: `Bearer ${key}` },
-        payload: { items: batch },
-      });
-      if (res.statusCode !== 202) throw new Error(`ingest: ${res.statusCode} ${res.body.slice(0, 200)}`);
-    }
-    const db = app.get(DataSource);
-    for (;;) {
-      const [{ n }] = await db.query(`SELECT COUNT(*) AS n FROM feedback WHERE analysis_status = 'pending'`);
-      if (Number(n) === 0) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    const lastWeek = await seedFeedback(app, items, weeks);
     console.log(
       `ingested and analysed ${items} items over ${weeks} weeks in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
-
     const week = formatIsoWeek(lastWeek);
     const digests = app.get(DigestService);
     const builds: number[] = [];
@@ -119,7 +78,7 @@ async function main(): Promise<void> {
     }
     builds.sort((a, b) => a - b);
     console.log(
-      `one digest for ${week} (content + ${charts} charts + MJML): median ${builds[2].toFixed(0)} ms, first ${builds[0].toFixed(0)}–${builds[4].toFixed(0)} ms range`,
+      `one digest for ${week} (content + ${charts} charts + MJML): median ${builds[2].toFixed(0)} ms (min ${builds[0].toFixed(0)}, max ${builds[4].toFixed(0)} ms)`,
     );
 
     const people = app.get(DigestSubscribersService);

@@ -69,8 +69,9 @@ export class DigestContentRepository {
     const out: Verbatim[] = [];
     for (const row of rows) {
       const text = row.text.trim();
-      if (seen.has(row.id) || text.length < 3) continue;
-      seen.add(row.id);
+      // Each item once (several pipeline versions), and each wording once (a copy-pasted complaint).
+      if (seen.has(row.id) || seen.has(text) || text.length < 3) continue;
+      seen.add(row.id).add(text);
       out.push({
         text: text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text,
         channel: row.channel,
