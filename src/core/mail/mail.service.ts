@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import nodemailer, { Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { AppConfig } from '../../config/app-config';
 import { MailMessage, MailReceipt, MailSendError } from './mail-message';
 
@@ -41,7 +41,7 @@ export class MailService implements OnModuleDestroy {
     };
     let info: { messageId: string; message?: unknown };
     try {
-      info = await this.getTransport().sendMail(mail);
+      info = await (await this.getTransport()).sendMail(mail);
     } catch (error) {
       throw toMailSendError(error);
     }
@@ -56,7 +56,10 @@ export class MailService implements OnModuleDestroy {
     this.transport?.close();
   }
 
-  private getTransport(): Transporter {
+  /** nodemailer is loaded on first send: processes that never mail do not pay for it at boot. */
+  private async getTransport(): Promise<Transporter> {
+    if (this.transport) return this.transport;
+    const { default: nodemailer } = await import('nodemailer');
     this.transport ??= this.config.smtpUrl
       ? nodemailer.createTransport({ url: this.config.smtpUrl, ...SMTP_POOL, ...SMTP_TIMEOUTS })
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });

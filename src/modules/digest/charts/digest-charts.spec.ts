@@ -1,7 +1,9 @@
 import { barChart, PIXEL_RATIO, sparkline } from './digest-charts';
-import { pngSize } from './render-png';
+import { loadChartLibrary, pngSize } from './render-png';
 
 describe('digest charts', () => {
+  beforeAll(() => loadChartLibrary());
+
   it('renders a sparkline as a PNG of twice its stated size, with gaps for empty weeks', () => {
     const chart = sparkline('nps', 'NPS over 12 weeks', [31, 33, null, 35, 30, 28, 29, 33, 36, 38, 37, 41]);
     expect(pngSize(chart.png)).toEqual({

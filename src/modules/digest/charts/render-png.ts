@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 
 /** Bundled with the app (the dejavu-fonts-ttf package), never the system's: the same pixels on every machine. */
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
@@ -9,11 +9,19 @@ const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
 /** PNGs are drawn at twice their CSS size so they stay sharp on high-density screens. */
 export const PIXEL_RATIO = 2;
 
+let echarts: typeof Echarts | undefined;
+
+/** Loads ECharts on first use (about a second at boot otherwise, for processes that may never draw). */
+export async function loadChartLibrary(): Promise<void> {
+  echarts ??= await import('echarts');
+}
+
 /**
  * An ECharts option → SVG (server-side rendering, no DOM) → PNG with resvg. Mail clients show PNG everywhere;
  * SVG and scripts are stripped by most of them.
  */
-export function renderChartPng(option: echarts.EChartsOption, width: number, height: number): Buffer {
+export function renderChartPng(option: Echarts.EChartsOption, width: number, height: number): Buffer {
+  if (!echarts) throw new Error('Call loadChartLibrary() first');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   let svg: string;
   try {

@@ -1,4 +1,5 @@
 import { InlineChart } from '../charts/digest-charts';
+import { loadChartLibrary } from '../charts/render-png';
 import { DigestContent } from '../content/digest-content.types';
 import { buildDigestBlocks } from './digest-blocks';
 import { allCharts, buildDigestCharts } from './digest-charts.builder';
@@ -18,6 +19,7 @@ export async function buildDigestEmail(
   content: DigestContent,
   options: { locale: string; unsubscribeUrl: string | null },
 ): Promise<DigestEmail> {
+  await loadChartLibrary();
   const format = new DigestFormat(options.locale, content.timeZone);
   const charts = buildDigestCharts(content, format);
   const blocks = buildDigestBlocks(content, format, charts);

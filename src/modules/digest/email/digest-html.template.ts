@@ -1,4 +1,3 @@
-import mjml2html from 'mjml';
 import { DigestBlock } from './digest-blocks';
 
 const esc = (s: string) =>
@@ -68,6 +67,8 @@ export async function renderDigestHtml(
     </mj-section>
   </mj-body>
 </mjml>`;
+  // Loaded on first use: mjml takes seconds to load, which API processes that never send should not pay at boot.
+  const { default: mjml2html } = await import('mjml');
   const { html, errors } = await mjml2html(source, { validationLevel: 'soft', keepComments: false });
   if (errors?.length) throw new Error(`Digest template: ${errors.map((e) => e.formattedMessage).join('; ')}`);
   return html;
