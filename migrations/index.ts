@@ -5,6 +5,7 @@ import { CreateIntegrations1732500000000 } from './1732500000000-create-integrat
 import { CreateAnalysis1732600000000 } from './1732600000000-create-analysis';
 import { BinaryKeyCollation1733000000000 } from './1733000000000-binary-key-collation';
 import { ReplaceDefaultTopics1733100000000 } from './1733100000000-replace-default-topics';
+import { CreateDigest1733500000000 } from './1733500000000-create-digest';
 import { CreateRollups1733300000000 } from './1733300000000-create-rollups';
 import { CreateRollupDaySlices1733300000001 } from './1733300000001-create-rollup-day-slices';
 import { CreateOutcomes1733400000000 } from './1733400000000-create-outcomes';
@@ -20,6 +21,7 @@ export const ALL_MIGRATIONS = [
   CreateAnalysis1732600000000,
   BinaryKeyCollation1733000000000,
   ReplaceDefaultTopics1733100000000,
+  CreateDigest1733500000000,
   CreateRollups1733300000000,
   CreateRollupDaySlices1733300000001,
   CreateOutcomes1733400000000,

@@ -9,6 +9,7 @@ import { AlertsModule } from './modules/alerts/alerts.module';
 import { AnomaliesModule } from './modules/anomalies/anomalies.module';
 import { AnalysisModule } from './modules/analysis/analysis.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { DigestModule } from './modules/digest/digest.module';
 import { InsightsModule } from './modules/insights/insights.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
@@ -50,6 +51,7 @@ export class AppModule {
         AnomaliesModule,
         PainPointsModule,
         TopicInsightsModule,
+        DigestModule,
       ],
     };
   }

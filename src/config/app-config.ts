@@ -102,6 +102,32 @@ export class AppConfig {
   @Matches(/^[a-zA-Z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, _ or -' })
   queuePrefix: string = 'hearken';
 
+  /** Unset: every email is written as an `.eml` file into `mailOutboxDir` (the embedded default). */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'must be smtp://[user:pass@]host:port or smtps://…' })
+  smtpUrl?: string;
+
+  /** Sender of the digest emails: an address, optionally with a display name (`Hearken <cx@example.com>`). */
+  @Matches(/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'must be an email address, optionally as Name <address>',
+  })
+  mailFrom: string = 'Hearken <digest@hearken.localhost>';
+
+  /** Where emails go when no SMTP_URL is set, one `.eml` file each. */
+  @IsString()
+  @MinLength(1)
+  mailOutboxDir: string = './data/outbox';
+
+  /** The address readers reach this server at: one-click unsubscribe links point here. */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, {
+    message: 'must be an http(s) URL such as https://cx.example.com',
+  })
+  publicUrl: string = 'http://localhost:3000';
+
+  /** How often the digest scheduler looks for subscribers whose send time has come (cron, 5 or 6 fields). */
+  @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'must be a cron expression of 5 or 6 fields' })
+  digestCheckCron: string = '*/15 * * * *';
+
   get databaseType(): 'sqlite' | 'mysql' {
     return this.databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql';
   }
@@ -137,4 +163,9 @@ export const ENV_KEYS: Record<string, keyof AppConfig> = {
   WORKER_CONCURRENCY: 'workerConcurrency',
   QUEUE_PREFIX: 'queuePrefix',
   DEFAULT_PHONE_COUNTRY: 'defaultPhoneCountry',
+  SMTP_URL: 'smtpUrl',
+  MAIL_FROM: 'mailFrom',
+  MAIL_OUTBOX_DIR: 'mailOutboxDir',
+  PUBLIC_URL: 'publicUrl',
+  DIGEST_CHECK_CRON: 'digestCheckCron',
 };

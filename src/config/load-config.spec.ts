@@ -54,4 +54,27 @@ describe('loadConfig', () => {
   it('treats empty strings as unset', () => {
     expect(loadConfig({ REDIS_URL: '', PORT: '' }).queueDriver).toBe('memory');
   });
+
+  it('reads the mail settings and refuses bad ones, hiding the SMTP URL (it may hold a password)', () => {
+    const config = loadConfig({ SMTP_URL: 'smtp://u:p@mail:587', MAIL_FROM: 'CX <cx@example.com>' });
+    expect(config.smtpUrl).toBe('smtp://u:p@mail:587');
+    expect(config.mailFrom).toBe('CX <cx@example.com>');
+    expect(loadConfig({}).mailOutboxDir).toBe('./data/outbox');
+    let problems = '';
+    try {
+      loadConfig({
+        SMTP_URL: 'http://u:secret@x',
+        MAIL_FROM: 'nobody',
+        PUBLIC_URL: 'x',
+        DIGEST_CHECK_CRON: '99 * * * *',
+      });
+    } catch (e) {
+      problems = (e as ConfigError).problems.join('\n');
+    }
+    expect(problems).toMatch(/SMTP_URL=\(hidden\): must be smtp:/);
+    expect(problems).not.toMatch(/secret/);
+    expect(problems).toMatch(/MAIL_FROM="nobody": must be an email address/);
+    expect(problems).toMatch(/PUBLIC_URL=\(hidden\): must be an http\(s\) URL/);
+    expect(problems).toMatch(/DIGEST_CHECK_CRON="99 \* \* \* \*"/);
+  });
 });

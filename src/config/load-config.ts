@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { parseExpression } from 'cron-parser';
 import { AppConfig, ENV_KEYS } from './app-config';
 
 export class ConfigError extends Error {
@@ -35,6 +36,15 @@ export function loadConfig(
     problems.push(
       'IDENTITY_SECRET is required with MySQL: every API and worker process must hash customer identities with the same key',
     );
+  }
+  if (!problems.some((p) => p.startsWith('DIGEST_CHECK_CRON'))) {
+    try {
+      parseExpression(config.digestCheckCron);
+    } catch (error) {
+      problems.push(
+        `DIGEST_CHECK_CRON=${JSON.stringify(config.digestCheckCron)}: ${(error as Error).message}`,
+      );
+    }
   }
   if (problems.length) throw new ConfigError(problems);
   return config;

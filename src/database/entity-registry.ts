@@ -11,6 +11,8 @@ import { ApiKeyEntity } from '../modules/api-keys/entities/api-key.entity';
 import { CustomerIdentityEntity } from '../modules/customers/entities/customer-identity.entity';
 import { CustomerEntity } from '../modules/customers/entities/customer.entity';
 import { ErasedIdentityEntity } from '../modules/customers/entities/erased-identity.entity';
+import { DigestDeliveryEntity } from '../modules/digest/entities/digest-delivery.entity';
+import { DigestSubscriberEntity } from '../modules/digest/entities/digest-subscriber.entity';
 import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
 import { RollupContributionEntity } from '../modules/rollups/entities/rollup-contribution.entity';
 import { RollupDaySliceEntity } from '../modules/rollups/entities/rollup-day-slice.entity';
@@ -37,6 +39,8 @@ export const ALL_ENTITIES = [
   ReprocessRunEntity,
   IntegrationEntity,
   WebhookDeliveryEntity,
+  DigestSubscriberEntity,
+  DigestDeliveryEntity,
   RollupHourEntity,
   RollupDayEntity,
   RollupContributionEntity,

@@ -44,6 +44,12 @@ class OtherJobs {
 
   @JobHandler(JobName.PlanReprocess)
   async plan(): Promise<void> {}
+
+  @JobHandler(JobName.DigestCheckDue)
+  async checkDigests(): Promise<void> {}
+
+  @JobHandler(JobName.DigestSend)
+  async sendDigest(): Promise<void> {}
 }
 
 const config = (overrides: Partial<AppConfig> = {}) =>

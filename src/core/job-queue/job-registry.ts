@@ -9,6 +9,8 @@ export enum JobName {
   PlanReprocess = 'analysis.plan-reprocess',
   DetectAnomalies = 'anomalies.detect',
   DeliverAlert = 'alerts.deliver',
+  DigestCheckDue = 'digest.check-due',
+  DigestSend = 'digest.send',
 }
 
 /** Payloads travel through Redis as JSON: ids and small values only, never entities or customer text. */
@@ -22,6 +24,10 @@ export interface JobPayloads {
   [JobName.DetectAnomalies]: { days?: string[] };
   /** One signed delivery to one alert subscription (the delivery row holds the body). */
   [JobName.DeliverAlert]: { deliveryId: string };
+  /** Repeating: finds subscribers whose send time has come in their own zone and claims their week. */
+  [JobName.DigestCheckDue]: Record<string, never>;
+  /** Sends one claimed (subscriber, week) delivery row. */
+  [JobName.DigestSend]: { deliveryId: string };
 }
 
 export interface JobDefinition {
@@ -61,5 +67,13 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     attempts: 8,
     backoff: { type: 'exponential', delayMs: 1_000 },
     timeoutMs: 30_000,
+  },
+  /** A failed check is simply repeated by the next tick. */
+  [JobName.DigestCheckDue]: { attempts: 1, backoff: { type: 'fixed', delayMs: 0 }, timeoutMs: 120_000 },
+  /** SMTP trouble: tries after 1, 3, 7 and 15 s, then the delivery ends `failed` with the reason. */
+  [JobName.DigestSend]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delayMs: 1_000 },
+    timeoutMs: 120_000,
   },
 };

@@ -1,0 +1,107 @@
+/** The feedback a subscriber reads: every figure is narrowed to it. Absent fields do not narrow. */
+export interface DigestSlice {
+  segment?: string;
+  channel?: string;
+  touchpoint?: string;
+  journeyStage?: string;
+  source?: string;
+  kind?: string;
+}
+
+export const SLICE_FIELDS = ['segment', 'channel', 'touchpoint', 'journeyStage', 'source', 'kind'] as const;
+
+/** What to build a digest for. */
+export interface DigestRequest {
+  /** `2026-W47`. */
+  week: string;
+  timeZone: string;
+  slice: DigestSlice | null;
+}
+
+/** A part of the digest that needs a source which may not exist yet: then it says why instead of guessing. */
+export type DigestSection<T> = { available: true; items: T[] } | { available: false; reason: string };
+
+/** One headline figure (an index or NPS) with its move against the week before and a 12-week trend. */
+export interface DigestMetric {
+  key: string;
+  label: string;
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  n: number;
+  previousN: number;
+  /** p-value of the change; null when it cannot be computed. */
+  pValue: number | null;
+  significant: boolean;
+  lowSample: boolean;
+  trend: { week: string; value: number | null; n: number }[];
+}
+
+export interface ChannelVolume {
+  channel: string;
+  n: number;
+  previousN: number;
+}
+
+export interface PainPoint {
+  label: string;
+  /** What the bar shows (negative mentions, impact…): named by `painPointMeasure`. */
+  value: number;
+  n: number;
+  verbatims: string[];
+}
+
+export interface TopicMover {
+  topic: string;
+  change: number;
+  n: number;
+  significant: boolean;
+  verbatims: string[];
+}
+
+export interface Verbatim {
+  text: string;
+  channel: string;
+  occurredAt: string;
+  sentimentScore: number | null;
+}
+
+export interface DigestContent {
+  week: string;
+  /** The week's first and last instants in the reader's time zone: [from, to). */
+  from: string;
+  to: string;
+  timeZone: string;
+  slice: DigestSlice | null;
+  generatedAt: string;
+  /** NPS and the other headline figures of the query layer, each with its change and 12-week trend. */
+  headline: DigestMetric[];
+  /** The three SAT indices (satisfaction, advocacy, trust): from the indices service once it exists. */
+  indices: DigestSection<DigestMetric>;
+  /** Things the reader should know about how the figures were made (a zone replaced, say). */
+  notes: string[];
+  biggestMover: DigestSection<{ metric: string; explanation: string }>;
+  volume: {
+    total: number;
+    previousTotal: number;
+    byChannel: ChannelVolume[];
+    trend: { week: string; n: number }[];
+  };
+  painPoints: DigestSection<PainPoint>;
+  painPointMeasure: string;
+  topicMovers: DigestSection<TopicMover>;
+  emergingThemes: DigestSection<{ theme: string; n: number }>;
+  anomalies: DigestSection<{ description: string }>;
+  npsDriver: DigestSection<{ driver: string; explanation: string }>;
+  /** The week's most negative items (already redacted at ingestion). */
+  complaints: Verbatim[];
+  /** Praise worth passing on. */
+  praise: Verbatim[];
+}
+
+/** Where the figures come from: a seam so the query layer and the indices plug in without touching the email. */
+export interface DigestContentSource {
+  build(request: DigestRequest): Promise<DigestContent>;
+}
+
+export const DIGEST_CONTENT_SOURCE = Symbol('DIGEST_CONTENT_SOURCE');

@@ -1,0 +1,227 @@
+import { Injectable } from '@nestjs/common';
+import { InsightsQueryService } from '../../rollups/query/insights-query.service';
+import { QueryFilters, TimeRange } from '../../rollups/query/insights-query.types';
+import { MetricName } from '../../rollups/query/metric-registry';
+import { addWeeks, formatIsoWeek, IsoWeek, isoWeekOfDate, parseIsoWeek, weekRange } from '../time/iso-week';
+import { DigestContentRepository } from './digest-content.repository';
+import {
+  DigestContent,
+  DigestContentSource,
+  DigestMetric,
+  DigestRequest,
+  DigestSlice,
+  PainPoint,
+  SLICE_FIELDS,
+  TopicMover,
+} from './digest-content.types';
+
+const TREND_WEEKS = 12;
+const MIN_SAMPLE = 30;
+const SIGNIFICANCE = 0.05;
+/** Headline figures the query layer defines today; the SAT indices join when the indices service lands. */
+const HEADLINE: { metric: MetricName; label: string }[] = [
+  { metric: 'nps', label: 'NPS' },
+  { metric: 'csat', label: 'CSAT (top-box share)' },
+  { metric: 'net_sentiment', label: 'Net sentiment' },
+];
+const NOT_YET = (what: string, issue: string) => ({
+  available: false as const,
+  reason: `${what}: not available yet (${issue})`,
+});
+
+/**
+ * Digest content from the one query layer (InsightsQueryService over the rollups): every number is a metric
+ * of its registry, so the email says what `GET /api/v1/trends` says for the same week and slice.
+ * Verbatims are read from the stored (already redacted) feedback.
+ */
+@Injectable()
+export class InsightsDigestContentSource implements DigestContentSource {
+  constructor(
+    private readonly insights: InsightsQueryService,
+    private readonly examples: DigestContentRepository,
+  ) {}
+
+  async build(request: DigestRequest): Promise<DigestContent> {
+    const week = parseIsoWeek(request.week);
+    if (!week) throw new Error(`Not an ISO week: ${request.week}`);
+    const notes: string[] = [];
+    let timeZone = request.timeZone;
+    if (!onWholeHours(week, timeZone)) {
+      notes.push(`Weeks are counted in UTC: the query layer works in whole hours and ${timeZone} is not.`);
+      timeZone = 'UTC';
+    }
+    const current = range(week, timeZone);
+    const previous = range(addWeeks(week, -1), timeZone);
+    const trendRange = { ...current, from: range(addWeeks(week, 1 - TREND_WEEKS), timeZone).from };
+    const filters = toFilters(request.slice);
+
+    const [headline, volume, painPoints, topicMovers, complaints, praise] = await Promise.all([
+      Promise.all(
+        HEADLINE.map((h) => this.metric(h.metric, h.label, current, previous, trendRange, filters)),
+      ),
+      this.volume(current, previous, trendRange, filters),
+      this.painPoints(current, filters, request.slice),
+      this.topicMovers(current, previous, filters, request.slice),
+      this.examples.verbatims({ ...current, slice: request.slice, label: 'negative', limit: 3 }),
+      this.examples.verbatims({
+        ...current,
+        slice: request.slice,
+        label: 'positive',
+        signal: 'praise',
+        limit: 2,
+      }),
+    ]);
+    return {
+      week: formatIsoWeek(week),
+      from: current.from.toISOString(),
+      to: current.to.toISOString(),
+      timeZone,
+      slice: request.slice,
+      generatedAt: new Date().toISOString(),
+      headline,
+      indices: NOT_YET('Satisfaction, advocacy and trust indices', 'the indices service, issue 11'),
+      biggestMover: NOT_YET('Biggest mover explained by mix and rate', 'the indices service, issue 11'),
+      notes,
+      volume,
+      painPoints: { available: true, items: painPoints },
+      painPointMeasure: 'negative mentions',
+      topicMovers: { available: true, items: topicMovers },
+      emergingThemes: NOT_YET('Emerging themes of the week', 'the topic insights API, issue 10'),
+      anomalies: NOT_YET('Anomalies of the week', 'the anomalies API, issue 10'),
+      npsDriver: NOT_YET('Top driver of NPS', 'the indices service, issue 11'),
+      complaints,
+      praise,
+    };
+  }
+
+  private async metric(
+    metric: MetricName,
+    label: string,
+    current: TimeRange,
+    previous: TimeRange,
+    trendRange: TimeRange,
+    filters: QueryFilters,
+  ): Promise<DigestMetric> {
+    const [compared, series] = await Promise.all([
+      this.insights.compare({ metric, current, baseline: previous, filters, minSample: MIN_SAMPLE }),
+      this.insights.series({
+        metric,
+        granularity: 'week',
+        range: trendRange,
+        filters,
+        minSample: MIN_SAMPLE,
+      }),
+    ]);
+    const row = compared.groups[0];
+    const pValue = row?.change.pValue ?? null;
+    return {
+      key: metric,
+      label,
+      value: row?.current.value ?? null,
+      previous: row?.baseline.value ?? null,
+      change: row?.change.difference ?? null,
+      n: row?.current.n ?? 0,
+      previousN: row?.baseline.n ?? 0,
+      pValue,
+      significant: pValue !== null && pValue < SIGNIFICANCE && !row.lowSample,
+      lowSample: (row?.current.n ?? 0) < MIN_SAMPLE,
+      trend: series.points.map((p) => ({ week: weekOfDay(p.period), value: p.value, n: p.n })),
+    };
+  }
+
+  private async volume(
+    current: TimeRange,
+    previous: TimeRange,
+    trendRange: TimeRange,
+    filters: QueryFilters,
+  ) {
+    const [byChannel, series] = await Promise.all([
+      this.insights.compare({ metric: 'volume', current, baseline: previous, filters, groupBy: 'channel' }),
+      this.insights.series({ metric: 'volume', granularity: 'week', range: trendRange, filters }),
+    ]);
+    const channels = byChannel.groups
+      .map((g) => ({ channel: g.group ?? '(none)', n: g.current.n, previousN: g.baseline.n }))
+      .sort((a, b) => b.n - a.n || a.channel.localeCompare(b.channel));
+    return {
+      total: channels.reduce((sum, c) => sum + c.n, 0),
+      previousTotal: channels.reduce((sum, c) => sum + c.previousN, 0),
+      byChannel: channels,
+      trend: series.points.map((p) => ({ week: weekOfDay(p.period), n: p.n })),
+    };
+  }
+
+  /** Topics ranked by the week's negative mentions, with a complaint or two each. */
+  private async painPoints(
+    current: TimeRange,
+    filters: QueryFilters,
+    slice: DigestSlice | null,
+  ): Promise<PainPoint[]> {
+    const totals = await this.insights.totals(current, filters, 'topic');
+    const ranked = totals
+      .filter((t) => t.group && t.sums.negative > 0)
+      .sort((a, b) => b.sums.negative - a.sums.negative || String(a.group).localeCompare(String(b.group)))
+      .slice(0, 5);
+    return Promise.all(
+      ranked.map(async (t) => ({
+        label: t.group as string,
+        value: t.sums.negative,
+        n: this.insights.evaluate('negative_share', t.sums).n,
+        verbatims: (
+          await this.examples.verbatims({ ...current, slice, label: 'negative', topic: t.group!, limit: 2 })
+        ).map((v) => v.text),
+      })),
+    );
+  }
+
+  /** Topics whose negative share moved significantly (Benjamini–Hochberg across topics). */
+  private async topicMovers(
+    current: TimeRange,
+    previous: TimeRange,
+    filters: QueryFilters,
+    slice: DigestSlice | null,
+  ): Promise<TopicMover[]> {
+    const compared = await this.insights.compare({
+      metric: 'negative_share',
+      current,
+      baseline: previous,
+      filters,
+      groupBy: 'topic',
+      minSample: MIN_SAMPLE,
+    });
+    const movers = compared.groups
+      .filter((g) => g.group && !g.lowSample && (g.change.qValue ?? 1) < SIGNIFICANCE)
+      .slice(0, 3);
+    return Promise.all(
+      movers.map(async (g) => ({
+        topic: g.group as string,
+        change: g.change.difference ?? 0,
+        n: g.current.n,
+        significant: true,
+        verbatims: (
+          await this.examples.verbatims({ ...current, slice, label: 'negative', topic: g.group!, limit: 1 })
+        ).map((v) => v.text),
+      })),
+    );
+  }
+}
+
+function range(week: IsoWeek, timezone: string): TimeRange {
+  return { ...weekRange(week, timezone), timezone };
+}
+
+function onWholeHours(week: IsoWeek, timeZone: string): boolean {
+  const r = weekRange(week, timeZone);
+  return r.from.getTime() % 3_600_000 === 0 && r.to.getTime() % 3_600_000 === 0;
+}
+
+function toFilters(slice: DigestSlice | null): QueryFilters {
+  const filters: QueryFilters = {};
+  for (const field of SLICE_FIELDS) if (slice?.[field] !== undefined) filters[field] = [slice[field]!];
+  return filters;
+}
+
+/** A weekly bucket's first day (YYYY-MM-DD, a Monday) as its ISO week. */
+function weekOfDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return formatIsoWeek(isoWeekOfDate(y, m, d));
+}

@@ -1,0 +1,57 @@
+import { Module } from '@nestjs/common';
+import { MailModule } from '../../core/mail/mail.module';
+import { CustomersModule } from '../customers/customers.module';
+import { IDENTITY_SECRET } from '../customers/identity-secret.provider';
+import { RollupsModule } from '../rollups/rollups.module';
+import { DIGEST_CONTENT_SOURCE } from './content/digest-content.types';
+import { DigestContentRepository } from './content/digest-content.repository';
+import { InsightsDigestContentSource } from './content/insights-digest-content.source';
+import { DigestDeliveryService } from './delivery/digest-delivery.service';
+import { DigestScheduleService } from './delivery/digest-schedule.service';
+import { DigestController } from './digest.controller';
+import { DigestDeliveryRepository } from './digest-delivery.repository';
+import { DigestService, UNSUBSCRIBE_TOKENS } from './digest.service';
+import { DigestSubscriberRepository } from './digest-subscriber.repository';
+import { DigestSubscribersController } from './digest-subscribers.controller';
+import { DigestSubscribersService, SUBSCRIBER_EMAIL_CIPHER } from './digest-subscribers.service';
+import { DigestUnsubscribeController } from './digest-unsubscribe.controller';
+import { CheckDueDigestsJob } from './jobs/check-due-digests.job';
+import { SendDigestJob } from './jobs/send-digest.job';
+import { SubscriberEmailCipher } from './subscriber-email.cipher';
+import { UnsubscribeFormParser } from './unsubscribe-form.parser';
+import { UnsubscribeTokens } from './unsubscribe-token';
+
+/**
+ * The weekly digest for leadership: subscribers, content (from the insights query layer), charts, the email,
+ * and its once-per-subscriber-week delivery. Address encryption and unsubscribe signatures use keys derived
+ * from the install's identity secret.
+ */
+@Module({
+  imports: [CustomersModule, MailModule, RollupsModule],
+  controllers: [DigestSubscribersController, DigestUnsubscribeController, DigestController],
+  providers: [
+    {
+      provide: SUBSCRIBER_EMAIL_CIPHER,
+      inject: [IDENTITY_SECRET],
+      useFactory: (secret: string) => new SubscriberEmailCipher(secret),
+    },
+    {
+      provide: UNSUBSCRIBE_TOKENS,
+      inject: [IDENTITY_SECRET],
+      useFactory: (secret: string) => new UnsubscribeTokens(secret),
+    },
+    { provide: DIGEST_CONTENT_SOURCE, useClass: InsightsDigestContentSource },
+    DigestContentRepository,
+    DigestSubscriberRepository,
+    DigestDeliveryRepository,
+    DigestSubscribersService,
+    DigestService,
+    DigestDeliveryService,
+    DigestScheduleService,
+    CheckDueDigestsJob,
+    SendDigestJob,
+    UnsubscribeFormParser,
+  ],
+  exports: [DigestService],
+})
+export class DigestModule {}
