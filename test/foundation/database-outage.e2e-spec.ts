@@ -9,6 +9,9 @@ import { createTestEnvironment, TestEnvironment } from '../helpers/test-database
 import { TEST_TARGET } from '../helpers/test-target';
 import { TcpProxy } from '../resilience/tcp-proxy';
 
+// The e2e project's testTimeout is not applied when a run selects files by path.
+jest.setTimeout(60_000);
+
 /** Every database wait is bounded by this in these tests (DATABASE_TIMEOUT_MS). */
 const BOUND_MS = 2_000;
 /**
