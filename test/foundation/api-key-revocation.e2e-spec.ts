@@ -4,6 +4,9 @@ import { createPino } from '../../src/core/logging/create-pino';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
 
+// The e2e project's testTimeout is not applied when a run selects files by path.
+jest.setTimeout(30_000);
+
 /** Embedded mode (SQLite) is one process; several API processes need MySQL + Redis. */
 const describeShared = TEST_TARGET === 'mysql' ? describe : describe.skip;
 

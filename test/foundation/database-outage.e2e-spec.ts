@@ -1,4 +1,7 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { IdempotencyRecordEntity } from '../../src/core/http/idempotency-record.entity';
 import { createConnection, Connection } from 'mysql2/promise';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '../../src/bootstrap';
@@ -8,6 +11,9 @@ import { ApiKeysService } from '../../src/modules/api-keys/api-keys.service';
 import { createTestEnvironment, TestEnvironment } from '../helpers/test-database';
 import { TEST_TARGET } from '../helpers/test-target';
 import { TcpProxy } from '../resilience/tcp-proxy';
+
+// The e2e project's testTimeout is not applied when a run selects files by path.
+jest.setTimeout(60_000);
 
 /** Every database wait is bounded by this in these tests (DATABASE_TIMEOUT_MS). */
 const BOUND_MS = 2_000;
@@ -132,6 +138,20 @@ describe(`database outage (${TEST_TARGET})`, () => {
     const retry = await post({ 'idempotency-key': 'fresh-key-1' }, 'o-idem');
     expect(retry.status).toBe(202);
     acknowledged.push(retry.res.json().id);
+  });
+
+  it('frees an Idempotency-Key whose claim was left unanswered by an earlier outage', async () => {
+    const ds = app.get(DataSource);
+    // The record a claim leaves: sha256 of `<api key id>:<route>` NUL `<Idempotency-Key>`.
+    const scope = `${(await app.get(ApiKeysService).authenticate(key)).id}:feedback`;
+    const id = createHash('sha256').update(`${scope}\u0000orphan-key`).digest('hex');
+    const stale = new Date(Date.now() - 10 * 60 * 1000);
+    await ds
+      .getRepository(IdempotencyRecordEntity)
+      .insert({ id, requestHash: 'x', statusCode: null, responseBody: null, createdAt: stale });
+    const res = await post({ 'idempotency-key': 'orphan-key' }, 'o-orphan');
+    expect(res.status).toBe(202);
+    acknowledged.push(res.res.json().id);
   });
 
   it('answers 503 while writes are locked out, and a 2xx only for what was committed', async () => {

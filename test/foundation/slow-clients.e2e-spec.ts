@@ -2,6 +2,9 @@ import { connect, Socket } from 'node:net';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
 
+// The e2e project's testTimeout is not applied when a run selects files by path.
+jest.setTimeout(30_000);
+
 const REQUEST_TIMEOUT_MS = 1_000;
 
 describe(`slow and truncated requests (${TEST_TARGET})`, () => {

@@ -3,6 +3,9 @@ import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
 import { signedHeaders } from '../integrations/signed-delivery';
 
+// The e2e project's testTimeout is not applied when a run selects files by path.
+jest.setTimeout(30_000);
+
 /** Identity is exact bytes: ids that differ only in case or accents are different items. */
 const VARIANTS = ['AbC', 'abc', 'ABC', 'ábc'];
 

@@ -2,6 +2,9 @@ import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
 
+// The e2e project's testTimeout is not applied when a run selects files by path.
+jest.setTimeout(30_000);
+
 const EMAIL = 'jane.doe@example.com';
 const IDN_EMAIL = 'ана@пример.рф';
 const CARD = '4111 1111 1111 1111';

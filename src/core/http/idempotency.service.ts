@@ -7,6 +7,8 @@ import { AppException } from './app.exception';
 import { IdempotencyRecordEntity } from './idempotency-record.entity';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** Longer than any request may run (its deadline is 3 database bounds, 30 s by default). */
+const ABANDONED_CLAIM_MS = 2 * 60 * 1000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 export interface StoredResponse {
@@ -71,8 +73,11 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
           'A request with this Idempotency-Key is still being processed',
           'IDEMPOTENCY_IN_PROGRESS',
         );
-      if (Date.now() - existing.createdAt.getTime() < IDEMPOTENCY_TTL_MS)
-        return this.replay(existing, requestHash);
+      const age = Date.now() - existing.createdAt.getTime();
+      // A claim never answered and long past any request's deadline is from a request whose failure could
+      // not be recorded (the database went away, the process died): free, or its key would be 409 for 24 h.
+      const abandoned = existing.statusCode === null && age > ABANDONED_CLAIM_MS;
+      if (age < IDEMPOTENCY_TTL_MS && !abandoned) return this.replay(existing, requestHash);
       await repo.update({ id }, { requestHash, statusCode: null, responseBody: null, createdAt: new Date() });
     }
     let response: StoredResponse;
