@@ -3,7 +3,10 @@ import { CreateSystemPings1732300000001 } from './1732300000001-create-system-pi
 import { CreateFeedback1732400000000 } from './1732400000000-create-feedback';
 import { CreateIntegrations1732500000000 } from './1732500000000-create-integrations';
 import { CreateAnalysis1732600000000 } from './1732600000000-create-analysis';
+import { BinaryKeyCollation1733000000000 } from './1733000000000-binary-key-collation';
+import { ReplaceDefaultTopics1733100000000 } from './1733100000000-replace-default-topics';
 import { CreateRollups1733300000000 } from './1733300000000-create-rollups';
+import { CreateRollupDaySlices1733300000001 } from './1733300000001-create-rollup-day-slices';
 import { CreateOutcomes1733400000000 } from './1733400000000-create-outcomes';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
@@ -13,6 +16,9 @@ export const ALL_MIGRATIONS = [
   CreateFeedback1732400000000,
   CreateIntegrations1732500000000,
   CreateAnalysis1732600000000,
+  BinaryKeyCollation1733000000000,
+  ReplaceDefaultTopics1733100000000,
   CreateRollups1733300000000,
+  CreateRollupDaySlices1733300000001,
   CreateOutcomes1733400000000,
 ];

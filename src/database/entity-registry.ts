@@ -10,6 +10,7 @@ import { CustomerEntity } from '../modules/customers/entities/customer.entity';
 import { ErasedIdentityEntity } from '../modules/customers/entities/erased-identity.entity';
 import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
 import { RollupContributionEntity } from '../modules/rollups/entities/rollup-contribution.entity';
+import { RollupDaySliceEntity } from '../modules/rollups/entities/rollup-day-slice.entity';
 import { RollupDayEntity } from '../modules/rollups/entities/rollup-day.entity';
 import { RollupHourEntity } from '../modules/rollups/entities/rollup-hour.entity';
 import { OutcomeEntity } from '../modules/outcomes/entities/outcome.entity';
@@ -36,5 +37,6 @@ export const ALL_ENTITIES = [
   RollupHourEntity,
   RollupDayEntity,
   RollupContributionEntity,
+  RollupDaySliceEntity,
   OutcomeEntity,
 ];

@@ -34,6 +34,14 @@ describe(`demo script (${TEST_TARGET})`, () => {
     expect(count('rejected', first.stdout)).toBe(0);
     expect(first.stdout).toMatch(/Planted problem: from \d{4}-\d{2}-\d{2} \(week 18\) checkout/);
     expect(first.stdout).toMatch(/\/api\/v1\/feedback\?touchpoint=checkout/);
+    // A read key for reading feedback, the admin key for the admin-only themes: no hint answers 403.
+    const hints = first.stdout.split('\n').filter((l) => l.includes('curl '));
+    expect(first.stdout).toMatch(/KEY=\$\(npx hearken api-key create --name demo --scopes read\)/);
+    for (const hint of hints.filter((l) => /\/topics|\/analysis\/|\/api-keys|\/integrations/.test(l)))
+      expect(hint).toContain('$ADMIN_API_KEY');
+    expect(
+      hints.some((l) => /topics\/suggestions\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/.test(l)),
+    ).toBe(true);
 
     db = await new DataSource(await buildDataSourceOptions(env.config)).initialize();
     const feedback = db.getRepository(FeedbackEntity);

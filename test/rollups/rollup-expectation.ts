@@ -132,3 +132,45 @@ export function differences(expected: Map<string, Row>, stored: Map<string, Row>
   }
   return diffs;
 }
+
+/** The day slices the expected daily rows project onto (every value of 0, 1 or 2 dimensions). */
+export function expectedSlices(days: Map<string, Row>): Map<string, Row> {
+  // Positions in the day key: topic, signal, bucket, kind, source, channel, touchpoint, journey_stage, segment, language.
+  const dims: [string, number][] = [
+    ['channel', 5],
+    ['journeyStage', 7],
+    ['kind', 3],
+    ['language', 9],
+    ['segment', 8],
+    ['source', 4],
+    ['touchpoint', 6],
+  ];
+  const out = new Map<string, Row>();
+  const add = (key: string, row: Row) => {
+    const r = out.get(key) ?? {};
+    for (const [f, v] of Object.entries(row)) r[f] = (r[f] ?? 0) + v;
+    out.set(key, r);
+  };
+  for (const [key, row] of days) {
+    const k = key.split('|');
+    add([k[0], k[1], '', '', k[2], '', ''].join('|'), row);
+    dims.forEach(([a, i], n) => {
+      add([k[0], k[1], a, '', k[2], k[i], ''].join('|'), row);
+      for (const [b, j] of dims.slice(n + 1)) add([k[0], k[1], a, b, k[2], k[i], k[j]].join('|'), row);
+    });
+  }
+  return out;
+}
+
+export async function storedSlices(db: DataSource): Promise<Map<string, Row>> {
+  const rows: Record<string, any>[] = await db.query('SELECT * FROM rollup_day_slices');
+  const out = new Map<string, Row>();
+  for (const r of rows) {
+    if (SUMS.every((s) => s.endsWith('_sum') || s.endsWith('_sq') || Number(r[s]) === 0)) continue;
+    const key = ['topic_key', 'signal_type', 'dim_a', 'dim_b', 'bucket', 'value_a', 'value_b'].map(
+      (c) => r[c],
+    );
+    out.set(key.join('|'), Object.fromEntries(SUMS.map((s) => [s, Number(r[s])])));
+  }
+  return out;
+}

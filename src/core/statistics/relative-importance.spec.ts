@@ -85,6 +85,7 @@ describe('relative weights and Shapley R²', () => {
     for (const result of [relativeWeights(X, y)!, shapleyR2(X, y)!]) {
       expect(result.rSquared).toBeCloseTo(rSquared, 10);
       expect(Math.abs(sum(result.weights) - result.rSquared)).toBeLessThan(1e-12);
+      result.weights.forEach((weight) => expect(weight).toBeGreaterThanOrEqual(0));
       const [x3, x1, x2] = result.weights;
       expect(x1).toBeGreaterThan(x2);
       expect(x2).toBeGreaterThan(x3);

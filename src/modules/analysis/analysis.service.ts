@@ -7,6 +7,10 @@ import { PresentedAnalysis, presentAnalysis, toAnalysisRows } from './analysis-r
 import { FeedbackAnalysisEntity } from './entities/feedback-analysis.entity';
 import { FeedbackTopicEntity } from './entities/feedback-topic.entity';
 
+export type FeedbackAnalysis =
+  | { status: 'analysed'; version: string; analysedAt: string; result: PresentedAnalysis }
+  | { status: 'skipped' | 'failed'; reason: string; version: null; analysedAt: null; result: null };
+
 export interface BatchReport {
   version: string;
   analysed: number;
@@ -40,13 +44,16 @@ export class AnalysisService {
     const analysed: string[] = [];
     const skipped: string[] = [];
     const failed: { id: string; reason: string }[] = [];
+    const languageOf = new Map<string, string>();
     for (const item of items) {
       if (!item.text?.trim()) {
         skipped.push(item.id);
         continue;
       }
       try {
-        const rows = toAnalysisRows(item.id, pipeline.version, pipeline.analyse(item.text), now);
+        const result = pipeline.analyse(item.text);
+        const rows = toAnalysisRows(item.id, pipeline.version, result, now);
+        if (item.language === null && result.language !== 'und') languageOf.set(item.id, result.language);
         analyses.push(rows.analysis);
         topics.push(...rows.topics);
         analysed.push(item.id);
@@ -61,6 +68,8 @@ export class AnalysisService {
       topics,
       async (manager) => {
         await this.feedback.setAnalysisStatus(analysed, 'analysed', null, manager);
+        // The same rows the status update just locked: no new lock, so no new deadlock (see replaceResults).
+        await this.feedback.fillLanguages(languageOf, manager);
         await this.feedback.setAnalysisStatus(skipped, 'skipped', 'no text to analyse', manager);
         for (const f of failed) await this.feedback.setAnalysisStatus([f.id], 'failed', f.reason, manager);
         // A failed item keeps its previous analysis (if any) but its volume and scores count from now on.
@@ -81,21 +90,31 @@ export class AnalysisService {
     return { version: pipeline.version, results: texts.map((t) => presentAnalysis(pipeline.analyse(t))) };
   }
 
-  /** The analysis by the current pipeline, else the newest one there is. */
-  async forFeedback(
-    feedbackId: string,
-  ): Promise<{ version: string; analysedAt: string; result: PresentedAnalysis } | null> {
-    await this.feedback.get(feedbackId);
+  /**
+   * The analysis by the current pipeline, else the newest one there is. An item with none says why: skipped
+   * (no text) or failed, with the reason; null while it waits for its first analysis.
+   */
+  async forFeedback(feedbackId: string): Promise<FeedbackAnalysis | null> {
+    const item = await this.feedback.get(feedbackId);
     const pipeline = await this.pipelines.current();
     const row =
       (await this.repository.findAnalysis(feedbackId, pipeline.version)) ??
       (await this.repository.findLatestAnalysis(feedbackId));
-    return row
-      ? {
-          version: row.pipelineVersion,
-          analysedAt: row.analysedAt.toISOString(),
-          result: JSON.parse(row.result),
-        }
-      : null;
+    if (row)
+      return {
+        status: 'analysed',
+        version: row.pipelineVersion,
+        analysedAt: row.analysedAt.toISOString(),
+        result: JSON.parse(row.result),
+      };
+    if (item.analysisStatus === 'skipped' || item.analysisStatus === 'failed')
+      return {
+        status: item.analysisStatus,
+        reason: item.analysisError ?? (item.analysisStatus === 'skipped' ? 'no text to analyse' : 'unknown'),
+        version: null,
+        analysedAt: null,
+        result: null,
+      };
+    return null;
   }
 }

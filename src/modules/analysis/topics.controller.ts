@@ -1,8 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequireScope } from '../api-keys/auth.decorators';
 import { AnalysisPipelineService } from './analysis-pipeline.service';
 import { SuggestionsQuery } from './dto/analysis.dto';
+import { SUGGESTIONS_EXAMPLE, windowOf } from './dto/suggestions-window';
 import {
   AcceptSuggestionDto,
   CreateTopicDto,
@@ -10,6 +18,7 @@ import {
   toTopicResponse,
   UpdateTopicDto,
 } from './dto/topic.dto';
+import { ApplyPackResponseDto, TopicPackResponseDto, toPackResponse } from './dto/topic-pack.dto';
 import { ReprocessService } from './reprocess.service';
 import { TopicSuggestionsService } from './topic-suggestions.service';
 import { TopicsService } from './topics.service';
@@ -36,15 +45,16 @@ export class TopicsController {
   @Get('suggestions')
   @ApiOkResponse({
     description:
-      'Emerging phrases among feedback no topic covers, with example texts, and how many uncovered texts the ' +
-      'recent window and the baseline before it held (with no baseline texts nothing can be said to emerge)',
+      'Emerging themes of a window against the baseline before it: phrases whose rate rose significantly, ' +
+      'ranked by the lower bound of their lift, each with counts, lift, p-value, example texts and ids, and the ' +
+      'topics that cover its texts; and how many texts the window and the baseline held',
+    schema: { example: SUGGESTIONS_EXAMPLE },
   })
   suggest(@Query() query: SuggestionsQuery) {
-    return this.suggestions.suggest(
-      { recentDays: query.recentDays ?? 14, baselineDays: query.baselineDays ?? 56 },
-      new Date(),
-      query.limit ?? 20,
-    );
+    return this.suggestions.suggest(windowOf(query), {
+      limit: query.limit ?? 20,
+      uncoveredOnly: query.uncoveredOnly === 'true',
+    });
   }
 
   @Post('suggestions/accept')
@@ -52,6 +62,28 @@ export class TopicsController {
   async accept(@Body() dto: AcceptSuggestionDto) {
     const topic = await this.suggestions.accept(dto.phrase, dto.name, dto.parentKey);
     return { topic: toTopicResponse(topic), reprocessId: await this.reanalyse() };
+  }
+
+  @Get('packs')
+  @ApiOperation({
+    summary: 'Industry packs: domain topics (travel, restaurants, retail, SaaS) that refine the general keys',
+  })
+  @ApiOkResponse({ type: [TopicPackResponseDto] })
+  listPacks(): TopicPackResponseDto[] {
+    return this.topics.packs().map(toPackResponse);
+  }
+
+  @Post('packs/:name/apply')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Adds a pack’s topics to the taxonomy (idempotent) and starts a re-analysis',
+  })
+  @ApiOkResponse({ type: ApplyPackResponseDto })
+  @ApiNotFoundResponse({ description: 'No pack of that name' })
+  async applyPack(@Param('name') name: string): Promise<ApplyPackResponseDto> {
+    const result = await this.topics.applyPack(name);
+    const changed = result.added.length > 0 || result.updated.length > 0;
+    return { ...result, reprocessId: changed ? await this.reanalyse() : null };
   }
 
   @Get(':key')

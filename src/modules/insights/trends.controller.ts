@@ -6,6 +6,7 @@ import { InsightsQueryService } from '../rollups/query/insights-query.service';
 import { Granularity, InsightsQueryError, QueryDimension } from '../rollups/query/insights-query.types';
 import { MetricName } from '../rollups/query/metric-registry';
 import { CompareResponseDto, TrendsResponseDto } from './dto/trends-response.dto';
+import { COMPARE_EXAMPLE, TRENDS_EXAMPLE } from './dto/trends.examples';
 import { CompareTrendsQuery, TrendsQuery } from './dto/trends.query';
 import { parseBaseline, parseFilters, parseRange, parseZone } from './trends-query.parser';
 
@@ -31,7 +32,7 @@ export class TrendsController {
   @ApiOperation({
     summary: 'A metric per day, ISO week, month or quarter, optionally per group, with 95 % intervals',
   })
-  @ApiOkResponse({ type: TrendsResponseDto })
+  @ApiOkResponse({ type: TrendsResponseDto, example: TRENDS_EXAMPLE })
   @ApiBadRequestResponse({
     description: 'Unknown metric, dimension or value, bad dates or zone, too many points',
   })
@@ -53,7 +54,7 @@ export class TrendsController {
   @ApiOperation({
     summary: 'A metric over a range against a baseline range, per group: change, interval, p and q values',
   })
-  @ApiOkResponse({ type: CompareResponseDto })
+  @ApiOkResponse({ type: CompareResponseDto, example: COMPARE_EXAMPLE })
   @ApiBadRequestResponse({ description: 'Unknown metric, dimension or value, bad dates or zone' })
   compare(@Query() q: CompareTrendsQuery): Promise<CompareResponseDto> {
     return answering(() => {

@@ -129,13 +129,47 @@ export function keyString(k: RollupKey): string {
   return [k.topicKey, k.signalType, k.bucket, ...ROLLUP_DIMENSIONS.map((d) => k.dims[d])].join('\u0001');
 }
 
-/** Sums row deltas by key, dropping keys whose deltas cancel out (a re-analysis that changed nothing there). */
-export class RollupDelta {
-  readonly rows = new Map<string, [RollupKey, RollupSums]>();
+/**
+ * A dimension slice of a day: the sums over every other dimension, for one value of at most two dimensions
+ * (`dimA` < `dimB` by name; '' = not sliced). What most questions (one filter, one group-by) read: a few rows
+ * per day instead of one per combination of all seven dimensions.
+ */
+export interface SliceKey {
+  topicKey: string;
+  signalType: string;
+  dimA: RollupDimension | '';
+  dimB: RollupDimension | '';
+  bucket: number;
+  valueA: string;
+  valueB: string;
+}
 
-  add(entries: [RollupKey, RollupSums][]): void {
+export function sliceKeyString(k: SliceKey): string {
+  return [k.topicKey, k.signalType, k.dimA, k.dimB, k.bucket, k.valueA, k.valueB].join('\u0001');
+}
+
+/** The 1 + 7 + 21 slices one row of full dimensions falls in. */
+export function slicesOf(key: RollupKey, sums: RollupSums): [SliceKey, RollupSums][] {
+  const base = { topicKey: key.topicKey, signalType: key.signalType, bucket: key.bucket };
+  const out: [SliceKey, RollupSums][] = [[{ ...base, dimA: '', dimB: '', valueA: '', valueB: '' }, sums]];
+  const dims = [...ROLLUP_DIMENSIONS].sort();
+  dims.forEach((a, i) => {
+    out.push([{ ...base, dimA: a, dimB: '', valueA: key.dims[a], valueB: '' }, sums]);
+    for (const b of dims.slice(i + 1))
+      out.push([{ ...base, dimA: a, dimB: b, valueA: key.dims[a], valueB: key.dims[b] }, sums]);
+  });
+  return out;
+}
+
+/** Sums row deltas by key, dropping keys whose deltas cancel out (a re-analysis that changed nothing there). */
+export class RollupDelta<K = RollupKey> {
+  readonly rows = new Map<string, [K, RollupSums]>();
+
+  constructor(private readonly keyOf: (k: K) => string = keyString as unknown as (k: K) => string) {}
+
+  add(entries: [K, RollupSums][]): void {
     for (const [key, sums] of entries) {
-      const id = keyString(key);
+      const id = this.keyOf(key);
       const existing = this.rows.get(id);
       if (!existing) this.rows.set(id, [key, { ...sums }]);
       else for (const f of SUM_FIELDS) existing[1][f] += sums[f];
@@ -143,7 +177,7 @@ export class RollupDelta {
   }
 
   /** Non-zero deltas in key order: concurrent transactions lock rows in the same order (no deadlock cycles). */
-  sorted(): [RollupKey, RollupSums][] {
+  sorted(): [K, RollupSums][] {
     return [...this.rows.entries()]
       .filter(([, [, sums]]) => SUM_FIELDS.some((f) => sums[f] !== 0))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -8,7 +8,8 @@ import { sqliteUpsert } from './dialects/rollup-upsert.sqlite';
 import { RollupContributionEntity } from './entities/rollup-contribution.entity';
 import { RollupDayEntity } from './entities/rollup-day.entity';
 import { RollupHourEntity } from './entities/rollup-hour.entity';
-import { ROLLUP_DIMENSIONS, RollupFacts, RollupKey, RollupSums, SUM_FIELDS } from './rollup-facts';
+import { ROLLUP_DIMENSIONS, RollupFacts, RollupKey, RollupSums, SliceKey, SUM_FIELDS } from './rollup-facts';
+import { RollupDaySliceEntity } from './entities/rollup-day-slice.entity';
 
 export type RollupGrain = 'hour' | 'day';
 export const ROLLUP_TABLES: Record<RollupGrain, string> = { hour: 'rollup_hours', day: 'rollup_days' };
@@ -16,6 +17,15 @@ export const ROLLUP_TABLES: Record<RollupGrain, string> = { hour: 'rollup_hours'
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 export const KEY_COLUMNS = ['topic_key', 'signal_type', 'bucket', ...ROLLUP_DIMENSIONS.map(snake)];
 export const SUM_COLUMNS = SUM_FIELDS.map(snake);
+export const SLICE_KEY_COLUMNS = [
+  'topic_key',
+  'signal_type',
+  'dim_a',
+  'dim_b',
+  'bucket',
+  'value_a',
+  'value_b',
+];
 /** 29 columns × 400 rows stays under SQLite's 32,766 bound parameters. */
 const UPSERT_ROWS = 400;
 
@@ -66,6 +76,20 @@ export class RollupRepository {
     }
   }
 
+  /** Adds the deltas (already in key order) to the day slices. */
+  async addSlices(manager: EntityManager, deltas: [SliceKey, RollupSums][]): Promise<void> {
+    const upsert = manager.connection.options.type === 'better-sqlite3' ? sqliteUpsert : mysqlUpsert;
+    for (let i = 0; i < deltas.length; i += UPSERT_ROWS) {
+      const chunk = deltas.slice(i, i + UPSERT_ROWS);
+      const values: unknown[] = [];
+      for (const [k, sums] of chunk) {
+        values.push(k.topicKey, k.signalType, k.dimA, k.dimB, k.bucket, k.valueA, k.valueB);
+        values.push(...SUM_FIELDS.map((f) => sums[f]));
+      }
+      await manager.query(upsert('rollup_day_slices', SLICE_KEY_COLUMNS, SUM_COLUMNS, chunk.length), values);
+    }
+  }
+
   /** Items that may have figures in the rollups: every analysed or skipped one, in id order, a page at a time. */
   async feedbackIdsAfter(after: string, limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
@@ -92,6 +116,7 @@ export class RollupRepository {
     await this.dataSource.transaction(async (manager) => {
       await manager.clear(RollupHourEntity);
       await manager.clear(RollupDayEntity);
+      await manager.clear(RollupDaySliceEntity);
       await manager.clear(RollupContributionEntity);
     });
   }

@@ -16,7 +16,7 @@ import {
   TimeRange,
 } from './insights-query.types';
 import { METRIC_REGISTRY, MetricName } from './metric-registry';
-import { RollupQueryRepository } from './rollup-query.repository';
+import { itemDimensionsOf, RollupQueryRepository } from './rollup-query.repository';
 import { bucketPlan, mergedRanges, Period, periodOfBucket, periodsOf } from './time-buckets';
 
 export const DEFAULT_MIN_SAMPLE = 30;
@@ -128,7 +128,10 @@ export class InsightsQueryService {
   ): Promise<Map<string | null, RollupSums[]>> {
     const plan = bucketPlan(periods);
     const [dayRows, hourRows] = await Promise.all([
-      this.repository.sums('day', mergedRanges(plan.days), filters, groupBy),
+      // Most questions touch one or two dimensions: the day slices answer them from far fewer rows.
+      itemDimensionsOf(filters, groupBy).length <= 2
+        ? this.repository.sliceSums(mergedRanges(plan.days), filters, groupBy)
+        : this.repository.sums('day', mergedRanges(plan.days), filters, groupBy),
       this.repository.sums('hour', mergedRanges(plan.hours), filters, groupBy),
     ]);
     const out = new Map<string | null, RollupSums[]>();
