@@ -401,7 +401,9 @@ describe(`outcome events (${TEST_TARGET})`, () => {
       '/api/v1/correlations',
       '/api/v1/drivers',
     ]) {
-      expect(text(path)).toContain('example');
+      const refs = [...text(path).matchAll(/#\/components\/schemas\/(\w+)/g)].map((m) => m[1]);
+      const schemas = refs.map((name) => JSON.stringify(doc.components.schemas[name]));
+      expect([text(path), ...schemas].join()).toContain('example');
     }
   });
 });
