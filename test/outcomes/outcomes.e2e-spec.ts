@@ -390,4 +390,20 @@ describe(`outcome events (${TEST_TARGET})`, () => {
     expect((await get('/api/v1/customers/nope/journey')).statusCode).toBe(400);
     expect((await get(`/api/v1/customers/${customerId}/journey`, ingest)).statusCode).toBe(403);
   });
+
+  it('documents every new endpoint in OpenAPI with an example', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs-json' })).json();
+    const text = (path: string) => JSON.stringify(doc.paths[path] ?? null);
+    for (const path of [
+      '/api/v1/outcomes',
+      '/api/v1/outcomes/batch',
+      '/api/v1/customers/{id}/journey',
+      '/api/v1/correlations',
+      '/api/v1/drivers',
+    ]) {
+      const refs = [...text(path).matchAll(/#\/components\/schemas\/(\w+)/g)].map((m) => m[1]);
+      const schemas = refs.map((name) => JSON.stringify(doc.components.schemas[name]));
+      expect([text(path), ...schemas].join()).toContain('example');
+    }
+  });
 });

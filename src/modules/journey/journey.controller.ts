@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequireScope } from '../api-keys/auth.decorators';
-import { CustomerJourneyDto, JOURNEY_EXAMPLE } from './journey.dto';
+import { CustomerJourneyDto } from './journey.dto';
 import { JourneyService } from './journey.service';
 
 @ApiTags('customers')
@@ -17,7 +17,6 @@ export class JourneyController {
     description:
       'Every feedback item (any channel) and outcome event of one customer on one timeline, oldest first ' +
       '(the newest 500 of each)',
-    schema: { example: JOURNEY_EXAMPLE },
   })
   @ApiNotFoundResponse({ description: 'No such customer' })
   journey(@Param('id', new ParseUUIDPipe()) id: string): Promise<CustomerJourneyDto> {

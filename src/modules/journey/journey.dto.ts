@@ -57,13 +57,19 @@ export const JOURNEY_EXAMPLE = {
 
 export class CustomerJourneyDto {
   @ApiProperty() customerId: string;
-  @ApiProperty({ nullable: true }) segment: string | null;
+  @ApiProperty({ type: String, nullable: true }) segment: string | null;
   @ApiProperty() erased: boolean;
   @ApiProperty({ type: [String], description: 'Channels of their feedback' }) channels: string[];
-  @ApiProperty({ example: { feedback: 2, outcomes: 2 } }) counts: { feedback: number; outcomes: number };
+  @ApiProperty({
+    type: 'object',
+    properties: { feedback: { type: 'integer' }, outcomes: { type: 'integer' } },
+    example: { feedback: 2, outcomes: 2 },
+  })
+  counts: { feedback: number; outcomes: number };
   @ApiProperty({
     type: 'array',
-    items: { type: 'object' },
+    items: { type: 'object', additionalProperties: true },
+    example: JOURNEY_EXAMPLE.timeline,
     description:
       'Oldest first. Feedback: kind, channel, source, touchpoint, journeyStage, text (redacted), scores, sentiment, ' +
       'signals, topics (of its newest analysis; null sentiment until analysed). Outcomes: type, event or status, ' +

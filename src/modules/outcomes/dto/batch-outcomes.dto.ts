@@ -43,7 +43,6 @@ export function outcomeItemSchema(): Record<string, unknown> {
     required: ['type', 'source'],
     properties: { type: { type: 'string', enum: ['referral', 'lifecycle', 'retention'] } },
     additionalProperties: true,
-    examples: [LIFECYCLE_EXAMPLE, REFERRAL_EXAMPLE, RETENTION_EXAMPLE],
     example: LIFECYCLE_EXAMPLE,
   };
 }

@@ -9,20 +9,29 @@ export class OutcomeResponseDto {
   @ApiProperty({ example: 'stripe' }) source: string;
   @ApiProperty({ example: 'evt_1PqR2s', description: 'The sender id, or `h:…` derived from the content' })
   externalId: string;
-  @ApiPropertyOptional({ description: 'Lifecycle: the customer; referral: the referrer' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Lifecycle: the customer; referral: the referrer',
+  })
   customerId?: string | null;
-  @ApiPropertyOptional({ description: 'Referral: the referred customer' }) referredCustomerId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Referral: the referred customer' })
+  referredCustomerId?: string | null;
   @ApiPropertyOptional({ example: 'churned' }) event?: string;
   @ApiPropertyOptional({ example: 'converted' }) status?: string;
-  @ApiPropertyOptional({ example: 'trail_club' }) segment?: string | null;
-  @ApiPropertyOptional({ example: 59.9 }) value?: number | null;
-  @ApiPropertyOptional({ example: 'EUR' }) currency?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'trail_club' }) segment?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 59.9 }) value?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'EUR' }) currency?: string | null;
   @ApiPropertyOptional() periodStart?: string;
   @ApiPropertyOptional() periodEnd?: string;
   @ApiPropertyOptional() customersAtStart?: number;
   @ApiPropertyOptional() retained?: number;
   @ApiPropertyOptional() churned?: number;
-  @ApiProperty({ example: [], description: 'Accepted but worth a look: churn_without_subscription' })
+  @ApiProperty({
+    type: [String],
+    example: [],
+    description: 'Accepted but worth a look: churn_without_subscription',
+  })
   flags: string[];
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) metadata?: Record<string, unknown>;
   @ApiProperty({ example: '2026-05-04T09:30:00.000Z' }) occurredAt: string;
