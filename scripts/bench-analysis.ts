@@ -127,7 +127,7 @@ function fmt(rate: number): string {
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  if (args.includes('--help')) {
+  if (args.includes('--help') || args.includes('-h')) {
     console.log(HELP);
     process.exit(0);
   }

@@ -2,17 +2,20 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../src/config/load-config';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { exitWithHelpIfAsked } from '../src/cli/wants-help';
 
-const HELP = `Usage: npm run migration:run | npm run migration:revert | node dist/scripts/migrate.js show
+const HELP = `Usage: hearken migrate run|revert|status   (npm run migration:run, npm run migration:revert)
 
-Runs (or reverts the last of) Hearken's migrations on DATABASE_URL
-(default: the embedded SQLite file ./data/hearken.sqlite; mysql://user:pass@host:port/db for MySQL).`;
+run: applies pending migrations; revert: reverts the last one; status: says whether any are pending.
+On DATABASE_URL (default: the embedded SQLite file ./data/hearken.sqlite; mysql://user:pass@host:port/db for MySQL).`;
 
 async function main(): Promise<void> {
-  const command = process.argv[2];
-  if (!command || command === '--help' || command === '-h' || !['run', 'revert', 'show'].includes(command)) {
-    process.stdout.write(`${HELP}\n`);
-    process.exit(command && command !== '--help' && command !== '-h' ? 2 : 0);
+  const args = process.argv.slice(2);
+  exitWithHelpIfAsked(HELP, args);
+  const command = args[0] === 'show' ? 'status' : args[0];
+  if (!['run', 'revert', 'status'].includes(command) || args.length > 1) {
+    process.stderr.write(`${HELP}\n`);
+    process.exit(2);
   }
   const config = loadConfig();
   const dataSource = await new DataSource(await buildDataSourceOptions(config)).initialize();

@@ -10,7 +10,15 @@ describe('score CLI lines', () => {
     );
     expect(out).toMatchObject({ id: 'a1', language: 'en', sentiment: { label: 'negative' } });
     expect(out.topics).toEqual(
-      expect.arrayContaining([{ name: 'Double or wrong charges', sentiment: 'negative' }]),
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'Double or wrong charges', sentiment: 'negative' }),
+      ]),
+    );
+    for (const topic of out.topics)
+      expect(Object.keys(topic)).toEqual(['key', 'parentKey', 'name', 'sentiment']);
+    const analysed = pipeline.analyse('They charged me twice. Never again!').topics;
+    expect(out.topics.map((t: { key: string; parentKey: string | null }) => [t.key, t.parentKey])).toEqual(
+      analysed.map((t) => [t.key, t.parentKey ?? null]),
     );
     expect(out.signals).toContain('churn_risk');
     expect(typeof out.sentiment.score).toBe('number');

@@ -11,7 +11,9 @@ import {
 const HELP = `Usage: npm run score -- [--train labelled.ndjson] < items.ndjson > scores.ndjson
 
 Reads NDJSON lines {"id": ..., "text": "..."} on stdin and writes one line per input:
-  {"id", "sentiment": {"label", "score"}, "topics": [{"name", "sentiment"}], "signals": [...], "language"}
+  {"id", "sentiment": {"label", "score"}, "topics": [{"key", "parentKey", "name", "sentiment"}], "signals": [...],
+   "language"}
+A topic's key (and its parent's key, null for a top-level topic) are stable; its display name may change.
 Texts in languages other than English get "supported": false and no scores. A line that cannot be read
 gives {"line": N, "error": "..."} instead; blank lines are skipped.
 
@@ -25,7 +27,7 @@ const TOPIC_SENTIMENTS = new Set(['positive', 'neutral', 'negative', 'mixed']);
 export interface ScoredLine {
   id: unknown;
   sentiment: { label: string; score: number } | null;
-  topics: { name: string; sentiment: string }[];
+  topics: { key: string; parentKey: string | null; name: string; sentiment: string }[];
   signals: string[];
   language: string;
   supported?: false;
@@ -54,7 +56,12 @@ export function toScoredLine(id: unknown, analysis: TextAnalysis): ScoredLine {
     sentiment: analysis.sentiment
       ? { label: analysis.sentiment.label, score: analysis.sentiment.score }
       : null,
-    topics: analysis.topics.map((t) => ({ name: t.name, sentiment: t.sentiment.label })),
+    topics: analysis.topics.map((t) => ({
+      key: t.key,
+      parentKey: t.parentKey ?? null,
+      name: t.name,
+      sentiment: t.sentiment.label,
+    })),
     signals: analysis.signals.map((s) => s.type),
     language: analysis.language,
   };
@@ -142,7 +149,8 @@ async function main(args: string[]): Promise<void> {
   await flush();
 }
 
-if (require.main === module) {
+/** The command's entry point (`npm run score`, `hearken score`). */
+export function runCli(): void {
   // `npm run score < in.ndjson | head`: a reader that stops early ends the run quietly, as Unix tools do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
@@ -153,3 +161,5 @@ if (require.main === module) {
     process.exit(1);
   });
 }
+
+if (require.main === module) runCli();

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/load-config';
-import { closeOnSignals, createHttpApp } from './bootstrap';
 import { PinoLoggerService } from './core/logging/pino-logger.service';
 import { createPino } from './core/logging/create-pino';
-import { createWorkerContext } from './bootstrap';
+import { exitWithHelpIfAsked, SERVE_HELP } from './cli/wants-help';
 
 async function main(): Promise<void> {
+  // Loaded here, not at the top: `--help` must answer without loading the whole application first.
+  const { closeOnSignals, createHttpApp, createWorkerContext } = await import('./bootstrap');
   const config = loadConfigOrExit();
   const pino = createPino(config.logLevel);
   const log = new PinoLoggerService(pino);
@@ -40,7 +41,9 @@ export function loadConfigOrExit(overrides = {}) {
   }
 }
 
-if (require.main === module) {
+/** The server's entry point (`npm start`, `hearken serve`): help when asked, else start. */
+export function runCli(): void {
+  exitWithHelpIfAsked(SERVE_HELP);
   main().catch((error: unknown) => {
     process.stderr.write(
       `Hearken failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
@@ -48,3 +51,5 @@ if (require.main === module) {
     process.exit(1);
   });
 }
+
+if (require.main === module) runCli();

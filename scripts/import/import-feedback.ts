@@ -3,6 +3,7 @@ import type {
   IngestOptions,
 } from '../../src/modules/feedback/feedback-ingestion.service';
 import type { FieldError } from '../../src/modules/feedback/validation/field-error.type';
+import { redactReject } from './redact-reject';
 import type { FeedbackFileItem } from './feedback-file-item.type';
 
 export interface ImportOptions extends IngestOptions {
@@ -72,14 +73,18 @@ export async function importFeedback(
         summary.rejected++;
         await options.onReject?.({
           line: item.lineNumber,
-          errors: [{ field: '(line)', reason: item.error }],
+          errors: [{ field: '(line)', reason: redactReject(item.error) }],
         });
         continue;
       }
       const outcome = outcomes[next++];
       if (outcome.status === 'rejected') {
         summary.rejected++;
-        await options.onReject?.({ line: item.lineNumber, errors: outcome.errors, item: item.raw });
+        await options.onReject?.({
+          line: item.lineNumber,
+          errors: redactReject(outcome.errors),
+          item: redactReject(item.raw),
+        });
       } else {
         summary[outcome.status]++;
         if (outcome.status === 'created' && !hasExternalId(item.raw)) summary.withoutExternalId++;

@@ -43,6 +43,11 @@ describe(`analysis (${TEST_TARGET})`, () => {
     const [mixed, churn, german] = results;
     expect(mixed.sentences.length).toBeGreaterThanOrEqual(1);
     expect(mixed.topics.length).toBeGreaterThanOrEqual(1);
+    for (const topic of mixed.topics) {
+      expect(topic.key).toMatch(/^[a-z0-9][a-z0-9._-]*$/);
+      expect(topic).toHaveProperty('parentKey');
+      expect(typeof topic.name).toBe('string');
+    }
     expect(mixed.sentiment.explanation.length).toBeGreaterThan(0);
     expect(churn.signals.map((s: { type: string }) => s.type)).toContain('churn_risk');
     expect(german).toMatchObject({ language: 'de', supported: false, sentiment: null });
@@ -66,6 +71,21 @@ describe(`analysis (${TEST_TARGET})`, () => {
       })
     ).json();
     expect((await analysed(id)).analysisStatus).toBe('skipped');
+    const analysis = await call('GET', `/api/v1/feedback/${id}/analysis`);
+    expect(analysis.statusCode).toBe(200);
+    expect(analysis.json()).toMatchObject({ status: 'skipped', reason: 'no text to analyse', result: null });
+  });
+
+  it('sets the detected language on items that came without one, and keeps a language the sender gave', async () => {
+    const text = 'The delivery was late and the box was damaged.';
+    const post = async (extra: object) =>
+      (await call('POST', '/api/v1/feedback', { kind: 'review', source: 'lang', text, ...extra })).json().id;
+    const [bare, given] = [await post({}), await post({ language: 'fr' })];
+    expect(await analysed(bare)).toMatchObject({ analysisStatus: 'analysed', language: 'en' });
+    expect(await analysed(given)).toMatchObject({ analysisStatus: 'analysed', language: 'fr' });
+    const analysis = (await call('GET', `/api/v1/feedback/${bare}/analysis`)).json();
+    expect(analysis.status).toBe('analysed');
+    expect(analysis.result.language).toBe('en');
   });
 
   it('lets admins edit the taxonomy, and a change re-analyses stored feedback with progress', async () => {
@@ -121,27 +141,36 @@ describe(`analysis (${TEST_TARGET})`, () => {
     expect(done.failed).toBe(0);
   });
 
-  it("judges coverage for suggestions by an item's newest analysis until re-analysis reaches it", async () => {
-    const now = Date.now();
-    const items = Array.from({ length: 6 }, (_, i) => ({
+  /** `recent` texts in the week from `weekStart` and `old` texts in the four weeks before it, all analysed. */
+  const postWeek = async (source: string, weekStart: string, recent: string[], old: string[]) => {
+    const day = 24 * 3600 * 1000;
+    const at = Date.parse(weekStart);
+    const items = [
+      ...recent.map((text, i) => ({ at: at + (i % 7) * day + 3600_000, text, externalId: `new-${i}` })),
+      ...old.map((text, i) => ({ at: at - (1 + (i % 28)) * day, text, externalId: `old-${i}` })),
+    ].map(({ at: occurred, text, externalId }) => ({
       kind: 'review',
-      source: 'upgraded',
-      externalId: `zorblax-${i}`,
-      occurredAt: new Date(now - i * 3600_000).toISOString(),
-      text: `The Zorblax courier delivery was late again, parcel ${i}`,
+      source,
+      externalId,
+      occurredAt: new Date(occurred).toISOString(),
+      text,
     }));
-    // A baseline period of uncovered texts, or nothing can be said to emerge.
-    const baseline = Array.from({ length: 20 }, (_, i) => ({
-      kind: 'review',
-      source: 'upgraded',
-      externalId: `baseline-${i}`,
-      occurredAt: new Date(now - (20 + i) * 24 * 3600_000).toISOString(),
-      text: `Bought this for my nephew ${i}`,
-    }));
-    const batch = (await call('POST', '/api/v1/feedback/batch', { items: [...items, ...baseline] })).json();
-    expect(batch.created).toBe(26);
-    const ids: string[] = batch.results.slice(0, 6).map((r: { id: string }) => r.id);
+    const batch = (await call('POST', '/api/v1/feedback/batch', { items })).json();
+    expect(batch.created).toBe(items.length);
+    const ids: string[] = batch.results.map((r: { id: string }) => r.id);
     for (const id of ids) expect((await analysed(id)).analysisStatus).toBe('analysed');
+    return ids.slice(0, recent.length);
+  };
+  const everyday = (n: number) =>
+    Array.from({ length: n }, (_, i) => ['Bought this for my nephew.', 'Nice colour and decent box.'][i % 2]);
+
+  it('themes read covered texts too, each judged by its newest analysis until re-analysis reaches it', async () => {
+    const ids = await postWeek(
+      'upgraded',
+      '2020-03-02',
+      Array.from({ length: 10 }, (_, i) => `The Zorblax courier delivery was late again, parcel ${i}`),
+      everyday(60),
+    );
     // As after an upgrade: these items hold only an older pipeline version's analysis (with its topics).
     const db = t.app.get(DataSource);
     const marks = ids.map(() => '?').join(', ');
@@ -150,49 +179,41 @@ describe(`analysis (${TEST_TARGET})`, () => {
         `UPDATE ${table} SET pipeline_version = 'engine-0+old' WHERE feedback_id IN (${marks})`,
         ids,
       );
-    const { suggestions } = (
-      await call('GET', '/api/v1/topics/suggestions?recentDays=14&baselineDays=56')
-    ).json();
-    const phrases = suggestions.map((s: { phrase: string }) => s.phrase);
-    expect(phrases.filter((p: string) => /zorblax/.test(p))).toEqual([]);
+    const window = 'from=2020-03-02&to=2020-03-09';
+    const answer = (await call('GET', `/api/v1/topics/suggestions?${window}`)).json();
+    expect(answer.window.baselineFrom).toBe('2020-02-03T00:00:00.000Z');
+    expect([answer.recentTexts, answer.baselineTexts]).toEqual([10, 60]);
+    const [first] = answer.suggestions;
+    expect(first.phrase).toMatch(/courier|delivery|late/);
+    expect(first.phrase).not.toMatch(/zorblax/);
+    expect(ids).toEqual(expect.arrayContaining(first.exampleIds));
+    expect(first.coveredShare).toBe(1);
+    expect(first.coveredBy.length).toBeGreaterThan(0);
+    expect(first.pValue).toBeLessThan(0.001);
+    const uncovered = (await call('GET', `/api/v1/topics/suggestions?${window}&uncoveredOnly=true`)).json();
+    expect(uncovered.recentTexts).toBe(0);
+    expect(uncovered.suggestions).toEqual([]);
   });
 
-  it('suggests emerging themes among uncovered feedback and turns one into a topic', async () => {
-    const now = Date.now();
-    const day = 24 * 3600 * 1000;
-    const items = [
-      ...Array.from({ length: 8 }, (_, i) => ({
-        kind: 'review',
-        source: 'themes',
-        externalId: `new-${i}`,
-        occurredAt: new Date(now - (i % 5) * day).toISOString(),
-        text: `The quantum flux capacitor sparkles oddly ${i}`,
-      })),
-      ...Array.from({ length: 20 }, (_, i) => ({
-        kind: 'review',
-        source: 'themes',
-        externalId: `old-${i}`,
-        occurredAt: new Date(now - (20 + i) * day).toISOString(),
-        text: `Nice colour and decent box ${i}`,
-      })),
-    ];
-    const batch = (await call('POST', '/api/v1/feedback/batch', { items })).json();
-    expect(batch.created).toBe(28);
-    await waitFor(
-      async () =>
-        (await call('GET', '/api/v1/feedback?source=themes&analysisStatus=pending')).json().items.length === 0
-          ? true
-          : undefined,
-      20_000,
+  it('refuses a window that ends before it starts', async () => {
+    const res = await call('GET', '/api/v1/topics/suggestions?from=2020-03-09&to=2020-03-02');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details[0].field).toBe('from');
+  });
+
+  it('suggests emerging themes for any window and turns one into a topic', async () => {
+    const ids = await postWeek(
+      'themes',
+      '2020-06-01',
+      Array.from({ length: 10 }, (_, i) => `The quantum flux capacitor sparkles oddly ${i}`),
+      everyday(60),
     );
-    const answer = (await call('GET', '/api/v1/topics/suggestions?recentDays=14&baselineDays=56')).json();
-    // What was read: at least this test's uncovered texts, its 8 recent and 20 older ones.
-    expect(answer.uncoveredRecentTexts).toBeGreaterThanOrEqual(8);
-    expect(answer.uncoveredBaselineTexts).toBeGreaterThanOrEqual(20);
-    const { suggestions } = answer;
-    const theme = suggestions.find((s: { phrase: string }) => /quantum flux/.test(s.phrase));
-    expect(theme).toBeDefined();
-    expect(theme.examples.length).toBeGreaterThan(0);
+    const answer = (await call('GET', '/api/v1/topics/suggestions?from=2020-06-01&to=2020-06-08')).json();
+    expect([answer.recentTexts, answer.baselineTexts]).toEqual([10, 60]);
+    const theme = answer.suggestions[0];
+    expect(theme.phrase).toMatch(/quantum|flux|capacitor|sparkles/);
+    expect(theme).toMatchObject({ recentCount: 10, baselineCount: 0, isNew: true });
+    expect(ids).toEqual(expect.arrayContaining(theme.exampleIds));
     const accepted = await call('POST', '/api/v1/topics/suggestions/accept', { phrase: theme.phrase });
     expect(accepted.statusCode).toBe(201);
     expect(accepted.json().topic.phrases).toEqual([theme.phrase]);

@@ -54,7 +54,14 @@ describe(`import script (${TEST_TARGET})`, () => {
       }),
       '{"kind": "review", "externalId": "n-broken"',
       '',
-      JSON.stringify({ kind: 'review', externalId: 'n-2', channel: 'web', rating: 'five', text: 'x' }),
+      JSON.stringify({
+        kind: 'review',
+        externalId: 'n-2',
+        channel: 'web',
+        rating: 'five',
+        text: 'Call me on +44 20 7946 0958 or mail jo@example.com',
+        customer: { email: 'jo@example.com', segment: 'gold' },
+      }),
       JSON.stringify({
         kind: 'review',
         externalId: 'n-3',
@@ -85,8 +92,18 @@ describe(`import script (${TEST_TARGET})`, () => {
       .map((l) => JSON.parse(l));
     expect(rejects).toEqual([
       { line: 2, errors: [{ field: '(line)', reason: expect.stringMatching(/^invalid JSON/) }] },
-      { line: 4, errors: [{ field: 'rating', reason: expect.any(String) }], item: JSON.parse(lines[3]) },
+      {
+        line: 4,
+        errors: [{ field: 'rating', reason: expect.any(String) }],
+        item: {
+          ...JSON.parse(lines[3]),
+          text: 'Call me on [PHONE] or mail [EMAIL]',
+          customer: { email: '[EMAIL]', segment: 'gold' },
+        },
+      },
     ]);
+    // Personal data never reaches the rejects file, not even quoted in an error.
+    expect(readFileSync(`${file}.rejected.ndjson`, 'utf8')).not.toMatch(/jo@example|7946/);
 
     const stored = await rows('cli-ndjson');
     expect(stored.map((r) => [r.externalId, r.kind])).toEqual([

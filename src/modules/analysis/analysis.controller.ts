@@ -51,7 +51,19 @@ export class AnalysisController {
   @Get('feedback/:id/analysis')
   @RequireScope('read')
   @ApiOkResponse({
-    description: 'Sentiment per document, sentence and topic, signals, language, with explanations',
+    description:
+      'Sentiment per document, sentence and topic, signals, language, with explanations (`status: analysed`); ' +
+      'or, for an item that has no analysis, `status: skipped` (no text) or `failed`, with the `reason`. ' +
+      '404 while the item waits for its first analysis.',
+    schema: {
+      example: {
+        status: 'skipped',
+        reason: 'no text to analyse',
+        version: null,
+        analysedAt: null,
+        result: null,
+      },
+    },
   })
   async forFeedback(@Param('id', new ParseUUIDPipe()) id: string) {
     const found = await this.analysis.forFeedback(id);

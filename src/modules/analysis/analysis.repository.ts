@@ -49,12 +49,12 @@ export class AnalysisRepository {
   }
 
   /**
-   * The items a topic covers (for emerging themes), each judged by its analysis of `version` or, until a
-   * re-analysis reaches it, by its newest one: after an upgrade or a taxonomy change, items not yet
-   * re-analysed must not all look uncovered.
+   * The topic keys found in each item (for emerging themes), each item judged by its analysis of `version` or,
+   * until a re-analysis reaches it, by its newest one: after an upgrade or a taxonomy change, items not yet
+   * re-analysed must not all look uncovered. Items without topics are absent.
    */
-  async idsWithTopics(version: string, feedbackIds: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
+  async topicsOf(version: string, feedbackIds: string[]): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
     for (let i = 0; i < feedbackIds.length; i += 1000) {
       const ids = feedbackIds.slice(i, i + 1000);
       const [analyses, topics] = await Promise.all([
@@ -63,7 +63,7 @@ export class AnalysisRepository {
           where: { feedbackId: In(ids) },
         }),
         this.dataSource.getRepository(FeedbackTopicEntity).find({
-          select: { feedbackId: true, pipelineVersion: true },
+          select: { feedbackId: true, pipelineVersion: true, topicKey: true },
           where: { feedbackId: In(ids) },
         }),
       ]);
@@ -78,7 +78,8 @@ export class AnalysisRepository {
           judgedBy.set(a.feedbackId, a);
       }
       for (const t of topics)
-        if (judgedBy.get(t.feedbackId)?.pipelineVersion === t.pipelineVersion) found.add(t.feedbackId);
+        if (judgedBy.get(t.feedbackId)?.pipelineVersion === t.pipelineVersion)
+          found.set(t.feedbackId, [...(found.get(t.feedbackId) ?? []), t.topicKey]);
     }
     return found;
   }

@@ -1,10 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { FeedbackService } from '../feedback/feedback.service';
+import { RollupsService } from '../rollups/rollups.service';
 import { AnalysisPipelineService } from './analysis-pipeline.service';
 import { AnalysisRepository } from './analysis.repository';
 import { PresentedAnalysis, presentAnalysis, toAnalysisRows } from './analysis-result.mapper';
 import { FeedbackAnalysisEntity } from './entities/feedback-analysis.entity';
 import { FeedbackTopicEntity } from './entities/feedback-topic.entity';
+
+export type FeedbackAnalysis =
+  | { status: 'analysed'; version: string; analysedAt: string; result: PresentedAnalysis }
+  | { status: 'skipped' | 'failed'; reason: string; version: null; analysedAt: null; result: null };
 
 export interface BatchReport {
   version: string;
@@ -22,6 +27,7 @@ export class AnalysisService {
     private readonly pipelines: AnalysisPipelineService,
     private readonly feedback: FeedbackService,
     private readonly repository: AnalysisRepository,
+    private readonly rollups: RollupsService,
   ) {}
 
   /**
@@ -38,13 +44,16 @@ export class AnalysisService {
     const analysed: string[] = [];
     const skipped: string[] = [];
     const failed: { id: string; reason: string }[] = [];
+    const languageOf = new Map<string, string>();
     for (const item of items) {
       if (!item.text?.trim()) {
         skipped.push(item.id);
         continue;
       }
       try {
-        const rows = toAnalysisRows(item.id, pipeline.version, pipeline.analyse(item.text), now);
+        const result = pipeline.analyse(item.text);
+        const rows = toAnalysisRows(item.id, pipeline.version, result, now);
+        if (item.language === null && result.language !== 'und') languageOf.set(item.id, result.language);
         analyses.push(rows.analysis);
         topics.push(...rows.topics);
         analysed.push(item.id);
@@ -59,8 +68,12 @@ export class AnalysisService {
       topics,
       async (manager) => {
         await this.feedback.setAnalysisStatus(analysed, 'analysed', null, manager);
+        // The same rows the status update just locked: no new lock, so no new deadlock (see replaceResults).
+        await this.feedback.fillLanguages(languageOf, manager);
         await this.feedback.setAnalysisStatus(skipped, 'skipped', 'no text to analyse', manager);
         for (const f of failed) await this.feedback.setAnalysisStatus([f.id], 'failed', f.reason, manager);
+        // A failed item keeps its previous analysis (if any) but its volume and scores count from now on.
+        await this.rollups.refresh(manager, [...analysed, ...skipped, ...failed.map((f) => f.id)]);
       },
     );
     if (failed.length) this.logger.warn(`${failed.length} item(s) failed analysis: ${failed[0].reason}`);
@@ -77,21 +90,36 @@ export class AnalysisService {
     return { version: pipeline.version, results: texts.map((t) => presentAnalysis(pipeline.analyse(t))) };
   }
 
-  /** The analysis by the current pipeline, else the newest one there is. */
-  async forFeedback(
-    feedbackId: string,
-  ): Promise<{ version: string; analysedAt: string; result: PresentedAnalysis } | null> {
-    await this.feedback.get(feedbackId);
+  /** The version whose results analytics read (the taxonomy's current pipeline). */
+  async currentVersion(): Promise<string> {
+    return (await this.pipelines.current()).version;
+  }
+
+  /**
+   * The analysis by the current pipeline, else the newest one there is. An item with none says why: skipped
+   * (no text) or failed, with the reason; null while it waits for its first analysis.
+   */
+  async forFeedback(feedbackId: string): Promise<FeedbackAnalysis | null> {
+    const item = await this.feedback.get(feedbackId);
     const pipeline = await this.pipelines.current();
     const row =
       (await this.repository.findAnalysis(feedbackId, pipeline.version)) ??
       (await this.repository.findLatestAnalysis(feedbackId));
-    return row
-      ? {
-          version: row.pipelineVersion,
-          analysedAt: row.analysedAt.toISOString(),
-          result: JSON.parse(row.result),
-        }
-      : null;
+    if (row)
+      return {
+        status: 'analysed',
+        version: row.pipelineVersion,
+        analysedAt: row.analysedAt.toISOString(),
+        result: JSON.parse(row.result),
+      };
+    if (item.analysisStatus === 'skipped' || item.analysisStatus === 'failed')
+      return {
+        status: item.analysisStatus,
+        reason: item.analysisError ?? (item.analysisStatus === 'skipped' ? 'no text to analyse' : 'unknown'),
+        version: null,
+        analysedAt: null,
+        result: null,
+      };
+    return null;
   }
 }

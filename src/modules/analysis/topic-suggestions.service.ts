@@ -2,27 +2,52 @@ import { Injectable } from '@nestjs/common';
 import { FeedbackService } from '../feedback/feedback.service';
 import { AnalysisPipelineService } from './analysis-pipeline.service';
 import { AnalysisRepository } from './analysis.repository';
-import { type EmergingTheme, findEmergingThemes } from './engine/topics/emerging-themes';
+import { type EmergingTheme, findEmergingThemes, ThemeText } from './engine/topics/emerging-themes';
 import { topicKeyOf } from './engine/topics/topic-definition';
 import { TopicEntity } from './entities/topic.entity';
 import { TopicsService } from './topics.service';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_TEXTS = 20_000;
+/** The default baseline is this many windows long, right before the window: a week against the four before it. */
+export const BASELINE_WINDOWS = 4;
 
 export interface SuggestionWindow {
-  recentDays: number;
-  baselineDays: number;
+  from: Date;
+  to: Date;
+  /** Start of the baseline, which ends where the window starts. */
+  baselineFrom: Date;
+}
+
+export interface SuggestionOptions {
+  limit?: number;
+  /** Read only texts no topic covers (to find what the taxonomy misses), not every text. */
+  uncoveredOnly?: boolean;
 }
 
 export interface TopicSuggestions {
+  window: { from: string; to: string; baselineFrom: string; baselineTo: string };
   suggestions: EmergingTheme[];
-  /** Texts no topic covers in the recent window and in the baseline before it: what the suggestions read. */
-  uncoveredRecentTexts: number;
-  uncoveredBaselineTexts: number;
+  /** Texts read in the window and in the baseline before it: with no baseline texts nothing can emerge. */
+  recentTexts: number;
+  baselineTexts: number;
+  uncoveredOnly: boolean;
 }
 
-/** Emerging themes among feedback no topic covers: phrases that rose well above their baseline, or are new. */
+/** The window [from, to) and its baseline: `baselineFrom` given, or BASELINE_WINDOWS windows before `from`. */
+export function suggestionWindow(from: Date, to: Date, baselineFrom?: Date): SuggestionWindow {
+  const length = to.getTime() - from.getTime();
+  return {
+    from,
+    to,
+    baselineFrom: baselineFrom ?? new Date(from.getTime() - BASELINE_WINDOWS * length),
+  };
+}
+
+/**
+ * Emerging themes: phrases whose rate in a window rose significantly above their rate in the baseline before it.
+ * Read over every text, covered by a topic or not (a spike inside a known topic, such as checkout failures under
+ * `ordering`, is still news); each theme says which topics cover its texts.
+ */
 @Injectable()
 export class TopicSuggestionsService {
   constructor(
@@ -32,18 +57,23 @@ export class TopicSuggestionsService {
     private readonly topics: TopicsService,
   ) {}
 
-  /** With no baseline texts nothing can be said to have risen, so the counts say why a list is empty. */
-  async suggest(window: SuggestionWindow, now = new Date(), limit = 20): Promise<TopicSuggestions> {
-    const recentFrom = new Date(now.getTime() - window.recentDays * DAY_MS);
-    const baselineFrom = new Date(recentFrom.getTime() - window.baselineDays * DAY_MS);
+  async suggest(window: SuggestionWindow, options: SuggestionOptions = {}): Promise<TopicSuggestions> {
+    const uncoveredOnly = options.uncoveredOnly ?? false;
     const [recent, baseline] = await Promise.all([
-      this.uncovered(recentFrom, now),
-      this.uncovered(baselineFrom, recentFrom),
+      this.texts(window.from, window.to, uncoveredOnly),
+      this.texts(window.baselineFrom, window.from, uncoveredOnly),
     ]);
     return {
-      suggestions: findEmergingThemes(recent, baseline, { limit }),
-      uncoveredRecentTexts: recent.length,
-      uncoveredBaselineTexts: baseline.length,
+      window: {
+        from: window.from.toISOString(),
+        to: window.to.toISOString(),
+        baselineFrom: window.baselineFrom.toISOString(),
+        baselineTo: window.from.toISOString(),
+      },
+      suggestions: findEmergingThemes(recent, baseline, { limit: options.limit ?? 20 }),
+      recentTexts: recent.length,
+      baselineTexts: baseline.length,
+      uncoveredOnly,
     };
   }
 
@@ -57,13 +87,14 @@ export class TopicSuggestionsService {
     });
   }
 
-  private async uncovered(from: Date, to: Date): Promise<string[]> {
+  private async texts(from: Date, to: Date, uncoveredOnly: boolean): Promise<ThemeText[]> {
     const rows = await this.feedback.findTexts(from, to, MAX_TEXTS);
     const { version } = await this.pipelines.current();
-    const covered = await this.analysis.idsWithTopics(
+    const topics = await this.analysis.topicsOf(
       version,
       rows.map((r) => r.id),
     );
-    return rows.filter((r) => !covered.has(r.id)).map((r) => r.text);
+    const texts = rows.map((r) => ({ ...r, topics: topics.get(r.id) ?? [] }));
+    return uncoveredOnly ? texts.filter((t) => t.topics.length === 0) : texts;
   }
 }

@@ -11,6 +11,7 @@ import {
 import { RequireScope } from '../api-keys/auth.decorators';
 import { AnalysisPipelineService } from './analysis-pipeline.service';
 import { SuggestionsQuery } from './dto/analysis.dto';
+import { SUGGESTIONS_EXAMPLE, windowOf } from './dto/suggestions-window';
 import {
   AcceptSuggestionDto,
   CreateTopicDto,
@@ -45,15 +46,16 @@ export class TopicsController {
   @Get('suggestions')
   @ApiOkResponse({
     description:
-      'Emerging phrases among feedback no topic covers, with example texts, and how many uncovered texts the ' +
-      'recent window and the baseline before it held (with no baseline texts nothing can be said to emerge)',
+      'Emerging themes of a window against the baseline before it: phrases whose rate rose significantly, ' +
+      'ranked by the lower bound of their lift, each with counts, lift, p-value, example texts and ids, and the ' +
+      'topics that cover its texts; and how many texts the window and the baseline held',
+    schema: { example: SUGGESTIONS_EXAMPLE },
   })
   suggest(@Query() query: SuggestionsQuery) {
-    return this.suggestions.suggest(
-      { recentDays: query.recentDays ?? 14, baselineDays: query.baselineDays ?? 56 },
-      new Date(),
-      query.limit ?? 20,
-    );
+    return this.suggestions.suggest(windowOf(query), {
+      limit: query.limit ?? 20,
+      uncoveredOnly: query.uncoveredOnly === 'true',
+    });
   }
 
   @Post('suggestions/accept')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { insertRows, placeholders } from '../../database/insert-rows';
 import { latestCommitted } from '../../database/latest-committed';
 import { FeedbackEntity } from './entities/feedback.entity';
@@ -115,6 +115,14 @@ export class FeedbackRepository {
       );
   }
 
+  /** Fills in the language of items that came without one; a language the sender gave is kept. */
+  async fillLanguage(ids: string[], language: string, manager: EntityManager): Promise<void> {
+    if (!ids.length) return;
+    await manager
+      .getRepository(FeedbackEntity)
+      .update({ id: In(ids), language: IsNull() }, { language: language.slice(0, 8) });
+  }
+
   /** Ids of feedback matching a filter, in pages, for re-analysis. */
   async findIds(filter: FeedbackFilter, limit: number, afterId?: string): Promise<string[]> {
     const q = this.dataSource.getRepository(FeedbackEntity).createQueryBuilder('f').select('f.id', 'id');
@@ -145,21 +153,21 @@ export class FeedbackRepository {
   }
 
   /** Recent texts for emerging themes. */
-  async findTexts(
-    ids: string[] | undefined,
-    from: Date,
-    to: Date,
-    limit: number,
-  ): Promise<{ id: string; text: string }[]> {
+  async findTexts(ids: string[] | undefined, from: Date, to: Date, limit: number): Promise<FeedbackText[]> {
     const q = this.dataSource
       .getRepository(FeedbackEntity)
       .createQueryBuilder('f')
-      .select(['f.id', 'f.text'])
+      .select(['f.id', 'f.text', 'f.customerId', 'f.details'])
       .where('f.occurred_at >= :from AND f.occurred_at < :to', { from, to })
       .andWhere('f.text IS NOT NULL');
     if (ids) q.andWhere('f.id IN (:...ids)', { ids });
     const rows = await q.orderBy('f.occurred_at', 'DESC').limit(limit).getMany();
-    return rows.map((r) => ({ id: r.id, text: r.text! }));
+    return rows.map((r) => ({
+      id: r.id,
+      text: r.text!,
+      customerId: r.customerId,
+      product: typeof r.details?.product === 'string' ? r.details.product : null,
+    }));
   }
 
   findByCustomer(customerId: string, limit: number): Promise<FeedbackEntity[]> {
@@ -169,6 +177,14 @@ export class FeedbackRepository {
       take: limit,
     });
   }
+}
+
+/** What emerging themes read of an item. */
+export interface FeedbackText {
+  id: string;
+  text: string;
+  customerId: string | null;
+  product: string | null;
 }
 
 export function externalKey(source: string, externalId: string): string {

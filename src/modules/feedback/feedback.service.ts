@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { FeedbackEntity } from './entities/feedback.entity';
 import { FeedbackNotFoundException, InvalidCursorException } from './feedback.exception';
-import { FeedbackCursor, FeedbackFilter, FeedbackRepository } from './feedback.repository';
+import { FeedbackCursor, FeedbackFilter, FeedbackRepository, FeedbackText } from './feedback.repository';
 
 export interface FeedbackPage {
   items: FeedbackEntity[];
@@ -45,6 +45,14 @@ export class FeedbackService {
     return this.repository.setAnalysisStatus(ids, status, error, manager);
   }
 
+  /** Items that came without a language get the one the analysis detected, in the caller's transaction. */
+  async fillLanguages(languageOf: ReadonlyMap<string, string>, manager: EntityManager): Promise<void> {
+    const byLanguage = new Map<string, string[]>();
+    for (const [id, language] of languageOf)
+      byLanguage.set(language, [...(byLanguage.get(language) ?? []), id]);
+    for (const [language, ids] of byLanguage) await this.repository.fillLanguage(ids, language, manager);
+  }
+
   findIds(filter: FeedbackFilter, limit: number, afterId?: string): Promise<string[]> {
     return this.repository.findIds(filter, limit, afterId);
   }
@@ -53,7 +61,7 @@ export class FeedbackService {
     return this.repository.findStalePending(receivedBefore, limit);
   }
 
-  findTexts(from: Date, to: Date, limit: number): Promise<{ id: string; text: string }[]> {
+  findTexts(from: Date, to: Date, limit: number): Promise<FeedbackText[]> {
     return this.repository.findTexts(undefined, from, to, limit);
   }
 

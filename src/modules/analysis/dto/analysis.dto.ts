@@ -52,14 +52,39 @@ export class StartReprocessDto {
 }
 
 export class SuggestionsQuery {
-  @ApiPropertyOptional({ default: 14 })
+  @ApiPropertyOptional({
+    description: 'Start of the window (ISO 8601, inclusive); default: `to` minus recentDays',
+    example: '2026-04-27',
+  })
+  @IsOptional()
+  @IsDateString()
+  from?: string;
+  @ApiPropertyOptional({
+    description: 'End of the window (ISO 8601, exclusive); default: now',
+    example: '2026-05-04',
+  })
+  @IsOptional()
+  @IsDateString()
+  to?: string;
+  @ApiPropertyOptional({
+    description:
+      'Start of the baseline, which ends at `from`; default: four window lengths before `from` (given `from`) ' +
+      'or `from` minus baselineDays',
+  })
+  @IsOptional()
+  @IsDateString()
+  baselineFrom?: string;
+  @ApiPropertyOptional({ default: 14, description: 'Window length in days when `from` is not given' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(90)
   recentDays?: number;
-  @ApiPropertyOptional({ default: 56 })
+  @ApiPropertyOptional({
+    default: 56,
+    description: 'Baseline length in days when neither `from` nor `baselineFrom` is given',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -73,4 +98,11 @@ export class SuggestionsQuery {
   @Min(1)
   @Max(100)
   limit?: number;
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Read only texts no topic covers (what the taxonomy misses) instead of every text',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  uncoveredOnly?: 'true' | 'false';
 }

@@ -66,7 +66,7 @@ export class UpdateTopicDto extends TopicFieldsDto {
   @Length(1, 100)
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null makes it a root topic' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'null makes it a root topic' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Matches(KEY, { message: KEY_REASON })
@@ -94,7 +94,7 @@ export class AcceptSuggestionDto {
 export class TopicResponseDto {
   @ApiProperty() key: string;
   @ApiProperty() name: string;
-  @ApiPropertyOptional({ nullable: true }) parentKey: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) parentKey: string | null;
   @ApiProperty({ type: [String] }) phrases: string[];
   @ApiProperty({ type: [String] }) exclusions: string[];
   @ApiProperty({ type: [String] }) examples: string[];

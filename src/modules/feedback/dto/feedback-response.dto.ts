@@ -5,21 +5,27 @@ export class FeedbackResponseDto {
   @ApiProperty() id: string;
   @ApiProperty() kind: string;
   @ApiProperty() source: string;
-  @ApiPropertyOptional({ nullable: true }) externalId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) externalId: string | null;
   @ApiProperty() channel: string;
-  @ApiPropertyOptional({ nullable: true }) touchpoint: string | null;
-  @ApiPropertyOptional({ nullable: true }) journeyStage: string | null;
-  @ApiPropertyOptional({ nullable: true }) customerId: string | null;
-  @ApiPropertyOptional({ nullable: true }) segment: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Personal data already replaced by placeholders' })
+  @ApiPropertyOptional({ nullable: true, type: String }) touchpoint: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) journeyStage: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) customerId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) segment: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Personal data already replaced by placeholders',
+  })
   text: string | null;
-  @ApiPropertyOptional({ nullable: true }) language: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) language: string | null;
   @ApiProperty({ type: [String], description: 'Kinds of personal data redacted from the text' })
   redacted: string[];
-  @ApiPropertyOptional({ nullable: true, description: 'Review rating scaled to 0..1' }) rating: number | null;
-  @ApiPropertyOptional({ nullable: true }) npsScore: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'CSAT scaled to 0..1' }) csat: number | null;
-  @ApiPropertyOptional({ nullable: true }) ces: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Review rating scaled to 0..1' }) rating:
+    number | null;
+  @ApiPropertyOptional({ nullable: true, type: 'integer' }) npsScore: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'CSAT scaled to 0..1' }) csat:
+    number | null;
+  @ApiPropertyOptional({ nullable: true, type: 'integer' }) ces: number | null;
   @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: true }) details: Record<
     string,
     unknown
@@ -27,7 +33,7 @@ export class FeedbackResponseDto {
   @ApiProperty() occurredAt: string;
   @ApiProperty() receivedAt: string;
   @ApiProperty({ enum: ['pending', 'analysed', 'failed', 'skipped'] }) analysisStatus: string;
-  @ApiPropertyOptional({ nullable: true }) analysisError: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) analysisError: string | null;
 }
 
 export function toFeedbackResponse(f: FeedbackEntity): FeedbackResponseDto {

@@ -231,7 +231,69 @@ export const CX_PHRASES: Record<string, number> = {
   'highly recommend': 3,
   'fell asleep': -2,
   'piece of junk': -3,
+  ...repeatComplaintPhrases(),
 };
+
+/**
+ * "Third time this week.", "yet again", "how many times": the same problem back again, a complaint whatever the
+ * words around it. An ordinal alone is not ("second time ordering, love it"), so it needs a span of time or
+ * "in a row" after it, or to be at least the third time.
+ */
+function repeatComplaintPhrases(): Record<string, number> {
+  const phrases: Record<string, number> = {
+    'yet again': -2,
+    'not again': -2,
+    'once again': -1,
+    'again and again': -2,
+    'time and again': -2,
+    'time after time': -2,
+    'how many times': -2,
+    'how many more times': -2,
+    'umpteenth time': -2,
+    'nth time': -2,
+    'still not fixed': -3,
+    'still not resolved': -3,
+    'still not sorted': -3,
+    'still broken': -3,
+    'still happening': -2,
+    'keeps happening': -2,
+    'happened again': -2,
+    'happening again': -2,
+    'same problem again': -2,
+    'same issue again': -2,
+  };
+  const ordinals = [
+    'second',
+    'third',
+    'fourth',
+    'fifth',
+    'sixth',
+    'seventh',
+    'eighth',
+    'ninth',
+    'tenth',
+    '2nd',
+    '3rd',
+    '4th',
+    '5th',
+  ];
+  const spans = [
+    'this week',
+    'this month',
+    'this year',
+    'today',
+    'in a row',
+    'in a week',
+    'in a month',
+    'in two weeks',
+    'this morning',
+  ];
+  for (const ordinal of ordinals) {
+    for (const span of spans) phrases[`${ordinal} time ${span}`] = -2;
+    if (ordinal !== 'second' && ordinal !== '2nd') phrases[`for the ${ordinal} time`] = -2;
+  }
+  return phrases;
+}
 
 /**
  * Words AFINN scores but that carry no sentiment in customer messages: the airline "United", politeness

@@ -44,8 +44,15 @@ export function detectSignals(text: string, sentences: readonly SignalSentence[]
     if (type === 'suggestion') suggestions = evidence;
     push(signals, type, evidence);
   }
-  push(signals, 'complaint', sentimentGated(text, sentences, 'complaint', 'negative', anchored));
-  push(signals, 'praise', sentimentGated(text, sentences, 'praise', 'positive', anchored, suggestions));
+  const complaints = sentimentGated(text, sentences, 'complaint', 'negative', anchored);
+  push(signals, 'complaint', complaints);
+  // A sentence that reports a repeated problem is not praise by its sentiment ("Again!" reads well).
+  const repeats = complaints.filter((e) => e.rule === 'repeat-issue');
+  push(
+    signals,
+    'praise',
+    sentimentGated(text, sentences, 'praise', 'positive', anchored, [...suggestions, ...repeats]),
+  );
   push(signals, 'question', questions(sentences));
   return signals;
 }
@@ -109,6 +116,11 @@ function sentimentGated(
   const opposite = wanted === 'negative' ? 'positive' : 'negative';
   const skip = [...skipSentencesWith];
   const evidence = matchRules(text, RULES_WITH_BITS[type], anchored).filter((e) => {
+    // A repeated problem is a complaint even where the words around it read well ("Again!" scores positive).
+    if (e.rule === 'repeat-issue') {
+      skip.push(e);
+      return true;
+    }
     if (sentenceAt(sentences, e.start)?.label === opposite) return false;
     if (type !== 'praise' || !HYPOTHETICAL_BEFORE.test(text.slice(Math.max(0, e.start - 24), e.start)))
       return true;

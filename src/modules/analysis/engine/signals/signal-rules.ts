@@ -216,6 +216,13 @@ export const SIGNAL_RULES: Record<SignalType, readonly SignalRule[]> = {
         /\bwhere(?: is|'s| are) my (?:order|refund|package|parcel|money|delivery|bag|luggage|item|replacement)s?\b|\b(?:not|never|n't) (?:here|arrived|received|delivered) yet\b/gi,
     },
     {
+      // The same problem back again: "third time this week", "yet again", "still not fixed", "Again!".
+      name: 'repeat-issue',
+      anchors: ['time', 'again', 'still', 'happening'],
+      pattern:
+        /\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|umpteenth|nth) time (?:this (?:week|month|year|morning)|today|in a row|in (?:a|one|two|three) (?:days?|weeks?|months?))\b|\bfor the (?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|nth|\d+(?:rd|th)) time\b|\b(?:yet|not) again\b|\bhow many (?:more )?times\b|\bstill (?:not (?:fixed|resolved|sorted)|broken|happening)\b|\b(?:keeps|kept) happening\b|\bhappen(?:ed|ing|s) again\b|(?<=^\s*|[.!?]\s{1,3})again\s*[!?]/gi,
+    },
+    {
       name: 'complain-words',
       anchors: [
         'complain',

@@ -1,14 +1,35 @@
-import { stemWord } from '../nlp/porter-stemmer';
-import { tokenize } from '../text/tokenize-text';
-import { THEME_STOP_WORDS } from './theme-stop-words';
+import { buildPhraseFilter, phrasesOf } from './theme-phrases';
+import { compareRates, falseDiscoveryCutoff } from './theme-significance';
+
+/** One text read for themes; a bare string is a text of its own customer, with no product. */
+export interface ThemeText {
+  id: string;
+  text: string;
+  /** Texts of one customer count as one voice: a phrase needs `minCustomers` of them. Null: a voice of its own. */
+  customerId?: string | null;
+  /** The item's product name (`details.product`): its words are never a theme on their own. */
+  product?: string | null;
+  /** Topic keys the analysis found in it: themes are read over covered texts too, and say which topics cover them. */
+  topics?: readonly string[];
+}
+
+/** A topic found in at least a quarter of a theme's recent texts. */
+export interface ThemeCoverage {
+  key: string;
+  share: number;
+}
 
 export interface EmergingThemeOptions {
   /** Longest phrase in words (1..3). */
   maxWords?: number;
   /** A theme needs at least this many recent texts. */
   minRecentCount?: number;
-  /** Recent share over (smoothed) baseline share needed to call a phrase emerging. */
+  /** ... written by at least this many customers. */
+  minCustomers?: number;
+  /** Smoothed recent rate over baseline rate needed to call a phrase emerging. */
   minLift?: number;
+  /** Expected share of false discoveries among the themes returned (Benjamini–Hochberg over every phrase tested). */
+  falseDiscoveryRate?: number;
   limit?: number;
   examplesPerTheme?: number;
 }
@@ -18,18 +39,30 @@ export interface EmergingTheme {
   phrase: string;
   /** Stemmed key that groups inflections ("delayed flights" and "flight delayed" stay apart; "delays" joins "delay"). */
   key: string;
+  /** What themes are ranked by: the lift's one-sided 95 % lower bound (the lift the counts vouch for). */
   score: number;
   recentCount: number;
   baselineCount: number;
+  /** Distinct customers among the recent texts (a text with no customer counts as one). */
+  recentCustomers: number;
   recentShare: number;
   baselineShare: number;
   lift: number;
+  liftLowerBound: number;
+  /** One-sided exact test of "the recent rate is no higher than the baseline rate" (see theme-significance). */
+  pValue: number;
   isNew: boolean;
   examples: string[];
+  exampleIds: string[];
+  /** Share of the theme's recent texts in which the analysis found any topic. */
+  coveredShare: number;
+  /** The topics found in at least a quarter of the theme's recent texts, most frequent first. */
+  coveredBy: ThemeCoverage[];
 }
 
 interface GramStats {
   recentDocs: number[];
+  customers: Set<string>;
   baselineCount: number;
   surfaces: Map<string, number>;
 }
@@ -37,86 +70,111 @@ interface GramStats {
 const DEFAULTS: Required<EmergingThemeOptions> = {
   maxWords: 3,
   minRecentCount: 3,
-  minLift: 2,
+  minCustomers: 2,
+  minLift: 1.5,
+  falseDiscoveryRate: 0.05,
   limit: 20,
   examplesPerTheme: 3,
 };
 
 /**
- * Phrases (1–3 words) whose share of recent texts rose well above their share of the baseline, or that are
- * new. Counts are per text, not per occurrence, so one long rant cannot make a theme. Pure: same input, same
- * output.
+ * Phrases (1–3 words) whose rate in the recent texts rose significantly above their rate in the baseline,
+ * ranked by the lift the counts vouch for. Counts are per text, not per occurrence, so one long rant cannot make
+ * a theme, and a phrase needs several customers. Names, product names, numbers and hashtags are no themes. With
+ * no baseline texts nothing can be said to have risen: the list is empty. Pure: same input, same output.
  */
 export function findEmergingThemes(
-  recent: readonly string[],
-  baseline: readonly string[],
+  recentInput: readonly (string | ThemeText)[],
+  baselineInput: readonly (string | ThemeText)[],
   options: EmergingThemeOptions = {},
 ): EmergingTheme[] {
   const config = { ...DEFAULTS, ...options };
+  const recent = recentInput.map(asThemeText);
+  const baseline = baselineInput.map(asThemeText);
+  if (recent.length === 0 || baseline.length === 0) return [];
+  const all = [...recent, ...baseline];
+  const filter = buildPhraseFilter(
+    all.map((t) => t.text),
+    all.flatMap((t) => (t.product ? [t.product] : [])),
+  );
   const grams = new Map<string, GramStats>();
-  recent.forEach((text, doc) => {
-    for (const [key, surface] of gramsOf(text, config.maxWords)) {
+  recent.forEach((item, doc) => {
+    for (const [key, surface] of phrasesOf(item.text, config.maxWords, filter)) {
       const stats = grams.get(key) ?? {
         recentDocs: [],
+        customers: new Set<string>(),
         baselineCount: 0,
         surfaces: new Map<string, number>(),
       };
       stats.recentDocs.push(doc);
+      stats.customers.add(item.customerId ?? `item:${item.id}`);
       stats.surfaces.set(surface, (stats.surfaces.get(surface) ?? 0) + 1);
       grams.set(key, stats);
     }
   });
-  for (const text of baseline) {
-    for (const key of gramsOf(text, config.maxWords).keys()) {
+  for (const item of baseline) {
+    for (const key of phrasesOf(item.text, config.maxWords, filter).keys()) {
       const stats = grams.get(key);
       if (stats) stats.baselineCount += 1;
     }
   }
-  const themes: EmergingTheme[] = [];
+  const tested: EmergingTheme[] = [];
   const docsOf = new Map<EmergingTheme, readonly number[]>();
   for (const [key, stats] of grams) {
     const recentCount = stats.recentDocs.length;
-    if (recentCount < config.minRecentCount) continue;
-    // Add-half smoothing keeps a phrase absent from a small baseline from getting an infinite lift.
-    const recentShare = recentCount / Math.max(1, recent.length);
-    const baselineShare = stats.baselineCount / Math.max(1, baseline.length);
-    const lift =
-      (recentCount + 0.5) / (recent.length + 1) / ((stats.baselineCount + 0.5) / (baseline.length + 1));
-    if (lift < config.minLift) continue;
+    if (recentCount < config.minRecentCount || stats.customers.size < config.minCustomers) continue;
+    const rates = compareRates(recentCount, recent.length, stats.baselineCount, baseline.length);
+    const exampleDocs = stats.recentDocs.slice(0, config.examplesPerTheme);
     const theme: EmergingTheme = {
       phrase: mostFrequent(stats.surfaces),
       key,
-      score: round(Math.log2(lift) * Math.sqrt(recentCount)),
+      score: round(rates.liftLowerBound),
       recentCount,
       baselineCount: stats.baselineCount,
-      recentShare: round(recentShare),
-      baselineShare: round(baselineShare),
-      lift: round(lift),
+      recentCustomers: stats.customers.size,
+      recentShare: round(recentCount / recent.length),
+      baselineShare: round(stats.baselineCount / baseline.length),
+      lift: round(rates.lift),
+      liftLowerBound: round(rates.liftLowerBound),
+      pValue: rates.pValue,
       isNew: stats.baselineCount === 0,
-      examples: stats.recentDocs.slice(0, config.examplesPerTheme).map((doc) => recent[doc]),
+      examples: exampleDocs.map((doc) => recent[doc].text),
+      exampleIds: exampleDocs.map((doc) => recent[doc].id),
+      ...coverage(stats.recentDocs.map((doc) => recent[doc].topics ?? [])),
     };
-    themes.push(theme);
+    tested.push(theme);
     docsOf.set(theme, stats.recentDocs);
   }
-  themes.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+  const cutoff = falseDiscoveryCutoff(
+    tested.map((t) => t.pValue),
+    config.falseDiscoveryRate,
+  );
+  const themes = tested.filter((t) => t.pValue <= cutoff && t.lift >= config.minLift);
+  themes.sort((a, b) => b.score - a.score || a.pValue - b.pValue || a.key.localeCompare(b.key));
   return dropRedundant(themes, docsOf).slice(0, config.limit);
 }
 
-/** Distinct n-grams of one text: stemmed key → surface form. Stop words may sit inside, never at either end. */
-function gramsOf(text: string, maxWords: number): Map<string, string> {
-  const words = tokenize(text).filter((t) => t.kind === 'word' || t.kind === 'hashtag');
-  const stems = words.map((w) => stemWord(w.kind === 'hashtag' ? w.norm.slice(1) : w.norm));
-  const grams = new Map<string, string>();
-  for (let i = 0; i < words.length; i++) {
-    if (THEME_STOP_WORDS.has(words[i].norm) || words[i].norm.length < 2) continue;
-    for (let n = 1; n <= maxWords && i + n <= words.length; n++) {
-      const last = words[i + n - 1];
-      if (THEME_STOP_WORDS.has(last.norm) || last.norm.length < 2) continue;
-      const key = stems.slice(i, i + n).join(' ');
-      if (!grams.has(key)) grams.set(key, text.slice(words[i].start, last.end).toLowerCase());
-    }
+const COVERED_BY_SHARE = 0.25;
+
+function coverage(
+  topicsPerText: readonly (readonly string[])[],
+): Pick<EmergingTheme, 'coveredShare' | 'coveredBy'> {
+  const counts = new Map<string, number>();
+  let covered = 0;
+  for (const topics of topicsPerText) {
+    if (topics.length > 0) covered++;
+    for (const key of new Set(topics)) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return grams;
+  const total = topicsPerText.length;
+  const coveredBy = [...counts]
+    .filter(([, n]) => n >= COVERED_BY_SHARE * total)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([key, n]) => ({ key, share: round(n / total) }));
+  return { coveredShare: round(covered / Math.max(1, total)), coveredBy };
+}
+
+function asThemeText(input: string | ThemeText, index: number): ThemeText {
+  return typeof input === 'string' ? { id: String(index), text: input } : input;
 }
 
 /**
@@ -142,7 +200,7 @@ function dropRedundant(
       (k) =>
         containsWords(k.key, theme.key) ||
         containsWords(theme.key, k.key) ||
-        (wordCount(k.key) !== words && sameTexts(docsOf.get(k) ?? [], docsOf.get(theme) ?? [])),
+        sameTexts(docsOf.get(k) ?? [], docsOf.get(theme) ?? []),
     );
     if (related.length === 0) {
       kept.push(theme);
