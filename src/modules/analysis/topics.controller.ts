@@ -5,6 +5,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { RequireScope } from '../api-keys/auth.decorators';
@@ -79,6 +80,11 @@ export class TopicsController {
     summary: 'Adds a pack’s topics to the taxonomy (idempotent) and starts a re-analysis',
   })
   @ApiOkResponse({ type: ApplyPackResponseDto })
+  @ApiParam({
+    name: 'name',
+    example: 'travel',
+    enum: ['travel', 'restaurants-hospitality', 'ecommerce-retail', 'software-saas'],
+  })
   @ApiNotFoundResponse({ description: 'No pack of that name' })
   async applyPack(@Param('name') name: string): Promise<ApplyPackResponseDto> {
     const result = await this.topics.applyPack(name);
