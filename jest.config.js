@@ -14,6 +14,9 @@ const common = {
 };
 
 module.exports = {
+  // A global option: Jest ignores testTimeout inside a project, so hooks kept the 5 s default and a loaded
+  // machine timed out booting the app.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 30_000 },

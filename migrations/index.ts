@@ -3,6 +3,13 @@ import { CreateSystemPings1732300000001 } from './1732300000001-create-system-pi
 import { CreateFeedback1732400000000 } from './1732400000000-create-feedback';
 import { CreateIntegrations1732500000000 } from './1732500000000-create-integrations';
 import { CreateAnalysis1732600000000 } from './1732600000000-create-analysis';
+import { BinaryKeyCollation1733000000000 } from './1733000000000-binary-key-collation';
+import { ReplaceDefaultTopics1733100000000 } from './1733100000000-replace-default-topics';
+import { CreateRollups1733300000000 } from './1733300000000-create-rollups';
+import { CreateRollupDaySlices1733300000001 } from './1733300000001-create-rollup-day-slices';
+import { CreateOutcomes1733400000000 } from './1733400000000-create-outcomes';
+import { CreateVerbatimSearch1733600000000 } from './1733600000000-create-verbatim-search';
+import { CreateAnomaliesAndAlerts1733600000001 } from './1733600000001-create-anomalies-and-alerts';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +18,11 @@ export const ALL_MIGRATIONS = [
   CreateFeedback1732400000000,
   CreateIntegrations1732500000000,
   CreateAnalysis1732600000000,
+  BinaryKeyCollation1733000000000,
+  ReplaceDefaultTopics1733100000000,
+  CreateRollups1733300000000,
+  CreateRollupDaySlices1733300000001,
+  CreateOutcomes1733400000000,
+  CreateVerbatimSearch1733600000000,
+  CreateAnomaliesAndAlerts1733600000001,
 ];

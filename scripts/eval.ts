@@ -2,13 +2,15 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runSentimentEval } from './eval/sentiment-eval';
+import { runDefaultTaxonomyEval } from './eval/default-taxonomy-eval';
 import { runTopicEval } from './eval/topic-eval';
 
 const HELP = `Usage: npm run eval [-- --datasets ../shared/datasets] [--only sentiment|topics]
 
 Measures Hearken's analysis on public labelled data read in place from ../shared/datasets (never copied):
   sentiment: UCI sentences, VADER gold sets, airline tweets (zero-shot, and trained on 80 % / tested on 20 %)
-  topics:    airline complaint topics, SemEval-2014 restaurant aspect categories and their polarity
+  topics:    the default taxonomy on a hand-labelled multi-domain sample (per-topic table, micro-F1, false-fire
+             rate), airline complaint topics, SemEval-2014 restaurant aspect categories and their polarity
 Prints accuracy, macro-F1 and the confusion matrix per data set. Figures on training data are never shown.`;
 
 async function main(): Promise<void> {
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   if (!values.only || values.only === 'sentiment') await runSentimentEval(dir, print);
   if (!values.only || values.only === 'topics') {
+    print('');
+    runDefaultTaxonomyEval(dir, print);
     print('');
     await runTopicEval(dir, print);
   }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { promises as fs } from 'node:fs';
 import { ConfigError } from '../src/config/load-config';
 import { FeedbackIngestionService } from '../src/modules/feedback/feedback-ingestion.service';
+import { OutcomeIngestionService } from '../src/modules/outcomes/outcome-ingestion.service';
 import { bootCliContext, describeQueuedAnalysis, flushOutbox } from './import/boot-cli-context';
 import { formatImportSummary } from './import/format-import-summary';
 import { createImportProgressBar } from './import/import-progress-bar';
@@ -9,6 +10,7 @@ import { importFeedback } from './import/import-feedback';
 import { IMPORT_HELP, parseImportArgs, UsageError } from './import/parse-import-args';
 import { readFeedbackFile } from './import/read-feedback-file';
 import { createRejectsFileWriter } from './import/rejects-file-writer';
+import { routeByType } from './import/route-by-type';
 
 async function main(): Promise<number> {
   const args = parseImportArgs(process.argv.slice(2));
@@ -24,7 +26,7 @@ async function main(): Promise<number> {
   try {
     const summary = await importFeedback(
       readFeedbackFile(args.file, { format: args.format, onProgress: bar?.onProgress }),
-      app.get(FeedbackIngestionService),
+      routeByType(app.get(FeedbackIngestionService), app.get(OutcomeIngestionService), args.type),
       {
         batchSize: args.batch,
         defaultSource: args.source,

@@ -76,7 +76,9 @@ function reachable(url, defaultPort) {
       totals.failed += 1;
       failed = true;
     } else {
-      console.warn('\nWARNING: MySQL or Redis unreachable: skipped the MySQL + Bull e2e half (required in CI).');
+      console.warn(
+        '\nWARNING: MySQL or Redis unreachable: skipped the MySQL + Bull e2e half (required in CI).',
+      );
     }
   }
   console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -7,9 +7,11 @@ import { Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { configureFastify, REQUEST_ID_HEADER } from './core/http/configure-fastify';
+import { DeadlineInterceptor } from './core/http/deadline.interceptor';
 import { HttpExceptionFilter } from './core/http/http-exception.filter';
 import { JSON_BODY_LIMIT_BYTES } from './core/http/json-body-parser';
 import { createValidationPipe } from './core/http/validation.pipe';
+import { httpTimeouts } from './core/http/http-timeouts';
 import { createPino } from './core/logging/create-pino';
 import { PinoLoggerService } from './core/logging/pino-logger.service';
 import { MetricsService } from './core/metrics/metrics.service';
@@ -32,6 +34,7 @@ export async function createHttpApp(
     requestIdHeader: REQUEST_ID_HEADER,
     genReqId: () => randomUUID(),
     trustProxy: true,
+    ...httpTimeouts(config.requestTimeoutMs),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger,
@@ -48,6 +51,8 @@ export async function createHttpApp(
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
+  // A request waits at most for a connection, a query and its commit: three database bounds.
+  app.useGlobalInterceptors(new DeadlineInterceptor(config.databaseTimeoutMs * 3));
   setUpOpenApi(app);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { DemoFeedbackItem } from './generate-demo-feedback';
 import { DEMO_DEFAULTS } from './generate-demo-feedback';
 import type { DemoArgs } from './parse-demo-args';
+import { PLANTED_OUTCOME_EFFECTS } from './generate-demo-outcomes';
 
 /** Counts what the demo generated, while it streams past, for the closing report. */
 export class DemoTally {
@@ -33,6 +34,9 @@ export function describeDemoLoad(args: DemoArgs, tally: DemoTally, start: Date, 
     lines.push(
       `Planted problem: from ${incident} (week ${DEMO_DEFAULTS.incidentFromWeek}) checkout payments fail and checkout scores collapse.`,
     );
+    lines.push(
+      `Planted outcomes (docs/outcomes.md): negative checkout feedback doubles churn, promoters refer 3x as often, ${PLANTED_OUTCOME_EFFECTS.trustSegment} retention falls from week ${DEMO_DEFAULTS.incidentFromWeek}.`,
+    );
   }
   const weekAfter = new Date(Date.parse(incident) + 7 * 86_400_000).toISOString().slice(0, 10);
   const planted = args.weeks >= DEMO_DEFAULTS.incidentFromWeek;
@@ -49,6 +53,7 @@ export function describeDemoLoad(args: DemoArgs, tally: DemoTally, start: Date, 
     planted
       ? `  curl -H "Authorization: Bearer $ADMIN_API_KEY" "${base}/topics/suggestions?from=${incident}&to=${weekAfter}"`
       : `  curl -H "Authorization: Bearer $ADMIN_API_KEY" "${base}/topics/suggestions"`,
+    `  curl -H "Authorization: Bearer $KEY" "${base}/outcomes?event=churned&limit=5"`,
     `  open http://localhost:${port}/docs for the whole API`,
   );
   return lines.join('\n') + '\n';

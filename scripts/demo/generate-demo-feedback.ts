@@ -19,7 +19,16 @@ export interface DemoOptions {
   start?: Date;
   /** 1-based week from which checkout breaks (payment failures). Default 18. */
   incidentFromWeek?: number;
+  /** Sees every item with its customer, 1-based week and planted polarity (the demo's outcomes build on it). */
+  observe?: DemoObserver;
 }
+
+export type DemoObserver = (
+  customerIndex: number,
+  item: DemoFeedbackItem,
+  polarity: Polarity,
+  week: number,
+) => void;
 
 export const DEMO_DEFAULTS = { customers: 2_000, weeks: 26, seed: 42, incidentFromWeek: 18 } as const;
 
@@ -134,7 +143,10 @@ export function* generateDemoFeedback(options: DemoOptions = {}): Generator<Demo
       for (; count > 0; count--) {
         const occurredAt = start + week * 7 * DAY_MS + random.int(0, 6) * DAY_MS + dayTimeMs(random);
         const id = `demo-${seed}-${++sequence}`;
-        yield makeItem({ random, customer, week: week + 1, incidentFromWeek, occurredAt, id });
+        const context: ItemContext = { random, customer, week: week + 1, incidentFromWeek, occurredAt, id };
+        const item = makeItem(context);
+        options.observe?.(index, item, context.polarity!, week + 1);
+        yield item;
       }
     }
   }
@@ -147,6 +159,8 @@ interface ItemContext {
   incidentFromWeek: number;
   occurredAt: number;
   id: string;
+  /** Set by makeItem, for the observer. */
+  polarity?: Polarity;
 }
 
 function makeItem(context: ItemContext): DemoFeedbackItem {
@@ -161,6 +175,7 @@ function makeItem(context: ItemContext): DemoFeedbackItem {
     ? -0.6 - random.next() * 0.4
     : customer.mood + profile.baseline + random.gaussian() * 0.35;
   const polarity: Polarity = score > 0.25 ? 'positive' : score < -0.2 ? 'negative' : 'neutral';
+  context.polarity = polarity;
   const product = random.pick(PRODUCTS);
   const text = (style: TextStyle) => composeText(random, { touchpoint, polarity, incident, product, style });
   // One literal with a fixed key order (no spreads): ~3x faster to build and to JSON.stringify.

@@ -5,7 +5,9 @@ export const DEMO_HELP = `Usage: npm run demo [-- --customers N --weeks W --seed
 
 Loads Northwind Outdoor, a synthetic outdoor-gear shop, into the database of DATABASE_URL through the
 same import path as \`npm run import\`: reviews, surveys (NPS, CSAT, CES), social mentions and call notes
-across every channel and touchpoint, with one planted problem: checkout breaks from week ${DEMO_DEFAULTS.incidentFromWeek}.
+across every channel and touchpoint, with one planted problem: checkout breaks from week ${DEMO_DEFAULTS.incidentFromWeek};
+then outcome events (subscriptions, renewals, purchases, churn, referrals, retention figures) with
+planted effects: negative checkout feedback doubles churn, promoters refer three times as often.
 Running it again with the same options stores nothing new (every item has an externalId).
 
   --customers N   customers (default ${DEMO_DEFAULTS.customers}; about 0.25 items per customer and week)

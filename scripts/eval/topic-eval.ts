@@ -7,11 +7,13 @@ import {
 } from '../../src/modules/analysis/engine/sentiment/sentiment-analyzer';
 import { AspectSentimentScorer } from '../../src/modules/analysis/engine/topics/aspect-sentiment';
 import { DEFAULT_TAXONOMY } from '../../src/modules/analysis/engine/topics/default-taxonomy';
+import { findPack, withPack } from '../../src/modules/analysis/engine/topics/industry-packs';
 import { prepareText } from '../../src/modules/analysis/engine/topics/prepare-text';
 import type { TopicDefinition } from '../../src/modules/analysis/engine/topics/topic-definition';
 import type { TopicDetector } from '../../src/modules/analysis/engine/topics/topic-detector';
 import { trainTopicDetector } from '../../src/modules/analysis/engine/topics/train-topic-detector';
 import { classificationMetrics, formatConfusion, type ClassificationMetrics } from './classification-metrics';
+import { evalTrainedTopics, printTrainedTopics, type TrainedTopicFigures } from './trained-topics-eval';
 
 export interface TopicEvalReport {
   airline: {
@@ -19,6 +21,7 @@ export interface TopicEvalReport {
     test: number;
     rulesAndModel: ClassificationMetrics;
     wordsOnly: ClassificationMetrics;
+    trained?: { complaintsOnly: TrainedTopicFigures; withOthers: TrainedTopicFigures };
   };
   semeval: {
     train: number;
@@ -31,17 +34,20 @@ export interface TopicEvalReport {
 
 type Print = (line: string) => void;
 
-/** The 9 complaint reasons, each mapped to the default-taxonomy topics whose phrase rules describe it. */
+/**
+ * The 9 complaint reasons, each mapped to the topics whose phrase rules describe it: the default taxonomy with
+ * the travel pack applied, as an airline's admin would set it up.
+ */
 const AIRLINE_REASONS: Record<string, string[]> = {
-  'Bad Flight': ['in-flight'],
+  'Bad Flight': ['in-flight', 'seats'],
   'Cancelled Flight': ['flight-cancellation'],
-  'Customer Service Issue': ['customer-service'],
+  'Customer Service Issue': ['customer-service', 'reaching-support', 'agents', 'resolution'],
   'Damaged Luggage': ['damaged-luggage'],
   'Flight Attendant Complaints': ['cabin-crew'],
-  'Flight Booking Problems': ['booking', 'website-app'],
+  'Flight Booking Problems': ['ordering', 'rebooking', 'website-app'],
   'Late Flight': ['flight-delays'],
   'Lost Luggage': ['lost-luggage', 'luggage'],
-  longlines: ['queues'],
+  longlines: ['airport-queues', 'queues'],
 };
 
 /** Column-sized names for the confusion matrix. */
@@ -57,9 +63,10 @@ const AIRLINE_SHORT: Record<string, string> = {
   longlines: 'lines',
 };
 
+/** SemEval's categories over the default taxonomy with the restaurants-hospitality pack applied. */
 const SEMEVAL_CATEGORIES: Record<string, string[]> = {
   food: ['food'],
-  service: ['customer-service', 'staff'],
+  service: ['table-service', 'staff'],
   price: ['price'],
   ambience: ['ambience'],
   'anecdotes/miscellaneous': [],
@@ -130,7 +137,7 @@ function evalAirline(datasetsDir: string, print: Print, split: EvalSplit): Topic
     return classificationMetrics(classes, gold, predicted);
   };
   const { train, test } = sizes(splits);
-  const rulesAndModel = run(labelTaxonomy(AIRLINE_REASONS));
+  const rulesAndModel = run(labelTaxonomy(AIRLINE_REASONS, 'travel'));
   const wordsOnly = run(classes.map((key) => ({ key, name: key, phrases: [], exclusions: [] })));
   print(`Airline complaint topics (9 negativereason classes, single label), train ${train} / test ${test}`);
   print(
@@ -141,7 +148,23 @@ function evalAirline(datasetsDir: string, print: Print, split: EvalSplit): Topic
   );
   perClassLines(rulesAndModel).forEach(print);
   confusionWithShortLabels(rulesAndModel, AIRLINE_SHORT).forEach(print);
-  return { train, test, rulesAndModel, wordsOnly };
+  let trained: TopicEvalReport['airline']['trained'];
+  if (split === 'test') {
+    // The user's path: all tweets of the split (non-complaints too), the reasons as plain topic names.
+    const all = trainTestSplits(
+      loadAirlineTweets(datasetsDir).map((t) => ({
+        ...t,
+        text: t.text.replace(/Flight Booking Problems/g, 'booking'),
+      })),
+      split,
+    )[0];
+    trained = {
+      complaintsOnly: evalTrainedTopics(all.train, all.test, classes, false),
+      withOthers: evalTrainedTopics(all.train, all.test, classes, true),
+    };
+    printTrainedTopics(print, trained.complaintsOnly, trained.withOthers);
+  }
+  return { train, test, rulesAndModel, wordsOnly, ...(trained ? { trained } : {}) };
 }
 
 function evalSemEval(datasetsDir: string, print: Print, split: EvalSplit): TopicEvalReport['semeval'] {
@@ -153,7 +176,7 @@ function evalSemEval(datasetsDir: string, print: Print, split: EvalSplit): Topic
   const polarity = { gold: [] as string[], lexicon: [] as string[], trained: [] as string[] };
   for (const { train, test } of splits) {
     const detector = trainTopicDetector(
-      labelTaxonomy(SEMEVAL_CATEGORIES),
+      labelTaxonomy(SEMEVAL_CATEGORIES, 'restaurants-hospitality'),
       train.map((s) => ({ text: s.text, topics: s.aspectCategories.map((a) => a.category) })),
       // Every SemEval sentence carries at least one category (anecdotes/miscellaneous is the catch-all).
       { atLeastOne: true },
@@ -251,9 +274,17 @@ function aspectTermExamples(sentences: SemEvalSentence[], analyzer: SentimentAna
  * The dataset's labels as topics, each carrying the phrases of the default topics that describe it, followed
  * by the remaining default topics, whose rule hits the model may also learn from.
  */
-function labelTaxonomy(mapping: Record<string, string[]>): TopicDefinition[] {
+export function labelTaxonomy(mapping: Record<string, string[]>, packName: string): TopicDefinition[] {
+  const pack = findPack(packName);
+  if (!pack) throw new Error(`no industry pack ${packName}`);
+  const base = withPack(DEFAULT_TAXONOMY, pack);
+  const mapped = new Set(Object.values(mapping).flat());
   const labels = Object.entries(mapping).map(([label, keys]) => {
-    const sources = keys.map((key) => DEFAULT_TAXONOMY.find((t) => t.key === key) as TopicDefinition);
+    const sources = keys.map((key) => {
+      const found = base.find((t) => t.key === key);
+      if (!found) throw new Error(`topic ${key} is in neither the default taxonomy nor the ${packName} pack`);
+      return found;
+    });
     return {
       key: label,
       name: label,
@@ -261,10 +292,7 @@ function labelTaxonomy(mapping: Record<string, string[]>): TopicDefinition[] {
       exclusions: sources.flatMap((t) => t.exclusions),
     };
   });
-  return [
-    ...labels,
-    ...DEFAULT_TAXONOMY.filter((t) => !(t.key in mapping)).map((t) => ({ ...t, parentKey: undefined })),
-  ];
+  return [...labels, ...base.filter((t) => !mapped.has(t.key)).map((t) => ({ ...t, parentKey: undefined }))];
 }
 
 /** Training and test sizes as printed: per split, or per fold on average for cross-validation. */

@@ -2,15 +2,18 @@ import { parseArgs } from 'node:util';
 import { FEEDBACK_KINDS, FeedbackKind } from '../../src/modules/feedback/dto/feedback-enums';
 import type { FeedbackFileFormat } from './feedback-file-item.type';
 import { DEFAULT_BATCH_SIZE } from './import-feedback';
+import { IMPORT_TYPES, ImportType } from './route-by-type';
 
 export const IMPORT_HELP = `Usage: npm run import -- <file.csv|file.ndjson> [options]
 
-Imports feedback from a file into the database of DATABASE_URL through the same checks as the API
+Imports feedback and outcome events from a file into the database of DATABASE_URL through the same checks as the API
 (validation, redaction, customer matching, de-duplication on source + externalId). Analysis jobs go to
 Bull when REDIS_URL is set; otherwise the running server picks them up from the outbox.
 
   --source S        source for items that have none (e.g. trustpilot)
   --kind K          kind for items that have none: review, survey_response, social_mention, call_note
+  --type T          auto (default): lines with a \`type\` field (referral, lifecycle, retention) are
+                    outcome events, the rest feedback; feedback or outcomes: every line is that
   --format F        csv or ndjson (default: from the extension; .csv is CSV, anything else NDJSON)
   --rejects FILE    where rejected lines go, as NDJSON with line number and reasons
                     (default <file>.rejected.ndjson; written only when something was rejected)
@@ -26,6 +29,7 @@ export interface ImportArgs {
   file: string;
   source?: string;
   kind?: string;
+  type: ImportType;
   format?: FeedbackFileFormat;
   rejects: string;
   batch: number;
@@ -44,6 +48,7 @@ export function parseImportArgs(argv: string[]): ImportArgs | undefined {
       options: {
         source: { type: 'string' },
         kind: { type: 'string' },
+        type: { type: 'string' },
         format: { type: 'string' },
         rejects: { type: 'string' },
         batch: { type: 'string' },
@@ -70,11 +75,15 @@ export function parseImportArgs(argv: string[]): ImportArgs | undefined {
   if (values.kind !== undefined && !FEEDBACK_KINDS.includes(values.kind as FeedbackKind)) {
     throw new UsageError(`--kind must be one of ${FEEDBACK_KINDS.join(', ')}, got "${values.kind}"`);
   }
+  if (values.type !== undefined && !IMPORT_TYPES.includes(values.type as ImportType)) {
+    throw new UsageError(`--type must be one of ${IMPORT_TYPES.join(', ')}, got "${values.type}"`);
+  }
   const file = positionals[0];
   return {
     file,
     source: values.source,
     kind: values.kind,
+    type: (values.type as ImportType | undefined) ?? 'auto',
     format: values.format as FeedbackFileFormat | undefined,
     rejects: values.rejects ?? `${file}.rejected.ndjson`,
     batch,

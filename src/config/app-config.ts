@@ -65,6 +65,32 @@ export class AppConfig {
   @Min(1)
   rateLimitPerMinute: number = 6000;
 
+  /** Failed authentications (a wrong, revoked or expired key) allowed per minute per client address. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1)
+  authFailuresPerMinute: number = 30;
+
+  /**
+   * HTTP: the longest a client may take to send a whole request (headers and body); a body that stops
+   * short of its Content-Length is answered 408 and its connection closed after this.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(100)
+  @Max(600_000)
+  requestTimeoutMs: number = 15_000;
+
+  /**
+   * Database: the longest any one wait may take (connecting, and each query on MySQL); past it the request
+   * answers 503 with Retry-After instead of hanging. Migrations run without it.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(100)
+  @Max(600_000)
+  databaseTimeoutMs: number = 10_000;
+
   /** Workers: jobs run at once per process. */
   @Transform(toInt)
   @IsInt({ message: 'must be an integer' })
@@ -105,6 +131,9 @@ export const ENV_KEYS: Record<string, keyof AppConfig> = {
   LOG_LEVEL: 'logLevel',
   IDENTITY_SECRET: 'identitySecret',
   RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
+  AUTH_FAILURES_PER_MINUTE: 'authFailuresPerMinute',
+  REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
+  DATABASE_TIMEOUT_MS: 'databaseTimeoutMs',
   WORKER_CONCURRENCY: 'workerConcurrency',
   QUEUE_PREFIX: 'queuePrefix',
   DEFAULT_PHONE_COUNTRY: 'defaultPhoneCountry',

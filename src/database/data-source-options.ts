@@ -10,7 +10,10 @@ import { ALL_MIGRATIONS } from '../../migrations';
  * A mysql:// URL may point at MySQL or MariaDB; TypeORM reads their schemas differently (MariaDB reports
  * `DEFAULT NULL` as a default), so ask the server which one it is.
  */
-export async function buildDataSourceOptions(config: AppConfig): Promise<DataSourceOptions> {
+export async function buildDataSourceOptions(
+  config: AppConfig,
+  { boundQueries = false }: { boundQueries?: boolean } = {},
+): Promise<DataSourceOptions> {
   const common = {
     entities: ALL_ENTITIES,
     migrations: ALL_MIGRATIONS,
@@ -21,13 +24,18 @@ export async function buildDataSourceOptions(config: AppConfig): Promise<DataSou
   if (config.databaseType === 'mysql') {
     return {
       ...common,
-      type: (await isMariaDb(config.databaseUrl)) ? 'mariadb' : 'mysql',
+      type: (await isMariaDb(config.databaseUrl, config.databaseTimeoutMs)) ? 'mariadb' : 'mysql',
       url: config.databaseUrl.replace(/^mariadb:/, 'mysql:'),
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       dateStrings: false,
       poolSize: 20,
       supportBigNumbers: true,
+      // Every wait bounded, so an unreachable or silent database is a quick 503, never a hang: connecting,
+      // each query (the app only: migrations may legitimately run long), and the queue for a connection.
+      connectTimeout: config.databaseTimeoutMs,
+      ...(boundQueries ? { enableQueryTimeout: true, maxQueryExecutionTime: config.databaseTimeoutMs } : {}),
+      extra: { queueLimit: 1_000, enableKeepAlive: true, keepAliveInitialDelay: 10_000 },
     };
   }
   const file = resolve(config.databaseUrl.slice('sqlite:'.length));
@@ -38,7 +46,7 @@ export async function buildDataSourceOptions(config: AppConfig): Promise<DataSou
     database: file,
     enableWAL: true,
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
-      db.pragma('busy_timeout = 5000');
+      db.pragma(`busy_timeout = ${Math.min(config.databaseTimeoutMs, 5_000)}`);
       // FULL: a commit survives a power cut too, as on MySQL (NORMAL in WAL mode can lose the last ones).
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
@@ -46,10 +54,10 @@ export async function buildDataSourceOptions(config: AppConfig): Promise<DataSou
   };
 }
 
-async function isMariaDb(url: string): Promise<boolean> {
+async function isMariaDb(url: string, connectTimeout: number): Promise<boolean> {
   if (url.startsWith('mariadb://')) return true;
   const { createConnection } = await import('mysql2/promise');
-  const connection = await createConnection(url);
+  const connection = await createConnection({ uri: url, connectTimeout });
   try {
     const [rows] = await connection.query('SELECT VERSION() AS version');
     return /mariadb/i.test((rows as { version: string }[])[0].version);

@@ -4,11 +4,19 @@ import { FeedbackAnalysisEntity } from '../modules/analysis/entities/feedback-an
 import { FeedbackTopicEntity } from '../modules/analysis/entities/feedback-topic.entity';
 import { ReprocessRunEntity } from '../modules/analysis/entities/reprocess-run.entity';
 import { TopicEntity } from '../modules/analysis/entities/topic.entity';
+import { AlertDeliveryEntity } from '../modules/alerts/entities/alert-delivery.entity';
+import { AlertSubscriptionEntity } from '../modules/alerts/entities/alert-subscription.entity';
+import { AnomalyEntity } from '../modules/anomalies/entities/anomaly.entity';
 import { ApiKeyEntity } from '../modules/api-keys/entities/api-key.entity';
 import { CustomerIdentityEntity } from '../modules/customers/entities/customer-identity.entity';
 import { CustomerEntity } from '../modules/customers/entities/customer.entity';
 import { ErasedIdentityEntity } from '../modules/customers/entities/erased-identity.entity';
 import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
+import { RollupContributionEntity } from '../modules/rollups/entities/rollup-contribution.entity';
+import { RollupDaySliceEntity } from '../modules/rollups/entities/rollup-day-slice.entity';
+import { RollupDayEntity } from '../modules/rollups/entities/rollup-day.entity';
+import { RollupHourEntity } from '../modules/rollups/entities/rollup-hour.entity';
+import { OutcomeEntity } from '../modules/outcomes/entities/outcome.entity';
 import { IntegrationEntity } from '../modules/integrations/entities/integration.entity';
 import { WebhookDeliveryEntity } from '../modules/integrations/entities/webhook-delivery.entity';
 import { SystemPingEntity } from '../modules/system/entities/system-ping.entity';
@@ -29,4 +37,12 @@ export const ALL_ENTITIES = [
   ReprocessRunEntity,
   IntegrationEntity,
   WebhookDeliveryEntity,
+  RollupHourEntity,
+  RollupDayEntity,
+  RollupContributionEntity,
+  RollupDaySliceEntity,
+  OutcomeEntity,
+  AnomalyEntity,
+  AlertSubscriptionEntity,
+  AlertDeliveryEntity,
 ];

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { FeedbackEntity } from '../../src/modules/feedback/entities/feedback.entity';
+import { OutcomeEntity } from '../../src/modules/outcomes/entities/outcome.entity';
 import { runCliScript } from '../helpers/run-cli-script';
 import { createTestEnvironment, TestEnvironment } from '../helpers/test-database';
 import { TEST_TARGET } from '../helpers/test-target';
@@ -57,11 +58,23 @@ describe(`demo script (${TEST_TARGET})`, () => {
       'survey_response',
     ]);
     expect(await feedback.count({ where: { touchpoint: 'checkout' } })).toBeGreaterThan(0);
+    // Outcome events follow through the same import path, every one accepted and none flagged.
+    const outcomeReport = first.stdout.slice(first.stdout.indexOf('outcome events:'));
+    const outcomesCreated = count('created', outcomeReport);
+    expect(count('rejected', outcomeReport)).toBe(0);
+    const outcomes = db.getRepository(OutcomeEntity);
+    expect(await outcomes.count()).toBe(outcomesCreated);
+    expect(outcomesCreated).toBeGreaterThan(60);
+    expect(await outcomes.count({ where: { type: 'retention' } })).toBeGreaterThan(0);
+    expect(await outcomes.createQueryBuilder('o').where('o.flags IS NOT NULL').getCount()).toBe(0);
 
     const again = await runDemo(env, args);
     expect(again.code).toBe(0);
     expect([count('created', again.stdout), count('duplicate', again.stdout)]).toEqual([0, created]);
     expect(await feedback.count()).toBe(created);
+    const outcomesAgain = again.stdout.slice(again.stdout.indexOf('outcome events:'));
+    expect(count('created', outcomesAgain)).toBe(0);
+    expect(await outcomes.count()).toBe(outcomesCreated);
   });
 
   it('exits 2 on a bad option', async () => {

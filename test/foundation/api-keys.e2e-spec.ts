@@ -1,4 +1,5 @@
 import { createTestApp, TestApp } from '../helpers/create-test-app';
+import { ApiKeyRepository } from '../../src/modules/api-keys/api-key.repository';
 import { TEST_TARGET } from '../helpers/test-target';
 
 const ADMIN_KEY = 'admin-key-from-environment-0123456789';
@@ -79,6 +80,31 @@ describe(`API keys (${TEST_TARGET})`, () => {
     expect(res.json().code).toBe('API_KEY_EXPIRED');
   });
 
+  it.each([
+    ['an expiresAt in the past', { name: 'late', expiresAt: '2020-01-01T00:00:00Z' }, 'expiresAt'],
+    ['an expiresAt of now', { name: 'now', expiresAt: new Date().toISOString() }, 'expiresAt'],
+    ['a name with NUL', { name: 'evil\u0000name' }, 'name'],
+    ['a name with a newline', { name: 'evil\nINFO forged log line' }, 'name'],
+    ['a name with an escape', { name: 'evil\u001b[31m' }, 'name'],
+    ['a name with a bidi override', { name: 'evil\u202ename' }, 'name'],
+    ['a blank name', { name: '   ' }, 'name'],
+  ])('answers 400 to a key with %s, creating nothing', async (_what, fields, field) => {
+    const before = (await call('GET', '/api/v1/api-keys', ADMIN_KEY)).json().length;
+    const res = await call('POST', '/api/v1/api-keys', ADMIN_KEY, { scopes: ['read'], ...fields });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details).toEqual([expect.objectContaining({ field })]);
+    expect((await call('GET', '/api/v1/api-keys', ADMIN_KEY)).json()).toHaveLength(before);
+  });
+
+  it('accepts a name in any script and an expiry in the future', async () => {
+    const res = await call('POST', '/api/v1/api-keys', ADMIN_KEY, {
+      name: 'Синхронизация 同步 🚀',
+      scopes: ['read'],
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(res.statusCode).toBe(201);
+  });
+
   it('answers 404 when revoking an unknown key', async () => {
     const res = await call('DELETE', '/api/v1/api-keys/00000000-0000-4000-8000-000000000000', ADMIN_KEY);
     expect(res.statusCode).toBe(404);
@@ -103,5 +129,36 @@ describe(`rate limit per API key (${TEST_TARGET})`, () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.json().code).toBe('RATE_LIMITED');
     expect((await get(b)).statusCode).toBe(200);
+  });
+});
+
+describe(`failed authentications limited per client address (${TEST_TARGET})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ authFailuresPerMinute: 5 });
+  });
+  afterAll(() => t?.close());
+
+  const get = (key: string, from: string) =>
+    t.app.inject({
+      method: 'GET',
+      url: '/api/v1/api-keys',
+      headers: { authorization: `Bearer ${key}`, 'x-forwarded-for': from },
+    });
+
+  it('answers 429 with Retry-After past the limit without a query per guess; other addresses go on', async () => {
+    const good = await t.keyWith('admin');
+    const lookups = jest.spyOn(t.app.get(ApiKeyRepository), 'findByPrefix');
+    const guesses = [];
+    for (let i = 0; i < 50; i++)
+      guesses.push((await get(`hk_guess${i}`.padEnd(44, 'x'), '203.0.113.7')).statusCode);
+    expect(guesses.slice(0, 5)).toEqual(Array(5).fill(401));
+    expect(guesses.slice(5)).toEqual(Array(45).fill(429));
+    expect(lookups).toHaveBeenCalledTimes(5);
+    const blocked = await get(good, '203.0.113.7');
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await get(good, '198.51.100.1')).statusCode).toBe(200);
+    lookups.mockRestore();
   });
 });

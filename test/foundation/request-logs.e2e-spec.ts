@@ -38,6 +38,17 @@ describe(`structured logs (${TEST_TARGET})`, () => {
       const accessLine = lines.find((l) => l.msg === 'request completed' && l.requestId === 'req-log-1');
       expect(accessLine).toMatchObject({ method: 'POST', statusCode: 201, url: '/api/v1/api-keys' });
       expect(JSON.stringify(lines)).not.toContain(key);
+
+      const query = await app.inject({
+        method: 'GET',
+        url: `/api/v1/feedback?source=jane.doe%40example.com&touchpoint=checkout&api_key=${key}`,
+        headers: { authorization: `Bearer ${key}`, 'x-request-id': 'req-log-2' },
+      });
+      expect(query.statusCode).toBe(400); // api_key is not a parameter: refused, and logged all the same
+      const queryLine = lines.find((l) => l.msg === 'request completed' && l.requestId === 'req-log-2');
+      expect(queryLine).toMatchObject({ url: '/api/v1/feedback?source=*&touchpoint=*&api_key=*' });
+      expect(JSON.stringify(lines)).not.toMatch(/jane|checkout/);
+      expect(JSON.stringify(lines)).not.toContain(key);
     } finally {
       await app.close();
     }

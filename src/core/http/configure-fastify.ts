@@ -1,5 +1,6 @@
 import { Logger } from 'pino';
 import { FastifyInstance } from 'fastify';
+import { redactUrl } from '../logging/redact-url';
 import { requestContext } from '../logging/request-context';
 import { registerJsonBodyParser } from './json-body-parser';
 import { securityHeaders } from './security-headers';
@@ -23,7 +24,7 @@ export function configureFastify(fastify: FastifyInstance, logger: Logger): void
         {
           requestId: request.id,
           method: request.method,
-          url: request.url,
+          url: redactUrl(request.url),
           statusCode: reply.statusCode,
           durationMs: Math.round(reply.elapsedTime * 10) / 10,
         },

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, LessThan } from 'typeorm';
+import { isUniqueViolation } from '../../database/database-errors';
 import { AppException } from './app.exception';
 import { IdempotencyRecordEntity } from './idempotency-record.entity';
 
@@ -51,11 +52,16 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
     const repo = this.dataSource.getRepository(IdempotencyRecordEntity);
     const id = sha256(`${scope}\u0000${key}`);
     const requestHash = sha256(rawBody);
+    // Only a unique violation means "claimed before"; any other failure (the database down) is an error of
+    // its own (503), never a 409 "in progress" for a key nobody is using.
     const claimed = await repo
       .insert({ id, requestHash, statusCode: null, responseBody: null, createdAt: new Date() })
       .then(
         () => true,
-        () => false, // the key exists already (a unique violation on either database)
+        (error: unknown) => {
+          if (isUniqueViolation(error)) return false;
+          throw error;
+        },
       );
     if (!claimed) {
       const existing = await repo.findOne({ where: { id } });

@@ -27,6 +27,14 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
   }
 
+  /** Seconds to wait when `key` is already over the limit, else 0; counts nothing. */
+  retryAfter(key: string): number {
+    const now = this.now();
+    const window = this.windows.get(key);
+    if (!window || now - window.start >= this.windowMs || window.count < this.limit) return 0;
+    return Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
+  }
+
   private evictExpired(now: number): void {
     for (const [key, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(key);
   }

@@ -1,5 +1,9 @@
 import { HttpException } from '@nestjs/common';
+import { isDatabaseUnavailable } from '../../database/database-errors';
 import { defaultErrorCode, ErrorBody } from './error-body';
+
+/** Seconds a client is told to wait when the database is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** Fastify's own errors (body parsing, size, media type) mapped to our codes. */
 const FASTIFY_CODES: Record<string, { status: number; code: string; message?: string }> = {
@@ -42,6 +46,15 @@ export function toErrorBody(exception: unknown): ErrorBody {
   const status = err?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { statusCode: status, code: defaultErrorCode(status), message: err?.message ?? 'Bad request' };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message:
+        'The database is unavailable; retry later (a retry with the same externalId or Idempotency-Key is safe)',
+      details: { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
+    };
   }
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' };
 }

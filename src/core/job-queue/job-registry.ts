@@ -7,6 +7,8 @@ export enum JobName {
   SystemPing = 'system.ping',
   AnalyseFeedback = 'feedback.analyse',
   PlanReprocess = 'analysis.plan-reprocess',
+  DetectAnomalies = 'anomalies.detect',
+  DeliverAlert = 'alerts.deliver',
 }
 
 /** Payloads travel through Redis as JSON: ids and small values only, never entities or customer text. */
@@ -16,6 +18,10 @@ export interface JobPayloads {
   [JobName.AnalyseFeedback]: { feedbackIds: string[]; reprocessId?: string };
   /** Pages through the feedback a re-analysis covers, enqueueing analysis batches, then itself for the next page. */
   [JobName.PlanReprocess]: { reprocessId: string; afterId?: string };
+  /** Looks for spikes on the given UTC days (`YYYY-MM-DD`); by default the last two complete days and today. */
+  [JobName.DetectAnomalies]: { days?: string[] };
+  /** One signed delivery to one alert subscription (the delivery row holds the body). */
+  [JobName.DeliverAlert]: { deliveryId: string };
 }
 
 export interface JobDefinition {
@@ -44,5 +50,16 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     attempts: 5,
     backoff: { type: 'exponential', delayMs: 1_000 },
     timeoutMs: 60_000,
+  },
+  [JobName.DetectAnomalies]: {
+    attempts: 3,
+    backoff: { type: 'exponential', delayMs: 5_000 },
+    timeoutMs: 300_000,
+  },
+  /** 8 tries over ≈ 4 minutes (1, 3, 7 … 127 s apart): rides out a receiver's restart or a short outage. */
+  [JobName.DeliverAlert]: {
+    attempts: 8,
+    backoff: { type: 'exponential', delayMs: 1_000 },
+    timeoutMs: 30_000,
   },
 };

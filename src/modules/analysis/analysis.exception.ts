@@ -12,6 +12,12 @@ export class TopicConflictException extends AppException {
   }
 }
 
+export class TopicPackNotFoundException extends AppException {
+  constructor(name: string, known: string[]) {
+    super(404, `No industry pack ${name} (known: ${known.join(', ')})`, 'TOPIC_PACK_NOT_FOUND');
+  }
+}
+
 export class ReprocessNotFoundException extends AppException {
   constructor(id: string) {
     super(404, `Reprocess run ${id} not found`, 'REPROCESS_NOT_FOUND');

@@ -1,5 +1,6 @@
 import { Module, OnApplicationBootstrap } from '@nestjs/common';
 import { FeedbackModule } from '../feedback/feedback.module';
+import { RollupsModule } from '../rollups/rollups.module';
 import { AnalysisController } from './analysis.controller';
 import { AnalysisPipelineService } from './analysis-pipeline.service';
 import { AnalysisRepository } from './analysis.repository';
@@ -14,7 +15,7 @@ import { TopicsController } from './topics.controller';
 import { TopicsService } from './topics.service';
 
 @Module({
-  imports: [FeedbackModule],
+  imports: [FeedbackModule, RollupsModule],
   controllers: [AnalysisController, TopicsController],
   providers: [
     AnalysisRepository,

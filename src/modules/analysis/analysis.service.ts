@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { FeedbackService } from '../feedback/feedback.service';
+import { RollupsService } from '../rollups/rollups.service';
 import { AnalysisPipelineService } from './analysis-pipeline.service';
 import { AnalysisRepository } from './analysis.repository';
 import { PresentedAnalysis, presentAnalysis, toAnalysisRows } from './analysis-result.mapper';
@@ -26,6 +27,7 @@ export class AnalysisService {
     private readonly pipelines: AnalysisPipelineService,
     private readonly feedback: FeedbackService,
     private readonly repository: AnalysisRepository,
+    private readonly rollups: RollupsService,
   ) {}
 
   /**
@@ -70,6 +72,8 @@ export class AnalysisService {
         await this.feedback.fillLanguages(languageOf, manager);
         await this.feedback.setAnalysisStatus(skipped, 'skipped', 'no text to analyse', manager);
         for (const f of failed) await this.feedback.setAnalysisStatus([f.id], 'failed', f.reason, manager);
+        // A failed item keeps its previous analysis (if any) but its volume and scores count from now on.
+        await this.rollups.refresh(manager, [...analysed, ...skipped, ...failed.map((f) => f.id)]);
       },
     );
     if (failed.length) this.logger.warn(`${failed.length} item(s) failed analysis: ${failed[0].reason}`);
@@ -84,6 +88,11 @@ export class AnalysisService {
   async analyseTexts(texts: string[]): Promise<{ version: string; results: PresentedAnalysis[] }> {
     const pipeline = await this.pipelines.current();
     return { version: pipeline.version, results: texts.map((t) => presentAnalysis(pipeline.analyse(t))) };
+  }
+
+  /** The version whose results analytics read (the taxonomy's current pipeline). */
+  async currentVersion(): Promise<string> {
+    return (await this.pipelines.current()).version;
   }
 
   /**

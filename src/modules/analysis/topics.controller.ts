@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequireScope } from '../api-keys/auth.decorators';
 import { AnalysisPipelineService } from './analysis-pipeline.service';
 import { SuggestionsQuery } from './dto/analysis.dto';
@@ -11,6 +18,7 @@ import {
   toTopicResponse,
   UpdateTopicDto,
 } from './dto/topic.dto';
+import { ApplyPackResponseDto, TopicPackResponseDto, toPackResponse } from './dto/topic-pack.dto';
 import { ReprocessService } from './reprocess.service';
 import { TopicSuggestionsService } from './topic-suggestions.service';
 import { TopicsService } from './topics.service';
@@ -54,6 +62,28 @@ export class TopicsController {
   async accept(@Body() dto: AcceptSuggestionDto) {
     const topic = await this.suggestions.accept(dto.phrase, dto.name, dto.parentKey);
     return { topic: toTopicResponse(topic), reprocessId: await this.reanalyse() };
+  }
+
+  @Get('packs')
+  @ApiOperation({
+    summary: 'Industry packs: domain topics (travel, restaurants, retail, SaaS) that refine the general keys',
+  })
+  @ApiOkResponse({ type: [TopicPackResponseDto] })
+  listPacks(): TopicPackResponseDto[] {
+    return this.topics.packs().map(toPackResponse);
+  }
+
+  @Post('packs/:name/apply')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Adds a pack’s topics to the taxonomy (idempotent) and starts a re-analysis',
+  })
+  @ApiOkResponse({ type: ApplyPackResponseDto })
+  @ApiNotFoundResponse({ description: 'No pack of that name' })
+  async applyPack(@Param('name') name: string): Promise<ApplyPackResponseDto> {
+    const result = await this.topics.applyPack(name);
+    const changed = result.added.length > 0 || result.updated.length > 0;
+    return { ...result, reprocessId: changed ? await this.reanalyse() : null };
   }
 
   @Get(':key')

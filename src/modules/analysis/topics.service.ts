@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_TAXONOMY } from './engine/topics/default-taxonomy';
+import { findPack, INDUSTRY_PACKS, withPack, type IndustryPack } from './engine/topics/industry-packs';
 import type { TopicDefinition } from './engine/topics/topic-definition';
-import { TopicConflictException, TopicNotFoundException } from './analysis.exception';
+import {
+  TopicConflictException,
+  TopicNotFoundException,
+  TopicPackNotFoundException,
+} from './analysis.exception';
 import { TopicEntity } from './entities/topic.entity';
 import { TopicRepository } from './topic.repository';
 
@@ -77,6 +82,45 @@ export class TopicsService {
     const topic = await this.get(key);
     await this.repository.reparentChildren(key, topic.parentKey, new Date());
     await this.repository.delete(key);
+  }
+
+  packs(): readonly IndustryPack[] {
+    return INDUSTRY_PACKS;
+  }
+
+  /**
+   * Merges an industry pack into the stored taxonomy (see withPack): new topics are added, existing ones gain
+   * the pack's phrases. Idempotent: a second call changes nothing and reports nothing added or updated.
+   */
+  async applyPack(name: string): Promise<{ pack: string; added: string[]; updated: string[] }> {
+    const pack = findPack(name);
+    if (!pack)
+      throw new TopicPackNotFoundException(
+        name,
+        INDUSTRY_PACKS.map((p) => p.name),
+      );
+    const stored = new Map((await this.repository.list()).map((t) => [t.key, t]));
+    const merged = withPack([...stored.values()].map(toDefinition), pack);
+    const now = new Date();
+    const added: string[] = [];
+    const updated: string[] = [];
+    for (const topic of merged) {
+      const existing = stored.get(topic.key);
+      if (!existing) {
+        added.push(topic.key);
+        await this.repository.save(toEntity(topic, now));
+      } else if (
+        existing.phrases.length !== topic.phrases.length ||
+        existing.exclusions.length !== topic.exclusions.length
+      ) {
+        updated.push(topic.key);
+        Object.assign(existing, { phrases: topic.phrases, exclusions: topic.exclusions, updatedAt: now });
+        await this.repository.save(existing);
+      }
+    }
+    if (added.length || updated.length)
+      this.logger.log(`Applied pack ${name}: ${added.length} topics added, ${updated.length} updated`);
+    return { pack: name, added, updated };
   }
 
   private async assertParent(key: string, parentKey: string | null): Promise<void> {

@@ -18,6 +18,8 @@ declare module 'fastify' {
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   private readonly limiter: RateLimiter;
+  /** Per client address: a key-guessing client is stopped before its guesses cost a query each. */
+  private readonly failures: RateLimiter;
 
   constructor(
     private readonly reflector: Reflector,
@@ -25,6 +27,7 @@ export class ApiKeyGuard implements CanActivate {
     config: AppConfig,
   ) {
     this.limiter = new RateLimiter(config.rateLimitPerMinute);
+    this.failures = new RateLimiter(config.authFailuresPerMinute);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -38,7 +41,15 @@ export class ApiKeyGuard implements CanActivate {
         'Missing API key: send Authorization: Bearer <key>',
       );
     }
-    const key = await this.apiKeys.authenticate(presented);
+    const blockedFor = this.failures.retryAfter(request.ip);
+    if (blockedFor > 0) throw new RateLimitedException(blockedFor);
+    let key: AuthenticatedKey;
+    try {
+      key = await this.apiKeys.authenticate(presented);
+    } catch (error) {
+      if (error instanceof ApiKeyUnauthorizedException) this.failures.hit(request.ip);
+      throw error;
+    }
     const retryAfter = this.limiter.hit(key.id);
     if (retryAfter > 0) throw new RateLimitedException(retryAfter);
     const needed = this.reflector.getAllAndOverride<ApiKeyScope | undefined>(REQUIRED_SCOPE, targets);

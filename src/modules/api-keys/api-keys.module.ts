@@ -4,10 +4,16 @@ import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyRepository } from './api-key.repository';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
+import { RevocationChannel } from './revocation-channel';
 
 @Module({
   controllers: [ApiKeysController],
-  providers: [ApiKeyRepository, ApiKeysService, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  providers: [
+    ApiKeyRepository,
+    ApiKeysService,
+    RevocationChannel,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+  ],
   exports: [ApiKeysService],
 })
 export class ApiKeysModule {}

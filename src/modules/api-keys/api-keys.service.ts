@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { ApiKeyRepository } from './api-key.repository';
+import { RevocationChannel } from './revocation-channel';
 import { generateApiKey, hashApiKey, prefixOf } from './api-key-secret';
 import { buildApiKeyEntity } from './api-key.factory';
 import { ApiKeyEntity, ApiKeyScope } from './entities/api-key.entity';
@@ -24,7 +25,10 @@ export class ApiKeysService implements OnApplicationBootstrap {
   constructor(
     private readonly repository: ApiKeyRepository,
     private readonly config: AppConfig,
-  ) {}
+    private readonly revocations: RevocationChannel,
+  ) {
+    revocations.onRevoked((id) => this.forget(id));
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.adminApiKey)
@@ -51,8 +55,13 @@ export class ApiKeysService implements OnApplicationBootstrap {
     const existing = await this.repository.findById(id);
     if (!existing) throw new ApiKeyNotFoundException(id);
     await this.repository.revoke(id, new Date());
-    for (const [hash, cached] of this.cache) if (cached.key.id === id) this.cache.delete(hash);
+    this.forget(id);
+    await this.revocations.publish(id);
     this.logger.log(`API key ${id} revoked`);
+  }
+
+  private forget(id: string): void {
+    for (const [hash, cached] of this.cache) if (cached.key.id === id) this.cache.delete(hash);
   }
 
   /** Resolves a presented key or throws 401 saying why. */

@@ -65,7 +65,12 @@ export class CustomerRepository {
     if (ids.length) await manager.getRepository(CustomerEntity).delete({ id: In(ids) });
   }
 
-  async eraseCustomer(id: string, at: Date): Promise<void> {
+  /** `alsoInTransaction` runs last, seeing the erasure (the rollups subtract the customer's items there). */
+  async eraseCustomer(
+    id: string,
+    at: Date,
+    alsoInTransaction: (manager: EntityManager) => Promise<void> = async () => {},
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const identities = await manager
         .getRepository(CustomerIdentityEntity)
@@ -89,6 +94,12 @@ export class CustomerRepository {
         .set({ text: null, details: null, redactedKinds: null })
         .where('customer_id = :id', { id })
         .execute();
+      // Outcome events (modules/outcomes): the customer's own go; as the referred person they become unknown.
+      await manager.query('DELETE FROM outcomes WHERE customer_id = ?', [id]);
+      await manager.query('UPDATE outcomes SET related_customer_id = NULL WHERE related_customer_id = ?', [
+        id,
+      ]);
+      await alsoInTransaction(manager);
     });
   }
 }

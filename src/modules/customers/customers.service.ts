@@ -3,6 +3,7 @@ import { AppConfig } from '../../config/app-config';
 import { uuidV7 } from '../../core/ids/uuid-v7';
 import { EntityManager } from 'typeorm';
 import type { CustomerRefInput } from '../feedback/dto/feedback-input.type';
+import { RollupsService } from '../rollups/rollups.service';
 import { CustomerRepository } from './customer.repository';
 import { CustomerNotFoundException } from './customers.exception';
 import { CustomerIdentityEntity } from './entities/customer-identity.entity';
@@ -27,6 +28,7 @@ export class CustomersService {
     private readonly repository: CustomerRepository,
     @Inject(IDENTITY_SECRET) private readonly secret: string,
     private readonly config: AppConfig,
+    private readonly rollups: RollupsService,
   ) {}
 
   keysOf(claim: CustomerClaim): IdentityKey[] {
@@ -142,7 +144,9 @@ export class CustomersService {
 
   async erase(id: string): Promise<void> {
     await this.get(id);
-    await this.repository.eraseCustomer(id, new Date());
+    await this.repository.eraseCustomer(id, new Date(), (manager) =>
+      this.rollups.refreshCustomer(manager, id),
+    );
     this.logger.log(`Customer ${id} erased`);
   }
 }

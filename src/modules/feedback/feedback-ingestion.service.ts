@@ -10,7 +10,7 @@ import type { FeedbackInput } from './dto/feedback-input.type';
 import { FeedbackEntity } from './entities/feedback.entity';
 import { toFeedbackEntity } from './feedback.mapper';
 import { externalKey, FeedbackRepository } from './feedback.repository';
-import { redactPii } from './pii/redact-pii';
+import { redactFeedbackFields } from './pii/redact-feedback-fields';
 import { FieldError } from './validation/field-error.type';
 import { validateFeedbackInput } from './validation/validate-feedback-input';
 import { SingleIngestCoalescer } from './single-ingest-coalescer';
@@ -128,9 +128,8 @@ export class FeedbackIngestionService {
           created.push(item.id);
         } else {
           if (!storedId)
-            throw new Error(
-              `feedback ${item.input.source}/${item.input.externalId} was neither inserted nor found`,
-            );
+            // The externalId stays out of the message: it is the sender's data and ends up in logs.
+            throw new Error(`feedback from ${item.input.source} was neither inserted nor found`);
           outcomes[item.index] = { index: item.index, status: 'duplicate', id: storedId };
         }
       }
@@ -171,19 +170,15 @@ function withDefaults(raw: unknown, options: IngestOptions): unknown {
   return filled;
 }
 
-/** Personal data leaves the text before it is stored, logged or queued. */
+/** Personal data leaves every free-text field before it is stored, logged or queued. */
 function prepare(index: number, input: FeedbackInput): Prepared | { errors: FieldError[] } {
-  const redacted = new Set<string>();
-  const clean = (value: string | undefined) => {
-    if (value === undefined) return undefined;
-    const r = redactPii(value);
-    r.redacted.forEach((k) => redacted.add(k));
-    return r.text;
-  };
-  const text = clean(input.text);
+  const redaction = redactFeedbackFields(input);
+  if (!redaction.ok) return { errors: redaction.errors };
+  const clean = redaction.input;
+  const text = clean.text;
   if (text !== undefined && Buffer.byteLength(text, 'utf8') > MAX_TEXT_BYTES) {
     return { errors: [{ field: 'text', reason: `must be at most ${MAX_TEXT_BYTES} bytes of UTF-8` }] };
   }
-  const title = clean(input.kind === 'review' ? input.title : undefined);
-  return { index, input, id: uuidV7(), text, title, redacted: [...redacted].sort() };
+  const title = clean.kind === 'review' ? clean.title : undefined;
+  return { index, input: clean, id: uuidV7(), text, title, redacted: redaction.redacted };
 }

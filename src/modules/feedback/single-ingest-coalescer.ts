@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '../../database/database-errors';
 import type { IngestOptions, IngestOutcome } from './feedback-ingestion.service';
 
 interface Waiting {
@@ -64,7 +65,8 @@ export class SingleIngestCoalescer {
       );
       group.forEach((w, i) => w.resolve({ ...outcomes[i], index: 0 }));
     } catch (error) {
-      if (group.length === 1) return group[0].reject(error);
+      // Retrying one by one finds the item at fault; an outage would only make every caller wait longer.
+      if (group.length === 1 || isDatabaseUnavailable(error)) return group.forEach((w) => w.reject(error));
       for (const w of group) await this.run([w], options);
     }
   }

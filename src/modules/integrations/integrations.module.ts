@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { FeedbackModule } from '../feedback/feedback.module';
 import { CustomersModule } from '../customers/customers.module';
+import { OutcomesModule } from '../outcomes/outcomes.module';
 import { IDENTITY_SECRET } from '../customers/identity-secret.provider';
 import { IntegrationRepository } from './integration.repository';
 import { IntegrationsController } from './integrations.controller';
@@ -13,7 +14,7 @@ import { WebhooksController } from './webhooks.controller';
  * Signed webhooks from outside tools. The secret cipher's key is derived from the install's identity secret.
  */
 @Module({
-  imports: [FeedbackModule, CustomersModule],
+  imports: [FeedbackModule, CustomersModule, OutcomesModule],
   controllers: [IntegrationsController, WebhooksController],
   providers: [
     {

@@ -28,7 +28,7 @@ export class IntegrationsService {
       constants: dto.constants ?? null,
       itemsPath: dto.itemsPath ?? null,
     };
-    assertValid(settings);
+    assertValid({ ...settings, kind: dto.kind });
     const id = randomUUID();
     const secret = generateWebhookSecret();
     const now = new Date();
@@ -68,7 +68,7 @@ export class IntegrationsService {
       constants: dto.constants === undefined ? entity.constants : dto.constants,
       itemsPath: dto.itemsPath === undefined ? entity.itemsPath : dto.itemsPath,
     };
-    assertValid(settings);
+    assertValid({ ...settings, kind: dto.kind === undefined ? entity.kind : dto.kind });
     Object.assign(entity, settings);
     // null passes @IsOptional; name and enabled cannot be cleared, so null leaves them as they are.
     if (dto.name != null) entity.name = dto.name;

@@ -1,7 +1,9 @@
 import type { FieldProblem } from '../../core/http/error-body';
 import { validateFeedbackInput } from '../feedback/validation/validate-feedback-input';
+import { validateOutcomeInput } from '../outcomes/validation/validate-outcome-input';
 import { IntegrationEntity } from './entities/integration.entity';
 import { applyFieldMapping, selectItems } from './field-mapping/apply-field-mapping';
+import { OUTCOME_KIND } from './integration-kinds';
 
 export type WebhookItems =
   { ok: true; items: Record<string, unknown>[] } | { ok: false; problems: FieldProblem[] };
@@ -25,8 +27,9 @@ export function webhookItems(
   }
   const items = natives.map((native) => withDefaults(toItem(integration, native), integration));
   const problems: FieldProblem[] = [];
+  const validate = integration.kind === OUTCOME_KIND ? validateOutcomeInput : validateFeedbackInput;
   for (const [index, item] of items.entries()) {
-    const result = validateFeedbackInput(item);
+    const result = validate(item);
     if (result.ok) continue;
     const prefix = integration.itemsPath ? `items[${index}].` : '';
     for (const e of result.errors) problems.push({ field: `${prefix}${e.field}`, reason: e.reason });
@@ -47,6 +50,6 @@ function withDefaults(item: unknown, integration: IntegrationEntity): Record<str
     return item as Record<string, unknown>;
   const filled = { ...(item as Record<string, unknown>) };
   filled.source ??= integration.source;
-  if (integration.kind) filled.kind ??= integration.kind;
+  if (integration.kind && integration.kind !== OUTCOME_KIND) filled.kind ??= integration.kind;
   return filled;
 }

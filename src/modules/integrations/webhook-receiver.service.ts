@@ -3,6 +3,8 @@ import { AppConfig } from '../../config/app-config';
 import { RateLimitedException, RateLimiter } from '../../core/http/rate-limiter';
 import { MAX_BATCH_ITEMS } from '../feedback/dto/batch-feedback.dto';
 import { FeedbackIngestionService, IngestOutcome } from '../feedback/feedback-ingestion.service';
+import { OutcomeIngestionService } from '../outcomes/outcome-ingestion.service';
+import { OUTCOME_KIND } from './integration-kinds';
 import { IntegrationRepository } from './integration.repository';
 import {
   IntegrationNotFoundException,
@@ -54,6 +56,7 @@ export class WebhookReceiverService implements OnApplicationBootstrap, OnApplica
     private readonly integrations: IntegrationsService,
     private readonly repository: IntegrationRepository,
     private readonly ingestion: FeedbackIngestionService,
+    private readonly outcomes: OutcomeIngestionService,
     config: AppConfig,
   ) {
     this.limiter = new RateLimiter(config.rateLimitPerMinute);
@@ -104,10 +107,13 @@ export class WebhookReceiverService implements OnApplicationBootstrap, OnApplica
     try {
       const mapped = webhookItems(integration, delivery.payload, MAX_BATCH_ITEMS);
       if (!mapped.ok) throw new WebhookPayloadRejectedException(mapped.problems);
-      const results = await this.ingestion.ingest(mapped.items, {
-        defaultSource: integration.source,
-        defaultKind: integration.kind ?? undefined,
-      });
+      const results =
+        integration.kind === OUTCOME_KIND
+          ? await this.outcomes.ingest(mapped.items, { defaultSource: integration.source })
+          : await this.ingestion.ingest(mapped.items, {
+              defaultSource: integration.source,
+              defaultKind: integration.kind ?? undefined,
+            });
       answer = { statusCode: 202, body: summarise(webhookId, results) };
     } catch (error) {
       // Not an answer worth replaying: free the id so a corrected retry is processed.

@@ -5,35 +5,50 @@ import {
   type LabelledText,
 } from './analyse-text';
 import { DEFAULT_TAXONOMY } from './topics/default-taxonomy';
+import { withPack } from './topics/industry-packs';
+import { RESTAURANTS_HOSPITALITY_PACK } from './topics/packs/restaurants-hospitality-pack';
+import { TRAVEL_PACK } from './topics/packs/travel-pack';
 
 describe('createAnalysisPipeline', () => {
   const pipeline = createAnalysisPipeline();
 
   it('finds topics with evidence that points into the text, each with its own sentiment', () => {
-    const text = 'My flight was delayed for hours and they lost my luggage. Never again!';
+    const text = 'They charged me twice and my parcel never arrived. Never again!';
     const result = pipeline.analyse(text);
     expect(result.supported).toBe(true);
     expect(result.sentiment?.label).toBe('negative');
     const keys = result.topics.map((t) => t.key);
-    expect(keys).toEqual(expect.arrayContaining(['flight-delays', 'lost-luggage']));
+    expect(keys).toEqual(expect.arrayContaining(['double-charges', 'late-delivery']));
     for (const topic of result.topics) {
       expect(topic.evidence.length).toBeGreaterThan(0);
       for (const e of topic.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
     }
-    expect(result.topics.find((t) => t.key === 'lost-luggage')?.sentiment.label).toBe('negative');
+    expect(result.topics.find((t) => t.key === 'double-charges')?.sentiment.label).toBe('negative');
     expect(result.signals.map((s) => s.type)).toEqual(expect.arrayContaining(['churn_risk', 'complaint']));
+  });
+
+  it('finds the travel words only once the travel pack is applied, under the general keys they refine', () => {
+    const text = 'My flight was delayed for hours and they lost my luggage.';
+    expect(pipeline.analyse(text).topics.map((t) => t.key)).toEqual(['waiting-time']);
+    const travel = createAnalysisPipeline({ taxonomy: withPack(DEFAULT_TAXONOMY, TRAVEL_PACK) });
+    const topics = travel.analyse(text).topics;
+    expect(topics.map((t) => t.key)).toEqual(expect.arrayContaining(['flight-delays', 'lost-luggage']));
+    expect(topics.find((t) => t.key === 'flight-delays')?.parentKey).toBe('waiting-time');
   });
 
   it('reads each topic’s sentiment from its own clause', () => {
     const result = pipeline.analyse('The food was absolutely delicious, but the waiter was rude to us.');
     const sentimentOf = (key: string): string | undefined =>
       result.topics.find((t) => t.key === key)?.sentiment.label;
-    expect(sentimentOf('food')).toBe('positive');
+    expect(sentimentOf('product-quality')).toBe('positive');
     expect(sentimentOf('staff')).toBe('negative');
   });
 
   it('does not file everyday verbs and app features under a restaurant’s ambience', () => {
-    const keysOf = (text: string): string[] => pipeline.analyse(text).topics.map((t) => t.key);
+    const restaurant = createAnalysisPipeline({
+      taxonomy: withPack(DEFAULT_TAXONOMY, RESTAURANTS_HOSPITALITY_PACK),
+    });
+    const keysOf = (text: string): string[] => restaurant.analyse(text).topics.map((t) => t.key);
     for (const text of [
       'I set up my account yesterday.',
       'I tried to place an order three times.',
@@ -78,7 +93,7 @@ describe('createAnalysisPipeline', () => {
     const started = Date.now();
     const result = pipeline.analyse('The delivery was late again. '.repeat(4000));
     expect(Date.now() - started).toBeLessThan(3000);
-    expect(result.topics.find((t) => t.key === 'delivery')?.evidence).toHaveLength(5);
+    expect(result.topics.find((t) => t.key === 'late-delivery')?.evidence).toHaveLength(5);
   });
 
   it('has a version that is stable for the same setup and changes with the taxonomy', () => {

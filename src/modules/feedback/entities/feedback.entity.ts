@@ -10,6 +10,8 @@ export type AnalysisStatus = (typeof ANALYSIS_STATUSES)[number];
 @Index('idx_feedback_occurred', ['occurredAt'])
 @Index('idx_feedback_customer', ['customerId'])
 @Index('idx_feedback_status', ['analysisStatus', 'receivedAt'])
+// Verbatim search (MySQL FULLTEXT; SQLite uses an FTS5 table): made by migration 1733600000000, not synchronised.
+@Index('ftx_feedback_text', { synchronize: false })
 export class FeedbackEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -17,7 +17,9 @@ export interface RedactionResult {
   redacted: PiiKind[];
 }
 
-const EMAIL = /(?<![\w.%+-])[\w.%+-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\b/gi;
+// Internationalised too (`ана@пример.рф`, `josé@exämple.com`, punycode TLDs): letters and digits of any script.
+const EMAIL =
+  /(?<![\p{L}\p{M}\p{N}_.%+-])[\p{L}\p{M}\p{N}_.%+-]{1,64}@(?:[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]{0,61}[\p{L}\p{M}\p{N}])?\.)+(?:xn--[a-z0-9-]{1,59}|\p{L}[\p{L}\p{M}]{1,23})(?![\p{L}\p{M}\p{N}_-])/giu;
 // Groups of four as printed, or compact; a trailing group of 1-3. Checked with mod 97 below.
 const IBAN = /\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?\b/gi;
 // 13-19 digits with optional single space/dash separators; IIN first digit 2-6 (Mastercard 2-series to Discover).

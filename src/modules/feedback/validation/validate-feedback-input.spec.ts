@@ -124,6 +124,8 @@ describe('validateFeedbackInput', () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const perSecond = Math.round((rounds * items.length) / seconds);
     process.stdout.write(`validateFeedbackInput: ${perSecond} items/s\n`);
-    expect(perSecond).toBeGreaterThan(20_000);
+    // A guard against a catastrophic slowdown (a backtracking pattern, a per-item allocation storm), ten times below
+    // what a quiet machine does: speed itself is measured by `npm run bench:ingest`, not by a timed test.
+    expect(perSecond).toBeGreaterThan(2_000);
   });
 });

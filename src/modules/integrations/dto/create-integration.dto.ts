@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { FEEDBACK_KINDS, FeedbackKind, SOURCE_SLUG_PATTERN } from '../../feedback/dto/feedback-enums';
+import { SOURCE_SLUG_PATTERN } from '../../feedback/dto/feedback-enums';
+import { INTEGRATION_KINDS, IntegrationKind } from '../integration-kinds';
 import type { FieldMapping } from '../field-mapping/field-mapping.type';
 import { TYPEFORM_NPS_EXAMPLE } from '../field-mapping/example-mappings';
 
@@ -48,12 +49,13 @@ export class CreateIntegrationDto {
   source: string;
 
   @ApiPropertyOptional({
-    enum: FEEDBACK_KINDS,
-    description: 'Default `kind` for items that do not say theirs',
+    enum: INTEGRATION_KINDS,
+    description:
+      'Default `kind` for items that do not say theirs; `outcome`: deliveries are outcome events (see docs/outcomes.md)',
   })
   @IsOptional()
-  @IsIn(FEEDBACK_KINDS, { message: `kind must be one of ${FEEDBACK_KINDS.join(', ')}` })
-  kind?: FeedbackKind;
+  @IsIn(INTEGRATION_KINDS, { message: `kind must be one of ${INTEGRATION_KINDS.join(', ')}` })
+  kind?: IntegrationKind;
 
   @ApiPropertyOptional(FIELD_MAPPING_SCHEMA)
   @IsOptional()

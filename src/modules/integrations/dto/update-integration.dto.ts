@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Length } from 'class-validator';
-import { FEEDBACK_KINDS, FeedbackKind } from '../../feedback/dto/feedback-enums';
+import { INTEGRATION_KINDS, IntegrationKind } from '../integration-kinds';
 import type { FieldMapping } from '../field-mapping/field-mapping.type';
 import { CONSTANTS_SCHEMA, FIELD_MAPPING_SCHEMA } from './create-integration.dto';
 
@@ -12,10 +12,10 @@ export class UpdateIntegrationDto {
   @Length(1, 100)
   name?: string;
 
-  @ApiPropertyOptional({ enum: FEEDBACK_KINDS, nullable: true })
+  @ApiPropertyOptional({ enum: INTEGRATION_KINDS, nullable: true })
   @IsOptional()
-  @IsIn(FEEDBACK_KINDS, { message: `kind must be one of ${FEEDBACK_KINDS.join(', ')}` })
-  kind?: FeedbackKind | null;
+  @IsIn(INTEGRATION_KINDS, { message: `kind must be one of ${INTEGRATION_KINDS.join(', ')}` })
+  kind?: IntegrationKind | null;
 
   @ApiPropertyOptional({ ...FIELD_MAPPING_SCHEMA, nullable: true })
   @IsOptional()

@@ -9,11 +9,11 @@ const SPEC_KEYS = new Set(['path', 'map', 'default']);
  * Checks a mapping (and optional constants) before it is saved, so applyFieldMapping never meets a
  * bad one. `field` in each error is the Hearken target the problem belongs to. Never throws.
  */
-export function validateFieldMapping(mapping: unknown, constants?: unknown): FieldError[] {
+export function validateFieldMapping(mapping: unknown, constants?: unknown, outcome = false): FieldError[] {
   const errors: FieldError[] = [];
   if (!isPlainObject(mapping)) return [{ field: '(mapping)', reason: 'must be an object of target → path' }];
   for (const [target, spec] of Object.entries(mapping)) {
-    const problem = targetProblem(target);
+    const problem = targetProblem(target, outcome);
     if (problem) errors.push({ field: target, reason: problem });
     else errors.push(...specProblems(target, spec));
   }
@@ -21,7 +21,7 @@ export function validateFieldMapping(mapping: unknown, constants?: unknown): Fie
     if (!isPlainObject(constants)) errors.push({ field: '(constants)', reason: 'must be an object' });
     else {
       for (const target of Object.keys(constants)) {
-        const problem = targetProblem(target);
+        const problem = targetProblem(target, outcome);
         if (problem) errors.push({ field: target, reason: `constant ${problem}` });
       }
     }

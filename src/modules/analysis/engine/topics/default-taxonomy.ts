@@ -1,195 +1,362 @@
+import { defineTopic as topic } from './define-topic';
 import { TopicDefinition } from './topic-definition';
 
-/** Phrase lists are comma-separated text so the taxonomy reads like a glossary and stays compact. */
-const list = (text: string): string[] =>
-  text
-    .split(',')
-    .map((phrase) => phrase.trim())
-    .filter((phrase) => phrase.length > 0);
-
-const topic = (
-  key: string,
-  name: string,
-  phrases: string,
-  options: { parentKey?: string; exclusions?: string } = {},
-): TopicDefinition => ({
-  key,
-  name,
-  phrases: list(phrases),
-  exclusions: list(options.exclusions ?? ''),
-  ...(options.parentKey ? { parentKey: options.parentKey } : {}),
-});
+/** The 14 general top-level keys every workspace starts with; industry packs refine them, never rename them. */
+export const GENERAL_TOPIC_KEYS = [
+  'ordering',
+  'payment',
+  'price',
+  'delivery',
+  'returns-refunds',
+  'product-quality',
+  'availability',
+  'customer-service',
+  'website-app',
+  'account',
+  'subscription',
+  'communication',
+  'staff',
+  'waiting-time',
+] as const;
 
 /**
- * The customer-experience taxonomy used when a workspace defines none. Top-level topics are generic; the
- * children cover the two domains most public feedback comes from (travel and restaurants) where the generic
- * words are not specific enough. Phrases are matched on Porter stems, so inflections need not be listed.
+ * The general customer-experience taxonomy used when a workspace defines none: words any business's customers
+ * use, whatever it sells. Domain words (flights, dishes, luggage, rooms) live in industry packs
+ * (`packs/`), which add children under these keys. Phrases are matched on Porter stems, so inflections need
+ * not be listed; a multi-word phrase may skip a couple of short fillers ("lost my parcel").
  */
 export const DEFAULT_TAXONOMY: readonly TopicDefinition[] = [
+  topic(
+    'ordering',
+    'Ordering & booking',
+    `
+    my order, our order, the order, an order, your order, place an order, placed an order, order number,
+    order status, online order, order online, ordering online, ordering process, purchase online, booking,
+    booked, reservation, reserve, rebook, rebooked, booking reference`,
+    { exclusions: 'in order to, in order for, out of order, the order of, an order of' },
+  ),
+  topic(
+    'checkout',
+    'Cart & checkout',
+    `cart, basket, checkout, check out page, add to cart, promo code field, place my order, complete my order,
+    could not order, can't order, unable to order`,
+    { parentKey: 'ordering' },
+  ),
+  topic(
+    'order-changes',
+    'Changing or cancelling an order',
+    `change my order, change the order, cancel my order, cancel the order, order cancelled, amend my booking,
+    amend a booking, change my booking, change my reservation, cancel my booking, cancel my reservation,
+    modify my order`,
+    { parentKey: 'ordering' },
+  ),
+  topic(
+    'wrong-item',
+    'Wrong or missing item',
+    `wrong item, wrong order, wrong size sent, sent the wrong, received the wrong, got the wrong, missing item,
+    item missing, items missing, missing from my order, not what i ordered, incomplete order`,
+    { parentKey: 'ordering' },
+  ),
+
+  topic(
+    'payment',
+    'Payment',
+    `
+    payment, pay, paying, payed, credit card, debit card, gift card, transaction, charged, charge my card,
+    paypal, apple pay, google pay, bank transfer, billing, billed, checkout payment`,
+    {
+      exclusions: `pay attention, paid off, in charge, charge it, charge the, charging, charge my phone,
+      fully charged, what you pay for`,
+    },
+  ),
+  topic(
+    'payment-failures',
+    'Payment failures',
+    `payment failed, payment declined, card declined, card was declined, card got declined, card rejected,
+    payment did not go through, payment didn't go through, payment error, transaction failed, could not pay,
+    couldn't pay, unable to pay`,
+    { parentKey: 'payment' },
+  ),
+  topic(
+    'double-charges',
+    'Double or wrong charges',
+    `charged twice, double charged, double charge, charged double, duplicate charge, charged two times,
+    overcharged, wrong amount, charged the wrong, unauthorized charge, unauthorised charge, charged again,
+    still charged, charged me`,
+    { parentKey: 'payment' },
+  ),
+  topic(
+    'invoices',
+    'Invoices & receipts',
+    'invoice, invoices, receipt, receipts, bill, billing statement, vat',
+    { parentKey: 'payment', exclusions: 'bill of rights' },
+  ),
+
+  topic(
+    'price',
+    'Price & value',
+    `
+    price, prices, priced, pricing, pricey, expensive, overpriced, cheap, cheaper, cheapest, cost, costs,
+    costly, affordable, inexpensive, value for money, value, good value, worth the money, worth it,
+    not worth, money, rip off, ripoff, deal, bargain, bucks, $, €, £, dollar, dollars, paid extra,
+    you get what you pay for, waste of money`,
+    { exclusions: 'cost me my, deal with, dealt with, dealing with, big deal, no big deal, money back' },
+  ),
+  topic(
+    'fees',
+    'Fees & surcharges',
+    'fee, fees, surcharge, hidden fee, extra charge, service charge, booking fee, delivery fee, admin fee',
+    { parentKey: 'price' },
+  ),
+  topic(
+    'discounts',
+    'Discounts & offers',
+    `discount, discounts, coupon, voucher code, promo code, promotion, promo, sale price, on sale,
+    special offer, price match, price difference, loyalty discount`,
+    { parentKey: 'price' },
+  ),
+
   topic(
     'delivery',
     'Delivery & shipping',
     `
-    delivery, deliver, shipping, shipment, ship, courier, parcel, package, tracking number, tracking,
-    dispatch, postage, arrive late, never arrive, never arrived, not arrived, out for delivery`,
-    { exclusions: 'cruise ship' },
+    delivery, deliver, delivered, shipping, shipped, shipment, ship, courier, parcel, package arrived,
+    packaging, packaged, postage, dispatch, dispatched, tracking number, tracking info, track my order, track my parcel, track my package,
+    arrived on time,
+    arrived quickly, arrived late, arrived damaged, arrived broken, never arrived, has not arrived,
+    hasn't arrived, not arrived, out for delivery, delivery driver`,
+    { exclusions: 'cruise ship, relationship, friendship, ownership, membership' },
   ),
   topic(
-    'price',
-    'Price & billing',
-    `
-    price, pricing, expensive, overpriced, pricey, cheap, cost, fee, fees, charge, charged,
-    overcharged, bill, billing, invoice, payment, pay, paid, money, value for money, worth, discount,
-    coupon, credit card, dollar, bucks, $, €, £, affordable, reasonable, rip off, refund fee`,
+    'late-delivery',
+    'Late delivery',
+    `late delivery, delivery was late, delivery delayed, delayed delivery, shipping delay, still not arrived,
+    still hasn't arrived, still waiting for my order, still waiting for my package, never arrived, took weeks
+    to arrive, arrived late`,
+    { parentKey: 'delivery' },
   ),
   topic(
-    'product-quality',
-    'Product quality',
-    `
-    quality, defective, faulty, broke, broken, stopped working, poor quality, cheaply made, durable,
-    well made, battery, works great, doesn't work, does not work, malfunction, fell apart, falls apart,
-    ripped, torn, sizing, too small, too big, doesn't fit, does not fit`,
+    'missing-parcel',
+    'Lost or missing parcel',
+    `lost parcel, lost package, parcel lost, package lost, missing parcel, missing package, parcel missing,
+    package missing, marked as delivered, stolen package, never received`,
+    { parentKey: 'delivery' },
   ),
-  topic(
-    'food',
-    'Food',
-    `
-    food, dish, meal, menu, taste, tasty, delicious, flavor, flavour, bland, fresh, cook, chef,
-    kitchen, pizza, sushi, pasta, burger, steak, chicken, fish, salad, dessert, appetizer, entree,
-    portion, sauce, soup, bread, rice, noodle, roll, cheese, meat, seafood, spicy, wine, drink,
-    coffee, cocktail, beer, breakfast, lunch, dinner, brunch, eat, snack, bagel, tuna, salmon,
-    shrimp, lobster, dumpling, tapa, cake, cuisine`,
-    { parentKey: 'product-quality' },
-  ),
-  topic(
-    'customer-service',
-    'Customer service',
-    `
-    customer service, customer care, customer support, support, service, help, helpful, unhelpful,
-    agent, representative, rep, call center, phone, on hold, hold, call back, callback, respond,
-    response, reply, answer, dm, email, chat, hung up, hang up, complaint, nobody, no one, ignore,
-    rude, attitude`,
-    { exclusions: 'self service, room service' },
-  ),
-  topic(
-    'staff',
-    'Staff',
-    `
-    staff, employee, manager, waiter, waitress, server, host, hostess, bartender, crew, friendly,
-    attentive, polite, courteous, professional, rude, gate agent, pilot, captain`,
-  ),
-  topic(
-    'cabin-crew',
-    'Flight attendants',
-    `
-    flight attendant, flight attendants, fa, fas, stewardess, steward, cabin crew, crew member,
-    inflight crew, purser, flight crew, attendant`,
-    { parentKey: 'staff' },
-  ),
-  topic(
-    'website-app',
-    'Website & app',
-    `
-    website, site, web site, app, application, online, login, log in, password, account, checkout,
-    page, link, error, bug, crash, glitch, mobile, internet, system, site down, app down, website down,
-    server down, system down, is down, was down, still down, outage, timing out, times out, logs me out,
-    logged me out`,
-  ),
-  topic(
-    'booking',
-    'Booking & reservations',
-    `
-    booking, book, booked, reservation, reserve, reservations, rebook, rebooked, rebooking,
-    itinerary, ticket, change flight, change my flight, seat assignment, seat selection,
-    confirmation, upgrade, award, miles, points, voucher, travel credit, fare`,
-  ),
+
   topic(
     'returns-refunds',
     'Returns & refunds',
     `
-    refund, refunded, return, returned, exchange, money back, chargeback, reimburse, reimbursement,
-    compensation, credit back`,
-    { exclusions: 'return flight, return trip' },
+    refund, refunded, refunds, money back, reimburse, reimbursed, reimbursement, chargeback, compensation,
+    compensate, store credit, exchange, exchanged, sending it back, send it back, sent it back,
+    returning it, returned it, return it, return the, return label, return policy`,
+    {
+      exclusions: `return flight, return trip, return journey, return ticket, return to, return home,
+      will return, would return, return visit, exchange rate`,
+    },
   ),
+
+  topic(
+    'product-quality',
+    'Product quality',
+    `
+    quality, product, item, device, well made, poorly made, cheaply made, build quality, material, materials,
+    design, works great, works well, work well, works fine, works perfectly, worked fine, works as,
+    worked great, excellent product, great product, good product, bad product, lousy, junk, flimsy,
+    sturdy, solid, feature, features, performance, taste, tasty, delicious, flavor, flavour, bland, fresh,
+    stale, ingredient, ingredients, food, meal, meals, dish, dishes, works good, work good, ever owned,
+    ever bought, ever used, ever purchased, this thing, this unit, the unit`,
+    { exclusions: 'quality time, customer service quality, service quality' },
+  ),
+  topic(
+    'defects',
+    'Defects & faults',
+    `defective, faulty, broken, broke, breaks, stopped working, stop working, doesn't work, does not work,
+    didn't work, did not work, won't work, not working, malfunction, malfunctioning, defect, dead on arrival,
+    doa, problem with it, keeps freezing, freezing, died, dead battery, damaged, scratched, scratches, cracked,
+    leaks, leaking, overheats, overheating`,
+    {
+      parentKey: 'product-quality',
+      exclusions: 'broke the news, broke up, freezing cold, broke my heart, from scratch',
+    },
+  ),
+  topic(
+    'durability',
+    'Durability',
+    `durable, durability, last long, lasted only, didn't last, did not last, long lasting, fell apart, falls apart, wore out, worn out,
+    wear and tear, after a week, after a month, after only, within a week, within a month, holds up`,
+    { parentKey: 'product-quality' },
+  ),
+  topic(
+    'performance',
+    'How it works',
+    `easy to use, simple to use, hard to use, difficult to use, user friendly, battery, battery life, charge,
+    charger, charging, sound, sound quality, volume, picture quality, screen, display, signal, reception,
+    connection, connect, pair, pairing, setup, set up, install, speed, instructions, manual, controls,
+    buttons`,
+    {
+      parentKey: 'product-quality',
+      exclusions: `sounds like, sounds good, sound like, set up my account, set up an account, connecting flight, was charged, were charged, been charged,
+      charged me,
+      missed connection, missed my connection, at reception, reception desk`,
+    },
+  ),
+  topic(
+    'fit-size',
+    'Fit & size',
+    `fit, fits, fitting, doesn't fit, does not fit, size, sizing, too small, too big, too large, too tight,
+    too loose, runs small, runs large, comfortable, uncomfortable, comfort, true to size`,
+    { parentKey: 'product-quality', exclusions: 'fit in, fit for purpose' },
+  ),
+
+  topic(
+    'availability',
+    'Availability',
+    `
+    out of stock, in stock, back in stock, sold out, stock, unavailable, not available, no longer available,
+    availability, available, ran out, run out, running out, wide selection, variety, range of products,
+    limited choice, discontinued, no slots, no slot, no appointments, fully booked, no availability,
+    no seats, no tables, waitlist, wait list`,
+    { exclusions: 'available to help, available for questions, make available' },
+  ),
+
+  topic(
+    'customer-service',
+    'Customer service',
+    `
+    customer service, customer care, customer support, support team, tech support, technical support,
+    support, help desk, helpdesk, service desk, contact centre, contact center, call center, call centre,
+    support ticket, unhelpful, not helpful, very helpful, so helpful, complaint, complaints, complain`,
+    { exclusions: 'self service, support for' },
+  ),
+  topic(
+    'reaching-support',
+    'Reaching support & hold times',
+    `on hold, hold for, held for, put on hold, hold time, hold music, call back, callback, called back,
+    calling back, hung up, hang up, hangs up, no answer, no response, no reply, never replied,
+    never responded, never heard back, get through, got through, get hold of, reach someone, reach a person,
+    speak to someone, talk to someone, talk to a human, real person, live chat, chat support, reply, respond, response, answer my`,
+    { parentKey: 'customer-service' },
+  ),
+  topic(
+    'agents',
+    'Support agents',
+    `agent, agents, representative, rep, operator, associate, person on the phone,
+    guy on the phone, lady on the phone, supervisor`,
+    { parentKey: 'customer-service', exclusions: 'travel agent, gate agent' },
+  ),
+  topic(
+    'resolution',
+    'Resolution',
+    `resolve, resolved, no resolution, solve, solved, fix my, fixed it, sort it out, sorted it out, sorted out,
+    escalate, escalated, no solution, still not fixed, nobody could help, no one could help, couldn't help, could not help, can you help, please help, help me`,
+    { parentKey: 'customer-service' },
+  ),
+
+  topic(
+    'website-app',
+    'Website & app',
+    `
+    website, web site, site, webpage, web page, app, apps, application, online, page, the link, portal,
+    browser, mobile app, ios, android, interface, ui, user experience, ux, navigation`,
+    { exclusions: 'on site, off site, job application' },
+  ),
+  topic(
+    'bugs-crashes',
+    'Bugs & crashes',
+    `bug, bugs, buggy, glitch, glitches, crash, crashes, crashed, crashing, error, error message,
+    is down, was down, site down, app down, website down, outage, won't load, will not load, doesn't load,
+    not loading, broken link, link doesn't work, keeps logging me out`,
+    { parentKey: 'website-app', exclusions: 'human error, agent error, crash course' },
+  ),
+  topic(
+    'slowness',
+    'Slowness',
+    'slow to load, loads slowly, takes forever to load, loading, lag, laggy, timing out, times out, timeout',
+    { parentKey: 'website-app' },
+  ),
+
+  topic(
+    'account',
+    'Account',
+    `
+    account, my account, profile, username, user name, sign up, signup, sign in, signin, register,
+    registration, log in, login, logged in, log on, logon, logged out, locked out, password, reset password,
+    forgot password, verification code, verify my, two factor, 2fa, email address on file`,
+    { exclusions: 'take into account, on account of, fake account, bank account, account for' },
+  ),
+  topic(
+    'loyalty-account',
+    'Loyalty account',
+    `loyalty, loyalty program, loyalty card, reward points, rewards, points balance, my points, member number,
+    membership number, frequent`,
+    { parentKey: 'account' },
+  ),
+
+  topic(
+    'subscription',
+    'Subscription & membership',
+    `
+    subscription, subscriptions, subscribe, subscribed, subscriber, membership, memberships, member,
+    members, plan, plans, renewal, renew, renewed, auto renew, auto renewal, trial, free trial,
+    monthly fee, annual fee, upgrade my plan, downgrade, premium`,
+    { exclusions: 'plan to, planning to, plan on, plans to, family member, crew member, staff member' },
+  ),
+  topic(
+    'cancelling-subscription',
+    'Cancelling a subscription',
+    `cancel my subscription, cancel subscription, cancel my membership, cancel membership, unsubscribe,
+    cancelled my subscription, cancelled my membership, cancel my plan, cancel my account, close my account,
+    stop the subscription, can't cancel, cannot cancel`,
+    { parentKey: 'subscription' },
+  ),
+
+  topic(
+    'communication',
+    'Communication & updates',
+    `
+    email, emails, e mail, newsletter, notification, notifications, notify, notified, text message, sms,
+    update, updates, status update, any update, no update, informed, inform, information,
+    info, no information, no info, kept in the dark, let us know, let me know, heads up, announcement,
+    confirmation email, told us, told me, were told, was told, misleading, misinformation,
+    no clue, no idea what, clear explanation, explain, explained, communication, communicate`,
+    { exclusions: 'let me know if you, software update, latest update, app update' },
+  ),
+
+  topic(
+    'staff',
+    'Staff',
+    `
+    staff, staffer, employee, employees, cashier, clerk, shop assistant, sales assistant, salesperson,
+    salesman, store manager, manager, waiter, waitress, server, servers, host, hostess, bartender,
+    receptionist, front desk, crew, team member, worker, workers, friendly staff, rude staff, attentive,
+    polite, courteous, rude, friendly, treated, welcoming`,
+    {
+      exclusions: `server down, server error, servers down, friendly interface, user friendly, eco friendly,
+      kid friendly, family friendly, pet friendly`,
+    },
+  ),
+
   topic(
     'waiting-time',
     'Waiting time',
     `
-    wait, waited, waiting, queue, long line, hour wait, hours wait, minute wait, on hold for, forever,
-    slow, took ages, still waiting`,
+    wait, waited, waiting, waiting time, wait time, delay, delays, delayed, late, running late, on time,
+    took ages, took forever, takes forever, forever, still waiting, hours later, minutes later,
+    an hour, two hours, hours ago, all day, hour wait, hours wait, minute wait, slow service, long time,
+    still here,
+    not moved, stuck, punctual`,
+    {
+      exclusions: `can't wait, cannot wait, couldn't wait, wait and see, wait for summer, late night,
+      later, of late, late lunch, late dinner, latest, forever grateful, forever love, stuck with,
+      arrived on time`,
+    },
   ),
   topic(
     'queues',
     'Queues & lines',
-    `
-    long line, long lines, line, queue, check in line, security line, counter, check in, kiosk,
-    ticket counter, line out the door, security line, wait in line, waiting in line, in line,
-    checkpoint, security, tsa, one agent, understaffed`,
-    { parentKey: 'waiting-time', exclusions: 'on line, line up' },
-  ),
-  topic(
-    'flight-delays',
-    'Flight delays',
-    `
-    delayed flight, flight delay, flight delayed, flight late, late flight, late departure,
-    late arrival, departure delay, delayed departure, delayed again, missed connection,
-    missed my connection, miss my connection, tarmac, sitting on the plane, stuck on the plane,
-    hour delay, hr delay, hours late, weather delay, mechanical issue, maintenance issue,
-    waiting to take off, gate change, still at the gate`,
-    { parentKey: 'waiting-time', exclusions: 'delayed bag, delayed baggage, delayed luggage' },
-  ),
-  topic(
-    'flight-cancellation',
-    'Flight cancellations',
-    `
-    cancel, cancelled, canceled, cancellation, cancellations, cancel flight, flight cancelled,
-    stranded, rebook`,
-    { exclusions: 'cancel my subscription, cancel my account, cancel my order' },
-  ),
-  topic(
-    'luggage',
-    'Luggage',
-    `
-    luggage, baggage, bag, bags, suitcase, checked bag, carry on, baggage claim, bag fee`,
-  ),
-  topic(
-    'lost-luggage',
-    'Lost luggage',
-    `
-    lost luggage, lost bag, lost my bag, lost baggage, missing bag, missing luggage, bag missing,
-    where is my bag, delayed bag, delayed baggage, bag didn't arrive, never got my bag,
-    baggage claim, bag delivery, find my bag`,
-    { parentKey: 'luggage' },
-  ),
-  topic(
-    'damaged-luggage',
-    'Damaged luggage',
-    `
-    damaged bag, damaged luggage, broken bag, broken suitcase, bag damaged, luggage damaged,
-    suitcase damaged, ripped, torn, broken wheel, broken handle, damage, damaged, broke suitcase,
-    broke bag, broke luggage, broken luggage, luggage broken, bag broken, suitcase broken, throw bag,
-    throwing bag, throwing luggage, thrown luggage, throw luggage, bag handler, baggage handler,
-    wet clothes, repair, destroyed bag, destroyed luggage`,
-    { parentKey: 'luggage' },
-  ),
-  topic(
-    'in-flight',
-    'In-flight experience',
-    `
-    seat, seats, legroom, leg room, wifi, wi fi, entertainment, tv, movie, plane, aircraft, cabin,
-    onboard, on board, inflight, in flight, snack, air conditioning, temperature, hot, cold, dirty,
-    smell, bathroom, lavatory, overhead bin, first class, economy, turbulence, outlet, power outlet,
-    middle seat, window seat, aisle seat, broken seat, uncomfortable, drinks, wine, meal, screen,
-    headphones, heat, cramped, bumpy, landing, worst flight`,
-  ),
-  topic(
-    'ambience',
-    'Ambience',
-    `
-    ambience, ambiance, atmosphere, decor, decoration, music, noisy, loud, quiet, cozy, cosy,
-    romantic, interior, lighting, crowded, cramped, space, room, table, view, vibe, outdoor,
-    patio, garden, clean, dirty, dark, bright, comfortable, seating`,
-    // Not "setting" (stemmed to "set": "set up my account") or "place" ("place an order").
-    { exclusions: 'dark mode, light mode, view my, room service' },
+    `queue, queues, queued, queuing, queueing, long line, long lines, in line, waiting in line, wait in line,
+    line out the door, line was, line is, lines were`,
+    { parentKey: 'waiting-time', exclusions: 'in line with, online' },
   ),
 ];

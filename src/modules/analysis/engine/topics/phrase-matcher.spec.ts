@@ -37,9 +37,9 @@ describe('PhraseMatcher', () => {
   it('covers the default customer-experience domains', () => {
     const found = matchKeys(
       DEFAULT_TAXONOMY,
-      'Flight delayed 3 hours, they lost my bag and the waiter was rude.',
+      'Charged twice at checkout, the parcel never arrived and the cashier was rude.',
     );
-    expect(Object.keys(found)).toEqual(expect.arrayContaining(['flight-delays', 'lost-luggage', 'staff']));
+    expect(Object.keys(found)).toEqual(expect.arrayContaining(['double-charges', 'checkout', 'staff']));
   });
 
   it('has no one-word default phrase that stems to a function word', () => {

@@ -90,6 +90,14 @@ export class TopicClassifier {
     return new TopicClassifier(model, ruleKeys, thresholds);
   }
 
+  /**
+   * Exclusive topics (one softmax): the probabilities of the trained topics sum to the chance that the text is
+   * about one of them at all, the rest being the "about none" class when training had topic-less texts.
+   */
+  get exclusive(): boolean {
+    return !(this.model instanceof OneVsRestClassifier);
+  }
+
   get labels(): readonly string[] {
     return this.model instanceof OneVsRestClassifier
       ? this.model.labels

@@ -74,18 +74,36 @@ export class TopicDetector {
     }
     if (probabilities) {
       let best: [string, number] | undefined;
+      let reported = false;
       for (const [key, p] of Object.entries(probabilities)) {
         if (!best || p > best[1]) best = [key, p];
-        if (p >= this.threshold)
+        if (p >= this.threshold) {
+          reported = true;
           found.push(this.match(key, p, phraseEvidence.get(key) ?? this.modelEvidence(prepared, key)));
+        }
       }
-      if (found.length === 0 && this.atLeastOne && best) {
+      const fallback = this.atLeastOne || (best !== undefined && this.judgedOnTopic(best[1], probabilities));
+      if (!reported && fallback && best) {
         found.push(
           this.match(best[0], best[1], phraseEvidence.get(best[0]) ?? this.modelEvidence(prepared, best[0])),
         );
       }
     }
     return sortSmall(withoutEchoedParents(found), byConfidence);
+  }
+
+  /**
+   * Exclusive topics split one probability between them, so a text about one of nine topics often has no
+   * topic above 0.5 (more than half of held-out airline complaints). The text is judged to be about a trained
+   * topic when its best topic is likelier than "none of them" (when training had topic-less texts) and stands
+   * clearly above an even split between the topics (not a text the model knows no words of).
+   */
+  private judgedOnTopic(best: number, probabilities: Record<string, number>): boolean {
+    if (!this.classifier?.exclusive) return false;
+    const values = Object.values(probabilities);
+    const onTopic = values.reduce((sum, p) => sum + p, 0);
+    const none = Math.max(0, 1 - onTopic);
+    return best > none && best >= (MIN_LIFT_OVER_EVEN_SPLIT * onTopic) / values.length;
   }
 
   /** Model probability of every trained topic (empty without a model): for evaluation and ranking. */
@@ -165,6 +183,9 @@ function withoutEchoedParents(found: TopicMatch[]): TopicMatch[] {
     return !parent.evidence.every((e) => childEvidence.some((c) => c.start < e.end && e.start < c.end));
   });
 }
+
+/** How far above an even split between the trained topics the best one must stand to be reported anyway. */
+const MIN_LIFT_OVER_EVEN_SPLIT = 1.5;
 
 /** Stems fed to the topic model: the words, hashtags and numbers, without mentions, URLs or punctuation. */
 export function wordsOf(terms: readonly (string | null)[]): string[] {

@@ -1,0 +1,158 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { AppException } from '../../core/http/app.exception';
+import { IdempotencyService, StoredResponse } from '../../core/http/idempotency.service';
+import { RequireScope } from '../api-keys/auth.decorators';
+import { BatchResultDto, MAX_BATCH_ITEMS } from '../feedback/dto/batch-feedback.dto';
+import type { IngestOutcome } from '../feedback/feedback-ingestion.service';
+import { BatchOutcomesDto, outcomeItemSchema } from './dto/batch-outcomes.dto';
+import { ListOutcomesQuery } from './dto/list-outcomes.query';
+import { OutcomeResponseDto, toOutcomeResponse } from './dto/outcome-response.dto';
+import { OutcomeIngestionService } from './outcome-ingestion.service';
+import { OutcomeRejectedException } from './outcomes.exception';
+import { OutcomesService } from './outcomes.service';
+
+@ApiTags('outcomes')
+@ApiBearerAuth()
+@Controller('api/v1/outcomes')
+export class OutcomesController {
+  constructor(
+    private readonly ingestion: OutcomeIngestionService,
+    private readonly outcomes: OutcomesService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  @Post()
+  @RequireScope('ingest')
+  @ApiBody({ schema: outcomeItemSchema() })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first answer for 24 h' })
+  @ApiAcceptedResponse({
+    description: 'Stored (committed); `duplicate` when (source, externalId) was already stored',
+    schema: { example: { id: '01938f6e-7a1b-7c3d-9e2f-0123456789ab', status: 'created' } },
+  })
+  @ApiBadRequestResponse({ description: 'Rejected, with the field and reason of every problem' })
+  async create(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<unknown> {
+    return this.answer(request, reply, 'outcomes', idempotencyKey, async () => {
+      const outcome = await this.ingestion.ingestOne(body);
+      if (outcome.status === 'rejected') throw new OutcomeRejectedException(outcome.errors);
+      return { statusCode: 202, body: { id: outcome.id, status: outcome.status } };
+    });
+  }
+
+  @Post('batch')
+  @RequireScope('ingest')
+  @ApiBody({ type: BatchOutcomesDto })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiAcceptedResponse({
+    type: BatchResultDto,
+    description: 'One result per item; valid items are stored even when others are rejected',
+  })
+  async createBatch(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<unknown> {
+    const items = batchItems(body);
+    return this.answer(request, reply, 'outcomes/batch', idempotencyKey, async () => {
+      const results = await this.ingestion.ingest(items);
+      return { statusCode: 202, body: summarise(results) };
+    });
+  }
+
+  @Get()
+  @RequireScope('read')
+  @ApiOkResponse({
+    description: 'Newest first; pass nextCursor as cursor for the next page',
+    schema: {
+      example: {
+        items: [
+          {
+            id: '01938f6e-7a1b-7c3d-9e2f-0123456789ab',
+            type: 'lifecycle',
+            source: 'stripe',
+            externalId: 'evt_1PqR2s',
+            customerId: '01938f6e-0000-7c3d-9e2f-0123456789ab',
+            event: 'churned',
+            segment: 'trail_club',
+            value: null,
+            currency: null,
+            flags: ['churn_without_subscription'],
+            occurredAt: '2026-05-04T09:30:00.000Z',
+            receivedAt: '2026-05-04T09:30:01.204Z',
+          },
+        ],
+        nextCursor: null,
+      },
+    },
+  })
+  async list(
+    @Query() query: ListOutcomesQuery,
+  ): Promise<{ items: OutcomeResponseDto[]; nextCursor: string | null }> {
+    const { limit, cursor, from, to, ...filter } = query;
+    const page = await this.outcomes.list(
+      { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
+      limit ?? 50,
+      cursor,
+    );
+    return { items: page.items.map(toOutcomeResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @RequireScope('read')
+  @ApiOkResponse({ type: OutcomeResponseDto })
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<OutcomeResponseDto> {
+    return toOutcomeResponse(await this.outcomes.get(id));
+  }
+
+  private async answer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    route: string,
+    idempotencyKey: string | undefined,
+    handler: () => Promise<StoredResponse>,
+  ): Promise<unknown> {
+    const scope = `${request.apiKey?.id}:${route}`;
+    const result = await this.idempotency.run(scope, idempotencyKey, request.rawBody ?? '', handler);
+    void reply.status(result.statusCode);
+    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
+    return result.body;
+  }
+}
+
+function batchItems(body: unknown): unknown[] {
+  const items = (body as { items?: unknown } | null)?.items;
+  const extra =
+    body && typeof body === 'object' && !Array.isArray(body)
+      ? Object.keys(body).filter((k) => k !== 'items')
+      : [];
+  const problems = [
+    ...(Array.isArray(items) ? [] : [{ field: 'items', reason: 'must be an array of outcome events' }]),
+    ...(Array.isArray(items) && items.length === 0 ? [{ field: 'items', reason: 'must not be empty' }] : []),
+    ...(Array.isArray(items) && items.length > MAX_BATCH_ITEMS
+      ? [{ field: 'items', reason: `must hold at most ${MAX_BATCH_ITEMS} items` }]
+      : []),
+    ...extra.map((field) => ({ field, reason: `property ${field} should not exist` })),
+  ];
+  if (problems.length) throw new AppException(400, 'Batch rejected', 'VALIDATION_FAILED', problems);
+  return items as unknown[];
+}
+
+function summarise(results: IngestOutcome[]): BatchResultDto {
+  const count = (status: IngestOutcome['status']) => results.filter((r) => r.status === status).length;
+  return { created: count('created'), duplicate: count('duplicate'), rejected: count('rejected'), results };
+}

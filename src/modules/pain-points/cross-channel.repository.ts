@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { placeholders } from '../../database/insert-rows';
+import { toSqlDate } from '../verbatims/sql-date';
+
+export interface CustomerComplaint {
+  topic: string;
+  customerId: string;
+  channel: string;
+}
+
+/**
+ * Who complained about what, where: one row per (topic, customer, channel) with a negative mention of the
+ * topic in the window. Per customer, so it reads raw rows (rollups hold no customers).
+ */
+@Injectable()
+export class CrossChannelRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async complaints(version: string, from: Date, to: Date, topics?: string[]): Promise<CustomerComplaint[]> {
+    const type = this.dataSource.options.type;
+    const rows: CustomerComplaint[] = await this.dataSource.query(
+      `SELECT t.topic_key AS topic, f.customer_id AS customerId, f.channel AS channel
+       FROM feedback f
+       JOIN feedback_topics t ON t.feedback_id = f.id AND t.pipeline_version = ? AND t.sentiment_label = 'negative'
+       WHERE f.occurred_at >= ? AND f.occurred_at < ? AND f.customer_id IS NOT NULL
+       ${topics ? `AND t.topic_key IN (${placeholders(topics.length)})` : ''}
+       GROUP BY t.topic_key, f.customer_id, f.channel`,
+      [version, toSqlDate(type, from), toSqlDate(type, to), ...(topics ?? [])],
+    );
+    return rows;
+  }
+}

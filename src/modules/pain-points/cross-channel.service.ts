@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { AnalysisService } from '../analysis/analysis.service';
+import { CrossChannelRepository, CustomerComplaint } from './cross-channel.repository';
+import { CrossChannelResponseDto, CrossChannelTopicDto } from './dto/pain-points-response.dto';
+
+/**
+ * Journeys broken across channels: customers who complained about one topic in two or more channels within
+ * the window (a negative mention of the topic in each), per topic with the channel pairs they used.
+ */
+@Injectable()
+export class CrossChannelService {
+  constructor(
+    private readonly repository: CrossChannelRepository,
+    private readonly analysis: AnalysisService,
+  ) {}
+
+  async find(
+    to: Date,
+    days: number,
+    topics: string[] | undefined,
+    limit: number,
+  ): Promise<CrossChannelResponseDto> {
+    const from = new Date(to.getTime() - days * 86_400_000);
+    const rows = await this.repository.complaints(await this.analysis.currentVersion(), from, to, topics);
+    return {
+      window: { from: from.toISOString(), to: to.toISOString(), days },
+      topics: summarise(rows).slice(0, limit),
+    };
+  }
+}
+
+export function summarise(rows: CustomerComplaint[]): CrossChannelTopicDto[] {
+  const byTopic = new Map<string, Map<string, Set<string>>>();
+  for (const r of rows) {
+    const customers = byTopic.get(r.topic) ?? new Map<string, Set<string>>();
+    byTopic.set(r.topic, customers);
+    const channels = customers.get(r.customerId) ?? new Set<string>();
+    customers.set(r.customerId, channels);
+    channels.add(r.channel);
+  }
+  const out: CrossChannelTopicDto[] = [];
+  for (const [topic, customers] of byTopic) {
+    const pairs = new Map<string, number>();
+    const channelCounts: Record<string, number> = {};
+    let count = 0;
+    for (const channels of customers.values()) {
+      if (channels.size < 2) continue;
+      count++;
+      const sorted = [...channels].sort();
+      for (const c of sorted) channelCounts[c] = (channelCounts[c] ?? 0) + 1;
+      for (let i = 0; i < sorted.length; i++)
+        for (let j = i + 1; j < sorted.length; j++) {
+          const key = `${sorted[i]}|${sorted[j]}`;
+          pairs.set(key, (pairs.get(key) ?? 0) + 1);
+        }
+    }
+    if (!count) continue;
+    out.push({
+      topic,
+      customers: count,
+      channelPairs: [...pairs]
+        .map(([key, customers]) => ({ channels: key.split('|'), customers }))
+        .sort((a, b) => b.customers - a.customers || a.channels.join().localeCompare(b.channels.join())),
+      channels: channelCounts,
+    });
+  }
+  return out.sort((a, b) => b.customers - a.customers || a.topic.localeCompare(b.topic));
+}

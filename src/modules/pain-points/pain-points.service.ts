@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InsightsQueryService } from '../rollups/query/insights-query.service';
+import { QueryDimension, QueryFilters, TimeRange } from '../rollups/query/insights-query.types';
+import { ListVerbatimsQuery } from '../verbatims/dto/list-verbatims.query';
+import { VerbatimsService } from '../verbatims/verbatims.service';
+import { AnalyticsScope } from './analytics-scope.parser';
+import { NegativeTopicDto, PainPointDto, PainPointsResponseDto } from './dto/pain-points-response.dto';
+
+const TOP_TOPICS = 3;
+
+/**
+ * Where it hurts: touchpoints and journey stages ranked by the negatives they hold beyond the overall rate,
+ * every number read through the query layer (volume and negative_share of the metric registry).
+ */
+@Injectable()
+export class PainPointsService {
+  constructor(
+    private readonly insights: InsightsQueryService,
+    private readonly verbatims: VerbatimsService,
+  ) {}
+
+  async painPoints(
+    scope: AnalyticsScope,
+    options: { limit: number; examples: number; minSample: number },
+  ): Promise<PainPointsResponseDto> {
+    const [overallSums] = await this.insights.totals(scope.range, scope.filters);
+    const overallShare = overallSums ? this.insights.evaluate('negative_share', overallSums.sums) : null;
+    const overallVolume = overallSums ? this.insights.evaluate('volume', overallSums.sums).n : 0;
+    const [touchpoints, journeyStages] = await Promise.all(
+      (['touchpoint', 'journeyStage'] as const).map((d) =>
+        this.ranked(scope, d, overallShare?.value ?? null, options),
+      ),
+    );
+    return {
+      range: iso(scope.range),
+      overall: {
+        volume: overallVolume,
+        scored: overallShare?.n ?? 0,
+        negativeShare: overallShare?.value ?? null,
+      },
+      touchpoints,
+      journeyStages,
+    };
+  }
+
+  private async ranked(
+    scope: AnalyticsScope,
+    dimension: QueryDimension,
+    overallShare: number | null,
+    options: { limit: number; examples: number; minSample: number },
+  ): Promise<PainPointDto[]> {
+    const groups = await this.insights.totals(scope.range, scope.filters, dimension);
+    const rows = groups
+      .filter((g) => g.group)
+      .map((g) => {
+        const volume = this.insights.evaluate('volume', g.sums).n;
+        const share = this.insights.evaluate('negative_share', g.sums);
+        const impact =
+          share.value === null || overallShare === null ? 0 : (share.value - overallShare) * volume;
+        return { value: g.group!, volume, share, impact };
+      })
+      .sort((a, b) => b.impact - a.impact || b.volume - a.volume)
+      .slice(0, options.limit);
+    return Promise.all(
+      rows.map(async (r) => {
+        const filters: QueryFilters = { ...scope.filters, [dimension]: [r.value] };
+        const topNegativeTopics = await this.negativeTopics(scope.range, filters);
+        return {
+          value: r.value,
+          volume: r.volume,
+          scored: r.share.n,
+          negativeShare: r.share.value,
+          ci: r.share.ci,
+          impact: r.impact,
+          lowSample: r.share.n < options.minSample,
+          topNegativeTopics,
+          examples: await this.examples(scope.range, filters, topNegativeTopics[0]?.topic, options.examples),
+        };
+      }),
+    );
+  }
+
+  private async negativeTopics(range: TimeRange, filters: QueryFilters): Promise<NegativeTopicDto[]> {
+    const topics = await this.insights.totals(range, filters, 'topic');
+    return topics
+      .filter((t) => t.group)
+      .map((t) => {
+        const share = this.insights.evaluate('negative_share', t.sums);
+        return {
+          topic: t.group!,
+          scored: share.n,
+          negativeShare: share.value ?? 0,
+          negatives: Math.round((share.value ?? 0) * share.n),
+        };
+      })
+      .filter((t) => t.negatives > 0)
+      .sort((a, b) => b.negatives - a.negatives || b.negativeShare - a.negativeShare)
+      .slice(0, TOP_TOPICS);
+  }
+
+  /** Recent negative verbatims of the group: about its top negative topic when there is one. */
+  private examples(range: TimeRange, filters: QueryFilters, topic: string | undefined, count: number) {
+    const query = { ...verbatimQuery(range, filters), sentiment: 'negative' };
+    return this.verbatims.examples(query, count, topic ? { topic } : undefined);
+  }
+}
+
+/** The verbatim search for the same range and filters as a summary row. */
+export function verbatimQuery(range: TimeRange, filters: QueryFilters): ListVerbatimsQuery {
+  return {
+    ...Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v!.join(',')])),
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+  };
+}
+
+export function iso(range: TimeRange) {
+  return { from: range.from.toISOString(), to: range.to.toISOString(), timezone: range.timezone };
+}

@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { benjaminiHochberg } from '../../../core/statistics';
+import { emptySums, RollupSums, SUM_FIELDS } from '../rollup-facts';
+import {
+  CompareQuery,
+  CompareResult,
+  GroupComparison,
+  GroupSums,
+  InsightsQueryError,
+  MAX_POINTS,
+  MetricValue,
+  QueryDimension,
+  QueryFilters,
+  SeriesQuery,
+  SeriesResult,
+  TimeRange,
+} from './insights-query.types';
+import { METRIC_REGISTRY, MetricName } from './metric-registry';
+import { itemDimensionsOf, RollupQueryRepository } from './rollup-query.repository';
+import { bucketPlan, mergedRanges, Period, periodOfBucket, periodsOf } from './time-buckets';
+
+export const DEFAULT_MIN_SAMPLE = 30;
+
+const addInto = (into: RollupSums, from: RollupSums) => {
+  for (const f of SUM_FIELDS) into[f] += from[f];
+};
+
+/**
+ * The one query layer over the rollups: every analytics number (trends, comparisons, pain points, topic
+ * insights, indices, the digest) comes from `sumsByPeriod` and a metric of METRIC_REGISTRY.
+ */
+@Injectable()
+export class InsightsQueryService {
+  constructor(private readonly repository: RollupQueryRepository) {}
+
+  /** A metric per period (and group); empty periods are present with n 0 and value null. */
+  async series(q: SeriesQuery): Promise<SeriesResult> {
+    const periods = periodsOf(q.range, q.granularity);
+    const sums = await this.sumsByPeriod(periods, q.filters ?? {}, q.groupBy);
+    const groups = this.groupsOf(sums, q.filters ?? {}, q.groupBy);
+    if (periods.length * groups.length > MAX_POINTS)
+      throw new InsightsQueryError(
+        'groupBy',
+        `${periods.length * groups.length} points is more than ${MAX_POINTS}: filter the groups or shorten the range`,
+      );
+    const minSample = q.minSample ?? DEFAULT_MIN_SAMPLE;
+    const points = groups.flatMap((group) =>
+      periods.map((p, i) => {
+        const v = this.evaluate(q.metric, sums.get(group)?.[i] ?? emptySums());
+        return { period: p.label, group, ...v, lowSample: v.n < minSample };
+      }),
+    );
+    return {
+      metric: q.metric,
+      granularity: q.granularity,
+      timezone: q.range.timezone,
+      groupBy: q.groupBy ?? null,
+      points,
+    };
+  }
+
+  /** One metric over a range against a baseline range, per group, with the change and its significance. */
+  async compare(q: CompareQuery): Promise<CompareResult> {
+    const [current, baseline] = await Promise.all([
+      this.totals(q.current, q.filters ?? {}, q.groupBy),
+      this.totals(q.baseline, q.filters ?? {}, q.groupBy),
+    ]);
+    const byGroup = (rows: GroupSums[]) => new Map(rows.map((r) => [r.group, r.sums]));
+    const [cur, base] = [byGroup(current), byGroup(baseline)];
+    const groups = !q.groupBy
+      ? [null]
+      : [...new Set([...cur.keys(), ...base.keys()])].sort((a, b) => String(a).localeCompare(String(b)));
+    const metric = METRIC_REGISTRY[q.metric];
+    const minSample = q.minSample ?? DEFAULT_MIN_SAMPLE;
+    const rows = groups.map((group) => {
+      const [a, b] = [base.get(group) ?? emptySums(), cur.get(group) ?? emptySums()];
+      const [va, vb] = [this.evaluate(q.metric, a), this.evaluate(q.metric, b)];
+      const test = va.value === null || vb.value === null ? null : metric.change(a, b);
+      return {
+        group,
+        current: vb,
+        baseline: va,
+        change: {
+          difference: test?.difference ?? null,
+          ci: test?.ci ?? null,
+          pValue: test?.pValue ?? null,
+          qValue: null,
+        },
+        lowSample: va.n < minSample || vb.n < minSample,
+      } as GroupComparison;
+    });
+    const q_ = benjaminiHochberg(rows.map((r) => r.change.pValue));
+    rows.forEach((r, i) => (r.change.qValue = q_[i]));
+    rows.sort(
+      (x, y) =>
+        (x.change.qValue ?? 2) - (y.change.qValue ?? 2) ||
+        Math.abs(y.change.difference ?? 0) - Math.abs(x.change.difference ?? 0),
+    );
+    const iso = (d: Date) => d.toISOString();
+    return {
+      metric: q.metric,
+      timezone: q.current.timezone,
+      groupBy: q.groupBy ?? null,
+      current: { from: iso(q.current.from), to: iso(q.current.to) },
+      baseline: { from: iso(q.baseline.from), to: iso(q.baseline.to) },
+      groups: rows,
+    };
+  }
+
+  /** The sums of each group over a whole range: for modules that combine several metrics themselves. */
+  async totals(range: TimeRange, filters: QueryFilters, groupBy?: QueryDimension): Promise<GroupSums[]> {
+    const period: Period = { label: '', from: range.from.getTime(), to: range.to.getTime() };
+    const sums = await this.sumsByPeriod([period], filters, groupBy);
+    return [...sums.entries()].map(([group, perPeriod]) => ({ group, sums: perPeriod[0] }));
+  }
+
+  evaluate(metric: MetricName, sums: RollupSums): MetricValue {
+    const m = METRIC_REGISTRY[metric];
+    const n = m.n(sums);
+    return { value: n > 0 ? m.value(sums) : null, n, ci: n > 0 ? m.interval(sums) : null };
+  }
+
+  /** Sums per group, per period (index into `periods`), from whole UTC days plus edge hours. */
+  async sumsByPeriod(
+    periods: Period[],
+    filters: QueryFilters,
+    groupBy?: QueryDimension,
+  ): Promise<Map<string | null, RollupSums[]>> {
+    const plan = bucketPlan(periods);
+    const [dayRows, hourRows] = await Promise.all([
+      // Most questions touch one or two dimensions: the day slices answer them from far fewer rows.
+      itemDimensionsOf(filters, groupBy).length <= 2
+        ? this.repository.sliceSums(mergedRanges(plan.days), filters, groupBy)
+        : this.repository.sums('day', mergedRanges(plan.days), filters, groupBy),
+      this.repository.sums('hour', mergedRanges(plan.hours), filters, groupBy),
+    ]);
+    const out = new Map<string | null, RollupSums[]>();
+    const collect = (rows: typeof dayRows, ranges: typeof plan.days) => {
+      for (const row of rows) {
+        const period = periodOfBucket(ranges, row.bucket);
+        if (period < 0) continue;
+        let perPeriod = out.get(row.group);
+        if (!perPeriod) out.set(row.group, (perPeriod = periods.map(() => emptySums())));
+        addInto(perPeriod[period], row.sums);
+      }
+    };
+    collect(dayRows, plan.days);
+    collect(hourRows, plan.hours);
+    return out;
+  }
+
+  /** Groups seen in the data, plus the filtered values of the grouped dimension (so they show even when empty). */
+  private groupsOf(
+    sums: Map<string | null, RollupSums[]>,
+    filters: QueryFilters,
+    groupBy?: QueryDimension,
+  ): (string | null)[] {
+    if (!groupBy) return [null];
+    const groups = new Set<string>([...sums.keys()].map(String));
+    for (const v of filters[groupBy] ?? []) groups.add(v);
+    return [...groups].sort();
+  }
+}

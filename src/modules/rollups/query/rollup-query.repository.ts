@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { placeholders } from '../../../database/insert-rows';
+import { ROLLUP_DIMENSIONS, RollupDimension, RollupSums, SUM_FIELDS } from '../rollup-facts';
+import { ROLLUP_TABLES, RollupGrain, SUM_COLUMNS } from '../rollup.repository';
+import { QueryDimension, QueryFilters } from './insights-query.types';
+
+const COLUMN: Record<QueryDimension, string> = {
+  kind: 'kind',
+  source: 'source',
+  channel: 'channel',
+  touchpoint: 'touchpoint',
+  journeyStage: 'journey_stage',
+  segment: 'segment',
+  language: 'language',
+  topic: 'topic_key',
+  signal: 'signal_type',
+};
+
+export interface SumsRow {
+  bucket: number;
+  group: string | null;
+  sums: RollupSums;
+}
+
+/** The item dimensions a question touches (filters and group-by; topic and signal are rows, not dimensions). */
+export function itemDimensionsOf(filters: QueryFilters, groupBy?: QueryDimension): RollupDimension[] {
+  const dims = new Set<RollupDimension>();
+  for (const d of ROLLUP_DIMENSIONS) if (filters[d]?.length || groupBy === d) dims.add(d);
+  return [...dims].sort();
+}
+
+/** The SELECTs over the rollup tables: sums per bucket (and group) over ranges of buckets. */
+@Injectable()
+export class RollupQueryRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** From the tables keyed by every dimension (hourly or daily): exact for any combination of filters. */
+  sums(grain: RollupGrain, ranges: [number, number][], filters: QueryFilters, groupBy?: QueryDimension) {
+    const column = (d: QueryDimension) => COLUMN[d];
+    return this.select(ROLLUP_TABLES[grain], [], ranges, filters, groupBy, column);
+  }
+
+  /** From the day slices: for questions touching at most two item dimensions (see itemDimensionsOf). */
+  sliceSums(ranges: [number, number][], filters: QueryFilters, groupBy?: QueryDimension) {
+    const [a, b] = itemDimensionsOf(filters, groupBy);
+    const column = (d: QueryDimension) => (d === a ? 'value_a' : d === b ? 'value_b' : COLUMN[d]);
+    const slice: [string, unknown][] = [
+      ['dim_a = ?', a ?? ''],
+      ['dim_b = ?', b ?? ''],
+    ];
+    return this.select('rollup_day_slices', slice, ranges, filters, groupBy, column);
+  }
+
+  private async select(
+    table: string,
+    fixed: [string, unknown][],
+    ranges: [number, number][],
+    filters: QueryFilters,
+    groupBy: QueryDimension | undefined,
+    column: (d: QueryDimension) => string,
+  ): Promise<SumsRow[]> {
+    if (!ranges.length) return [];
+    const where: string[] = [];
+    const params: unknown[] = [];
+    // Item rows, topic rows or signal rows: never two kinds at once (a topic row and its item row would count twice).
+    const facet =
+      filters.topic || groupBy === 'topic'
+        ? 'topic'
+        : filters.signal || groupBy === 'signal'
+          ? 'signal'
+          : 'item';
+    where.push(facet === 'topic' ? "topic_key <> ''" : "topic_key = ''");
+    where.push(facet === 'signal' ? "signal_type <> ''" : "signal_type = ''");
+    for (const [condition, value] of fixed) {
+      where.push(condition);
+      params.push(value);
+    }
+    for (const [dim, values] of Object.entries(filters) as [QueryDimension, string[]][]) {
+      if (!values?.length) continue;
+      where.push(`${column(dim)} IN (${placeholders(values.length)})`);
+      params.push(...values);
+    }
+    where.push(`(${ranges.map(() => '(bucket >= ? AND bucket < ?)').join(' OR ')})`);
+    params.push(...ranges.flat());
+    const group = groupBy ? column(groupBy) : "''";
+    const sums = SUM_COLUMNS.map((c, i) => `SUM(${c}) AS s${i}`).join(', ');
+    const rows: Record<string, number | string>[] = await this.dataSource.query(
+      `SELECT bucket, ${group} AS grp, ${sums} FROM ${table}
+       WHERE ${where.join(' AND ')} GROUP BY bucket${groupBy ? `, ${group}` : ''}`,
+      params,
+    );
+    return rows.map((r) => ({
+      bucket: Number(r.bucket),
+      group: groupBy ? String(r.grp) : null,
+      sums: Object.fromEntries(SUM_FIELDS.map((f, i) => [f, Number(r[`s${i}`])])) as RollupSums,
+    }));
+  }
+}

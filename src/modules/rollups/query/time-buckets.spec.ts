@@ -1,0 +1,85 @@
+import { bucketPlan, mergedRanges, periodOfBucket, periodsOf } from './time-buckets';
+
+const H = 3_600_000;
+const hour = (iso: string) => Date.parse(iso) / H;
+
+describe('time buckets', () => {
+  it('labels ISO weeks by their Monday and clips the first and last to the range', () => {
+    const periods = periodsOf(
+      { from: new Date('2026-03-04T00:00:00Z'), to: new Date('2026-03-17T00:00:00Z'), timezone: 'UTC' },
+      'week',
+    );
+    expect(periods.map((p) => p.label)).toEqual(['2026-03-02', '2026-03-09', '2026-03-16']);
+    expect(periods[0].from).toBe(Date.parse('2026-03-04T00:00:00Z'));
+    expect(periods[2].to).toBe(Date.parse('2026-03-17T00:00:00Z'));
+  });
+
+  it('reads whole UTC days from the daily rows and the edge hours of a Berlin week from the hourly rows', () => {
+    // Berlin week of Mon 2026-03-02 = [Sun 01 23:00Z, Sun 08 23:00Z).
+    const periods = periodsOf(
+      {
+        from: new Date('2026-03-01T23:00:00Z'),
+        to: new Date('2026-03-08T23:00:00Z'),
+        timezone: 'Europe/Berlin',
+      },
+      'week',
+    );
+    expect(periods.map((p) => p.label)).toEqual(['2026-03-02']);
+    const plan = bucketPlan(periods);
+    expect(plan.days).toEqual([
+      { from: Date.parse('2026-03-02') / 86_400_000, to: Date.parse('2026-03-08') / 86_400_000, period: 0 },
+    ]);
+    expect(plan.hours).toEqual([
+      { from: hour('2026-03-01T23:00:00Z'), to: hour('2026-03-02T00:00:00Z'), period: 0 },
+      { from: hour('2026-03-08T00:00:00Z'), to: hour('2026-03-08T23:00:00Z'), period: 0 },
+    ]);
+  });
+
+  it('follows daylight saving: the Berlin day of the spring change has 23 hours', () => {
+    const periods = periodsOf(
+      {
+        from: new Date('2026-03-28T23:00:00Z'),
+        to: new Date('2026-03-30T22:00:00Z'),
+        timezone: 'Europe/Berlin',
+      },
+      'day',
+    );
+    expect(periods.map((p) => [p.label, (p.to - p.from) / H])).toEqual([
+      ['2026-03-29', 23],
+      ['2026-03-30', 24],
+    ]);
+  });
+
+  it('joins adjacent ranges and finds the period of a bucket', () => {
+    const ranges = [
+      { from: 0, to: 5, period: 0 },
+      { from: 5, to: 9, period: 1 },
+      { from: 12, to: 20, period: 2 },
+    ];
+    expect(mergedRanges(ranges)).toEqual([
+      [0, 9],
+      [12, 20],
+    ]);
+    expect([0, 4, 5, 8, 9, 11, 12, 19, 20].map((b) => periodOfBucket(ranges, b))).toEqual([
+      0, 0, 1, 1, -1, -1, 2, 2, -1,
+    ]);
+  });
+
+  it('refuses more than 5,000 points and half-hour boundaries', () => {
+    expect(() =>
+      periodsOf(
+        { from: new Date('1990-01-01T00:00:00Z'), to: new Date('2010-01-01T00:00:00Z'), timezone: 'UTC' },
+        'day',
+      ),
+    ).toThrow(/more than 5000 points/);
+    const kolkata = periodsOf(
+      {
+        from: new Date('2026-03-01T00:00:00Z'),
+        to: new Date('2026-03-03T00:00:00Z'),
+        timezone: 'Asia/Kolkata',
+      },
+      'day',
+    );
+    expect(() => bucketPlan(kolkata)).toThrow(/whole number of hours/);
+  });
+});

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { InsightsQueryService } from './query/insights-query.service';
+import { RollupQueryRepository } from './query/rollup-query.repository';
+import { RollupRepository } from './rollup.repository';
+import { RollupsService } from './rollups.service';
+
+/** The pre-aggregated sums every analytics answer reads; a leaf module so analysis and customers can call it. */
+@Module({
+  providers: [RollupRepository, RollupsService, RollupQueryRepository, InsightsQueryService],
+  exports: [RollupsService, InsightsQueryService],
+})
+export class RollupsModule {}

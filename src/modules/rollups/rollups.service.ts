@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  HOURS_PER_DAY,
+  RollupDelta,
+  RollupFacts,
+  rowsOf,
+  SliceKey,
+  sliceKeyString,
+  slicesOf,
+} from './rollup-facts';
+import { RollupRepository } from './rollup.repository';
+import { readFacts } from './rollup-source.reader';
+
+/**
+ * Keeps the rollups equal to the raw rows. `refresh` runs inside the caller's transaction (the one that stores an
+ * analysis, erases a customer or deletes feedback): it reads what each item adds now, subtracts what it added
+ * before (kept per item in `rollup_contributions`) and adds the new figures. Running it twice changes nothing.
+ */
+@Injectable()
+export class RollupsService {
+  constructor(private readonly repository: RollupRepository) {}
+
+  async refresh(manager: EntityManager, feedbackIds: string[]): Promise<void> {
+    const ids = [...new Set(feedbackIds)].sort();
+    if (!ids.length) return;
+    const before = await this.repository.lockContributions(manager, ids);
+    const now = await readFacts(manager, ids);
+    const hours = new RollupDelta();
+    const days = new RollupDelta();
+    const changed: string[] = [];
+    const kept: { feedbackId: string; facts: string }[] = [];
+    for (const id of ids) {
+      const old = before.get(id) ?? null;
+      const next = now.get(id) ?? null;
+      const nextJson = next ? JSON.stringify(next) : null;
+      if ((old ? JSON.stringify(old) : null) === nextJson) continue;
+      changed.push(id);
+      if (old) this.apply(hours, days, old, -1);
+      if (next && nextJson) {
+        this.apply(hours, days, next, 1);
+        kept.push({ feedbackId: id, facts: nextJson });
+      }
+    }
+    if (!changed.length) return;
+    await this.repository.addSums(manager, 'hour', hours.sorted());
+    const daySums = days.sorted();
+    await this.repository.addSums(manager, 'day', daySums);
+    // Slices follow from the net day deltas (a change that cancels out in a day touches no slice).
+    const slices = new RollupDelta<SliceKey>(sliceKeyString);
+    for (const [key, sums] of daySums) slices.add(slicesOf(key, sums));
+    await this.repository.addSlices(manager, slices.sorted());
+    await this.repository.replaceContributions(manager, changed, kept);
+  }
+
+  /** Erasure: the customer's items leave the rollups (call after marking the customer erased). */
+  async refreshCustomer(manager: EntityManager, customerId: string): Promise<void> {
+    await this.refresh(manager, await this.repository.feedbackIdsOfCustomer(manager, customerId));
+  }
+
+  /** Recomputes everything from the raw rows, a page of items per transaction. */
+  async rebuild(
+    onProgress: (done: number, total: number) => void = () => {},
+    pageSize = 2_000,
+  ): Promise<number> {
+    const total = await this.repository.countFeedback();
+    await this.repository.clear();
+    let after = '';
+    let done = 0;
+    onProgress(0, total);
+    for (;;) {
+      const ids = await this.repository.feedbackIdsAfter(after, pageSize);
+      if (!ids.length) break;
+      await this.repository.transaction((manager) => this.refresh(manager, ids));
+      after = ids[ids.length - 1];
+      done += ids.length;
+      onProgress(done, Math.max(total, done));
+    }
+    return done;
+  }
+
+  private apply(hours: RollupDelta, days: RollupDelta, facts: RollupFacts, sign: 1 | -1): void {
+    hours.add(rowsOf(facts, facts.hour, sign));
+    days.add(rowsOf(facts, Math.floor(facts.hour / HOURS_PER_DAY), sign));
+  }
+}

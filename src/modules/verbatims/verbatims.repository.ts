@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { placeholders } from '../../database/insert-rows';
+import { fromSqlDate, toSqlDate } from './sql-date';
+import { VerbatimPosition } from './verbatim-cursor';
+import { VerbatimFilter } from './verbatim-filters';
+import { searchDialect } from './verbatim-search.dialect';
+
+export interface VerbatimRow {
+  id: string;
+  kind: string;
+  source: string;
+  channel: string;
+  touchpoint: string | null;
+  journeyStage: string | null;
+  segment: string | null;
+  customerId: string | null;
+  language: string | null;
+  text: string | null;
+  occurredAt: Date;
+  sentimentLabel: string | null;
+  sentimentScore: number | null;
+  signals: string | null;
+  /** Null when the current pipeline has not analysed the item (yet). */
+  analysisVersion: string | null;
+  score: number | null;
+}
+
+const EQUAL_COLUMNS = [
+  ['kind', 'f.kind'],
+  ['source', 'f.source'],
+  ['channel', 'f.channel'],
+  ['touchpoint', 'f.touchpoint'],
+  ['journeyStage', 'f.journey_stage'],
+  ['segment', 'f.segment'],
+  ['language', 'f.language'],
+  ['sentiment', 'a.sentiment_label'],
+] as const;
+
+/** Every query of the verbatim search: one statement per page, plus the page's topics. */
+@Injectable()
+export class VerbatimsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async search(
+    filter: VerbatimFilter,
+    version: string,
+    sort: 'relevance' | 'recency',
+    limit: number,
+    after?: VerbatimPosition,
+  ): Promise<VerbatimRow[]> {
+    const type = this.dataSource.options.type;
+    const match = filter.terms ? searchDialect(type, filter.terms) : undefined;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (match) {
+      where.push(match.where);
+      params.push(...match.params.where);
+    }
+    for (const [key, column] of EQUAL_COLUMNS) {
+      const values = filter[key];
+      if (!values) continue;
+      where.push(`${column} IN (${placeholders(values.length)})`);
+      params.push(...values);
+    }
+    if (filter.topic) {
+      where.push(
+        `EXISTS (SELECT 1 FROM feedback_topics t WHERE t.feedback_id = f.id AND t.pipeline_version = ? AND t.topic_key IN (${placeholders(filter.topic.length)}))`,
+      );
+      params.push(version, ...filter.topic);
+    }
+    if (filter.signal) {
+      // Signals are stored comma-separated; no signal name contains another, so a substring test is exact.
+      where.push(`(${filter.signal.map(() => 'a.signals LIKE ?').join(' OR ')})`);
+      params.push(...filter.signal.map((s) => `%${s}%`));
+    }
+    if (filter.from) {
+      where.push('f.occurred_at >= ?');
+      params.push(toSqlDate(type, filter.from));
+    }
+    if (filter.to) {
+      where.push('f.occurred_at < ?');
+      params.push(toSqlDate(type, filter.to));
+    }
+    if (after && 'occurredAt' in after) {
+      const at = toSqlDate(type, new Date(after.occurredAt));
+      where.push('(f.occurred_at < ? OR (f.occurred_at = ? AND f.id < ?))');
+      params.push(at, at, after.id);
+    }
+    const order = sort === 'relevance' && match ? 'score DESC, f.id DESC' : 'f.occurred_at DESC, f.id DESC';
+    const offset = after && 'offset' in after ? after.offset : 0;
+    const sql = `SELECT f.id, f.kind, f.source, f.channel, f.touchpoint, f.journey_stage AS journeyStage,
+        f.segment, f.customer_id AS customerId, f.language, f.text, f.occurred_at AS occurredAt,
+        a.sentiment_label AS sentimentLabel, a.sentiment_score AS sentimentScore, a.signals, a.pipeline_version AS analysisVersion,
+        ${match ? match.score : 'NULL'} AS score
+      FROM feedback f ${match?.join ?? ''}
+      LEFT JOIN feedback_analysis a ON a.feedback_id = f.id AND a.pipeline_version = ?
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${order} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`;
+    const rows: VerbatimRow[] = await this.dataSource.query(sql, [
+      ...(match?.params.score ?? []),
+      ...(match?.params.join ?? []),
+      version,
+      ...params,
+    ]);
+    return rows.map((r) => ({
+      ...r,
+      occurredAt: fromSqlDate(r.occurredAt),
+      sentimentScore: r.sentimentScore === null ? null : Number(r.sentimentScore),
+      score: r.score === null ? null : Number(r.score),
+    }));
+  }
+
+  async topicsOf(
+    ids: string[],
+    version: string,
+  ): Promise<{ feedbackId: string; topicKey: string; sentimentLabel: string; sentimentScore: number }[]> {
+    if (!ids.length) return [];
+    const rows: { feedbackId: string; topicKey: string; sentimentLabel: string; sentimentScore: number }[] =
+      await this.dataSource.query(
+        `SELECT feedback_id AS feedbackId, topic_key AS topicKey, sentiment_label AS sentimentLabel,
+           sentiment_score AS sentimentScore
+         FROM feedback_topics WHERE pipeline_version = ? AND feedback_id IN (${placeholders(ids.length)})
+         ORDER BY confidence DESC`,
+        [version, ...ids],
+      );
+    return rows.map((r) => ({ ...r, sentimentScore: Number(r.sentimentScore) }));
+  }
+}
