@@ -63,8 +63,8 @@ export class PainPointsController {
   list(@Query() q: AnalyticsScopeQuery): Promise<PainPointsResponseDto> {
     const scope = parseScope(q);
     return this.painPoints.painPoints(scope, {
-      limit: q.limit ?? 10,
-      examples: q.examples ?? 3,
+      limit: q.limit ?? 5,
+      examples: q.examples ?? 2,
       minSample: q.minSample ?? 30,
     });
   }

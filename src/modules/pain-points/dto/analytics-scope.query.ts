@@ -54,14 +54,18 @@ export class AnalyticsScopeQuery {
   journeyStage?: string;
   @ApiPropertyOptional({ description: LIST }) @IsOptional() @IsString() @MaxLength(2000) segment?: string;
   @ApiPropertyOptional({ description: LIST }) @IsOptional() @IsString() @MaxLength(2000) language?: string;
-  @ApiPropertyOptional({ description: 'Rows per list', default: 10, minimum: 1, maximum: 50 })
+  @ApiPropertyOptional({
+    description: 'Rows per list (default 5 for pain points, 10 for topic insights)',
+    minimum: 1,
+    maximum: 50,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(50)
   limit?: number;
-  @ApiPropertyOptional({ description: 'Example verbatims per row', default: 3, minimum: 0, maximum: 5 })
+  @ApiPropertyOptional({ description: 'Example verbatims per row (default 2)', minimum: 0, maximum: 5 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
