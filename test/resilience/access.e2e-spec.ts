@@ -12,7 +12,8 @@ jest.setTimeout(30_000);
  * a new test. Every operation outside this list must refuse a missing, unknown, revoked or expired key with
  * 401, and every scoped operation must refuse a key without its scope with 403.
  */
-const PUBLIC = [/^\/health/, /^\/metrics/, /^\/api\/v1\/webhooks\//];
+/** Public on purpose: probes, signed webhooks, and the digest's one-click unsubscribe (a signed token, RFC 8058). */
+const PUBLIC = [/^\/health/, /^\/metrics/, /^\/api\/v1\/webhooks\//, /^\/api\/v1\/digest\/unsubscribe/];
 /** Operations any valid key may call (none today): listed on purpose, so a forgotten scope shows up. */
 const ANY_SCOPE: RegExp[] = [];
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
