@@ -1,10 +1,17 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
 
 jest.setTimeout(60_000);
 
-type Schema = { type?: string; properties?: Record<string, Schema>; additionalProperties?: unknown };
+type Schema = {
+  type?: string;
+  properties?: Record<string, Schema>;
+  additionalProperties?: unknown;
+  allOf?: unknown[];
+};
 
 /** The whole /docs-json document, checked by an OpenAPI validator and for what reflection gets wrong. */
 describe(`OpenAPI document (${TEST_TARGET})`, () => {
@@ -36,11 +43,15 @@ describe(`OpenAPI document (${TEST_TARGET})`, () => {
       'string',
     ]);
     const bare: string[] = [];
-    // api-keys and integrations DTOs are another branch's to fix (their nullable dates and strings, same cause).
-    const elsewhere = /^(CreatedApiKeyResponseDto|ApiKeyResponseDto|Integration\w*|UpdateIntegrationDto)$/;
-    for (const [name, schema] of Object.entries(doc.components.schemas).filter(([n]) => !elsewhere.test(n)))
+    for (const [name, schema] of Object.entries(doc.components.schemas))
       for (const [field, property] of Object.entries(schema.properties ?? {}))
-        if (property.type === 'object' && !property.properties && property.additionalProperties === undefined)
+        // A nullable class reference comes out as { type: 'object', nullable: true, allOf: [$ref] }: not bare.
+        if (
+          property.type === 'object' &&
+          !property.properties &&
+          !property.allOf &&
+          property.additionalProperties === undefined
+        )
           bare.push(`${name}.${field}`);
     expect(bare).toEqual([]);
   });
@@ -59,5 +70,22 @@ describe(`OpenAPI document (${TEST_TARGET})`, () => {
     expect(single.filter((p) => p.in === 'header')).toEqual([
       expect.objectContaining({ name: 'Idempotency-Key', required: false }),
     ]);
+  });
+
+  it('gives each documented class its own name (schemas are keyed by class name: a second one is dropped)', () => {
+    const src = join(__dirname, '../../src');
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const seen = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(join(src, file), 'utf8');
+      if (!text.includes('@nestjs/swagger')) continue;
+      for (const [, name] of text.matchAll(/^(?:export )?class (\w+)/gm)) {
+        if (seen.has(name)) clashes.push(`${name}: ${seen.get(name)} and ${file}`);
+        else seen.set(name, file);
+      }
+    }
+    expect(clashes).toEqual([]);
+    expect(seen.size).toBeGreaterThan(20);
   });
 });

@@ -50,7 +50,7 @@ export class AnomaliesController {
       'Found hourly against the same weekday of the previous 8 weeks (Poisson test on the median count; binomial ' +
       'test on the pooled negative share; Benjamini–Hochberg at 1 % over every series of a day). Newest day first.',
   })
-  @ApiOkResponse({ type: AnomalyPageDto, schema: { example: EXAMPLE } })
+  @ApiOkResponse({ type: AnomalyPageDto, example: EXAMPLE })
   @CsvExport<AnomalyPageDto, AnomalyDto>({
     filename: 'anomalies',
     rows: (body) => body.items,

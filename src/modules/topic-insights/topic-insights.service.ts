@@ -7,7 +7,7 @@ import { TimeRange } from '../rollups/query/insights-query.types';
 import { METRIC_REGISTRY } from '../rollups/query/metric-registry';
 import { emptySums, RollupSums } from '../rollups/rollup-facts';
 import { VerbatimsService } from '../verbatims/verbatims.service';
-import { ChangeDto, TopicInsightDto, TopicInsightsResponseDto } from './dto/topic-insights-response.dto';
+import { TopicChangeDto, TopicInsightDto, TopicInsightsResponseDto } from './dto/topic-insights-response.dto';
 
 const MOVER_FDR = 0.05;
 /** A topic mentioned fewer times than this in the period is not called a mover on its share alone. */
@@ -146,7 +146,7 @@ function change(
   values: readonly [number | null, number | null],
   test: ChangeTest | null,
   q: number | null,
-): ChangeDto {
+): TopicChangeDto {
   const valid = test !== null && Number.isFinite(test.difference);
   return {
     baseline: values[0],

@@ -52,7 +52,7 @@ export class VerbatimsController {
       'Full-text search (every word required) with filters, by relevance or recency, in cursor pages, with the ' +
       'analysis inline and the matched words marked. `Accept: text/csv` streams every match as CSV.',
   })
-  @ApiOkResponse({ type: VerbatimPageDto, schema: { example: EXAMPLE } })
+  @ApiOkResponse({ type: VerbatimPageDto, example: EXAMPLE })
   @ApiBadRequestResponse({
     description: 'A bad filter, date range or a cursor of another query: field and reason',
   })

@@ -70,14 +70,14 @@ export class AlertDeliveryDto {
   })
   id: string;
   @ApiProperty({ example: 'anomaly.detected' }) eventType: string;
-  @ApiPropertyOptional({ nullable: true }) anomalyId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) anomalyId: string | null;
   @ApiProperty({ enum: ['pending', 'delivered', 'failed'], example: 'delivered' }) status: string;
   @ApiProperty({ example: 2 }) attempts: number;
-  @ApiPropertyOptional({ nullable: true, example: 200 }) lastStatusCode: number | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) lastError: string | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 200 }) lastStatusCode: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) lastError: string | null;
   @ApiProperty({ example: '2026-05-04T09:00:00.000Z' }) createdAt: string;
-  @ApiPropertyOptional({ nullable: true }) lastAttemptAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) deliveredAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) lastAttemptAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) deliveredAt: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The body sent' })
   payload: Record<string, unknown>;
 }

@@ -6,6 +6,7 @@ export class PackTopicDto {
   @ApiProperty({ example: 'Flight delays' }) name: string;
   @ApiPropertyOptional({
     example: 'waiting-time',
+    type: String,
     nullable: true,
     description: 'The general key (or pack topic) this topic refines; null for a topic of its own',
   })

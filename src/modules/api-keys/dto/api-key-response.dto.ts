@@ -6,8 +6,8 @@ export class ApiKeyResponseDto {
   @ApiProperty() name: string;
   @ApiProperty({ description: 'The first characters of the key, to recognise it' }) prefix: string;
   @ApiProperty({ enum: API_KEY_SCOPES, isArray: true }) scopes: ApiKeyScope[];
-  @ApiPropertyOptional({ nullable: true }) expiresAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) revokedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) expiresAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
   @ApiProperty() createdAt: string;
 }
 

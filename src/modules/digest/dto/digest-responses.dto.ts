@@ -2,7 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { DELIVERY_STATUSES, DigestDeliveryEntity } from '../entities/digest-delivery.entity';
 
 export class SendDigestResponseDto {
-  @ApiProperty({ example: '2026-W47', nullable: true, description: "null: each subscriber's own last week" })
+  @ApiProperty({
+    example: '2026-W47',
+    type: String,
+    nullable: true,
+    description: "null: each subscriber's own last week",
+  })
   week: string | null;
 
   @ApiProperty({ example: 12, description: 'Deliveries claimed and queued by this call' })
@@ -34,10 +39,15 @@ export class DigestDeliveryResponseDto {
   @ApiProperty({ example: 1 })
   attempts: number;
 
-  @ApiProperty({ example: null, nullable: true, description: 'Why the last try failed (addresses removed)' })
+  @ApiProperty({
+    example: null,
+    type: String,
+    nullable: true,
+    description: 'Why the last try failed (addresses removed)',
+  })
   lastError: string | null;
 
-  @ApiProperty({ example: '2026-11-23T08:00:04.000Z', nullable: true })
+  @ApiProperty({ example: '2026-11-23T08:00:04.000Z', type: String, format: 'date-time', nullable: true })
   sentAt: string | null;
 
   @ApiProperty({ example: '2026-11-23T08:00:00.120Z' })

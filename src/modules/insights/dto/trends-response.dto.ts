@@ -1,9 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-
-class IntervalDto {
-  @ApiProperty({ example: 12.4 }) low: number;
-  @ApiProperty({ example: 31.9 }) high: number;
-}
+import { IntervalDto } from '../../../core/http/interval.dto';
 
 export class TrendPointDto {
   @ApiProperty({ example: '2026-03-02', description: "The bucket's first day in the time zone" })
@@ -12,7 +8,7 @@ export class TrendPointDto {
   @ApiProperty({ example: 22.1, nullable: true, type: Number, description: 'Unrounded; null when n = 0' })
   value: number | null;
   @ApiProperty({ example: 143 }) n: number;
-  @ApiProperty({ type: IntervalDto, nullable: true, description: '95 % interval, null when undefined' })
+  @ApiProperty({ type: () => IntervalDto, nullable: true, description: '95 % interval, null when undefined' })
   ci: IntervalDto | null;
   @ApiProperty({ example: false }) lowSample: boolean;
 }
@@ -28,13 +24,13 @@ export class TrendsResponseDto {
 class MetricValueDto {
   @ApiProperty({ example: 0.31, nullable: true, type: Number }) value: number | null;
   @ApiProperty({ example: 410 }) n: number;
-  @ApiProperty({ type: IntervalDto, nullable: true }) ci: IntervalDto | null;
+  @ApiProperty({ type: () => IntervalDto, nullable: true }) ci: IntervalDto | null;
 }
 
 class ChangeDto {
   @ApiProperty({ example: 0.09, nullable: true, type: Number, description: 'current − baseline' })
   difference: number | null;
-  @ApiProperty({ type: IntervalDto, nullable: true }) ci: IntervalDto | null;
+  @ApiProperty({ type: () => IntervalDto, nullable: true }) ci: IntervalDto | null;
   @ApiProperty({ example: 0.0004, nullable: true, type: Number }) pValue: number | null;
   @ApiPropertyOptional({
     example: 0.0012,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IntegrationEntity } from '../entities/integration.entity';
+import { INTEGRATION_KINDS } from '../integration-kinds';
 import type { FieldMapping } from '../field-mapping/field-mapping.type';
 import { CONSTANTS_SCHEMA, FIELD_MAPPING_SCHEMA } from './create-integration.dto';
 
@@ -7,18 +8,20 @@ export class IntegrationResponseDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty() source: string;
-  @ApiPropertyOptional({ nullable: true }) kind: string | null;
+  @ApiPropertyOptional({ enum: INTEGRATION_KINDS, nullable: true }) kind: string | null;
   @ApiPropertyOptional({ ...FIELD_MAPPING_SCHEMA, nullable: true }) fieldMapping: FieldMapping | null;
   @ApiPropertyOptional({ ...CONSTANTS_SCHEMA, nullable: true }) constants: Record<string, unknown> | null;
-  @ApiPropertyOptional({ nullable: true }) itemsPath: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) itemsPath: string | null;
   @ApiProperty() enabled: boolean;
   @ApiProperty({
     example: '/api/v1/webhooks/7d1c…',
     description: 'Where the sender posts its signed deliveries',
   })
   webhookPath: string;
-  @ApiPropertyOptional({ nullable: true }) secretRotatedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) secretRotatedAt: string | null;
   @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
     nullable: true,
     description: 'Until then the secret before the last rotation is still accepted',
   })

@@ -27,7 +27,7 @@ export class UpdateIntegrationDto {
   @IsObject()
   constants?: Record<string, unknown> | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @Length(1, 300)

@@ -12,8 +12,8 @@ export class VerbatimTopicDto {
 }
 
 export class VerbatimAnalysisDto {
-  @ApiPropertyOptional({ nullable: true, example: 'negative' }) sentimentLabel: string | null;
-  @ApiPropertyOptional({ nullable: true, example: -0.64 }) sentimentScore: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'negative' }) sentimentLabel: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: -0.64 }) sentimentScore: number | null;
   @ApiProperty({ type: [VerbatimTopicDto] }) topics: VerbatimTopicDto[];
   @ApiProperty({ type: [String], example: ['complaint'] }) signals: string[];
 }
@@ -23,15 +23,20 @@ export class VerbatimDto {
   @ApiProperty({ example: 'review' }) kind: string;
   @ApiProperty({ example: 'trustpilot' }) source: string;
   @ApiProperty({ example: 'web' }) channel: string;
-  @ApiPropertyOptional({ nullable: true, example: 'checkout' }) touchpoint: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'purchase' }) journeyStage: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'smb' }) segment: string | null;
-  @ApiPropertyOptional({ nullable: true }) customerId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'en' }) language: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Checkout keeps failing: card declined twice.' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'checkout' }) touchpoint: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'purchase' }) journeyStage: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'smb' }) segment: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) customerId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'en' }) language: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Checkout keeps failing: card declined twice.',
+  })
   text: string | null;
   @ApiProperty({ example: '2026-04-28T10:15:00.000Z' }) occurredAt: string;
   @ApiPropertyOptional({
+    type: Number,
     nullable: true,
     description: 'Search relevance (larger is better); null without q',
     example: 4.2,
@@ -40,13 +45,14 @@ export class VerbatimDto {
   @ApiProperty({ type: [HighlightDto], description: 'Where the searched words occur in text' })
   highlights: HighlightDto[];
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'text, HTML-escaped, with matched words in <mark>',
     example: '<mark>Checkout</mark> keeps failing: card <mark>declined</mark> twice.',
   })
   highlightedText: string | null;
   @ApiProperty({
-    type: VerbatimAnalysisDto,
+    type: () => VerbatimAnalysisDto,
     nullable: true,
     description: 'By the current pipeline; null until analysed',
   })
@@ -55,6 +61,10 @@ export class VerbatimDto {
 
 export class VerbatimPageDto {
   @ApiProperty({ type: [VerbatimDto] }) items: VerbatimDto[];
-  @ApiPropertyOptional({ nullable: true, description: 'Pass as cursor for the next page of the same query' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page of the same query',
+  })
   nextCursor: string | null;
 }
