@@ -50,6 +50,12 @@ class OtherJobs {
 
   @JobHandler(JobName.DigestSend)
   async sendDigest(): Promise<void> {}
+
+  @JobHandler(JobName.DetectAnomalies)
+  async detectAnomalies(): Promise<void> {}
+
+  @JobHandler(JobName.DeliverAlert)
+  async deliverAlert(): Promise<void> {}
 }
 
 const config = (overrides: Partial<AppConfig> = {}) =>
