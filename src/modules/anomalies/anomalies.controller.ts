@@ -85,7 +85,19 @@ export class AnomaliesController {
     summary: 'Run the detection now over a range of days (e.g. after importing history)',
     description: `At most ${MAX_SCAN_DAYS} days. Idempotent. Only anomalies of the last 3 days are pushed to alert subscriptions.`,
   })
-  @ApiOkResponse({ schema: { example: { days: 182, found: 14, recorded: 14, alerted: 0 } } })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: {
+        days: { type: 'integer', description: 'Days scanned' },
+        found: { type: 'integer' },
+        recorded: { type: 'integer', description: 'Newly recorded (a repeated run records none)' },
+        alerted: { type: 'integer' },
+      },
+      required: ['days', 'found', 'recorded', 'alerted'],
+      example: { days: 182, found: 14, recorded: 14, alerted: 0 },
+    },
+  })
   async detect(@Body() body: DetectAnomaliesDto): Promise<DetectionReport> {
     const problems = validRange(body.from, body.to);
     const defaults = this.anomalies.defaultDays();

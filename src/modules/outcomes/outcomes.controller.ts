@@ -37,7 +37,15 @@ export class OutcomesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first answer for 24 h' })
   @ApiAcceptedResponse({
     description: 'Stored (committed); `duplicate` when (source, externalId) was already stored',
-    schema: { example: { id: '01938f6e-7a1b-7c3d-9e2f-0123456789ab', status: 'created' } },
+    schema: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        status: { type: 'string', enum: ['created', 'duplicate'] },
+      },
+      required: ['id', 'status'],
+      example: { id: '01938f6e-7a1b-7c3d-9e2f-0123456789ab', status: 'created' },
+    },
   })
   @ApiBadRequestResponse({ description: 'Rejected, with the field and reason of every problem' })
   async create(
