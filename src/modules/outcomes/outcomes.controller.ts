@@ -16,7 +16,7 @@ import { BatchResultDto, MAX_BATCH_ITEMS } from '../feedback/dto/batch-feedback.
 import type { IngestOutcome } from '../feedback/feedback-ingestion.service';
 import { BatchOutcomesDto, outcomeItemSchema } from './dto/batch-outcomes.dto';
 import { ListOutcomesQuery } from './dto/list-outcomes.query';
-import { OutcomeResponseDto, toOutcomeResponse } from './dto/outcome-response.dto';
+import { OutcomePageDto, OutcomeResponseDto, toOutcomeResponse } from './dto/outcome-response.dto';
 import { OutcomeIngestionService } from './outcome-ingestion.service';
 import { OutcomeRejectedException } from './outcomes.exception';
 import { OutcomesService } from './outcomes.service';
@@ -84,31 +84,28 @@ export class OutcomesController {
   @RequireScope('read')
   @ApiOkResponse({
     description: 'Newest first; pass nextCursor as cursor for the next page',
-    schema: {
-      example: {
-        items: [
-          {
-            id: '01938f6e-7a1b-7c3d-9e2f-0123456789ab',
-            type: 'lifecycle',
-            source: 'stripe',
-            externalId: 'evt_1PqR2s',
-            customerId: '01938f6e-0000-7c3d-9e2f-0123456789ab',
-            event: 'churned',
-            segment: 'trail_club',
-            value: null,
-            currency: null,
-            flags: ['churn_without_subscription'],
-            occurredAt: '2026-05-04T09:30:00.000Z',
-            receivedAt: '2026-05-04T09:30:01.204Z',
-          },
-        ],
-        nextCursor: null,
-      },
+    type: OutcomePageDto,
+    example: {
+      items: [
+        {
+          id: '01938f6e-7a1b-7c3d-9e2f-0123456789ab',
+          type: 'lifecycle',
+          source: 'stripe',
+          externalId: 'evt_1PqR2s',
+          customerId: '01938f6e-0000-7c3d-9e2f-0123456789ab',
+          event: 'churned',
+          segment: 'trail_club',
+          value: null,
+          currency: null,
+          flags: ['churn_without_subscription'],
+          occurredAt: '2026-05-04T09:30:00.000Z',
+          receivedAt: '2026-05-04T09:30:01.204Z',
+        },
+      ],
+      nextCursor: null,
     },
   })
-  async list(
-    @Query() query: ListOutcomesQuery,
-  ): Promise<{ items: OutcomeResponseDto[]; nextCursor: string | null }> {
+  async list(@Query() query: ListOutcomesQuery): Promise<OutcomePageDto> {
     const { limit, cursor, from, to, ...filter } = query;
     const page = await this.outcomes.list(
       { ...filter, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },

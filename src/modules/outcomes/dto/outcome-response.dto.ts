@@ -38,6 +38,12 @@ export class OutcomeResponseDto {
   @ApiProperty() receivedAt: string;
 }
 
+export class OutcomePageDto {
+  @ApiProperty({ type: [OutcomeResponseDto] }) items: OutcomeResponseDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page' })
+  nextCursor: string | null;
+}
+
 export function toOutcomeResponse(row: OutcomeEntity): OutcomeResponseDto {
   const out: OutcomeResponseDto = {
     id: row.id,
