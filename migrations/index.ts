@@ -5,6 +5,8 @@ import { CreateIntegrations1732500000000 } from './1732500000000-create-integrat
 import { CreateAnalysis1732600000000 } from './1732600000000-create-analysis';
 import { CreateRollups1733300000000 } from './1733300000000-create-rollups';
 import { CreateOutcomes1733400000000 } from './1733400000000-create-outcomes';
+import { AddRollupCesLow1733800000000 } from './1733800000000-add-rollup-ces-low';
+import { CreateIndexWeights1733800000001 } from './1733800000001-create-index-weights';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +17,6 @@ export const ALL_MIGRATIONS = [
   CreateAnalysis1732600000000,
   CreateRollups1733300000000,
   CreateOutcomes1733400000000,
+  AddRollupCesLow1733800000000,
+  CreateIndexWeights1733800000001,
 ];

@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { AnalysisModule } from './modules/analysis/analysis.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { InsightsModule } from './modules/insights/insights.module';
+import { IndicesModule } from './modules/indices/indices.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { JourneyModule } from './modules/journey/journey.module';
@@ -33,6 +34,7 @@ export class AppModule {
         OutcomesModule,
         JourneyModule,
         InsightsModule,
+        IndicesModule,
         IntegrationsModule,
         HealthModule,
         SystemModule,

@@ -12,6 +12,7 @@ import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
 import { RollupContributionEntity } from '../modules/rollups/entities/rollup-contribution.entity';
 import { RollupDayEntity } from '../modules/rollups/entities/rollup-day.entity';
 import { RollupHourEntity } from '../modules/rollups/entities/rollup-hour.entity';
+import { IndexWeightsVersionEntity } from '../modules/indices/entities/index-weights-version.entity';
 import { OutcomeEntity } from '../modules/outcomes/entities/outcome.entity';
 import { IntegrationEntity } from '../modules/integrations/entities/integration.entity';
 import { WebhookDeliveryEntity } from '../modules/integrations/entities/webhook-delivery.entity';
@@ -37,4 +38,5 @@ export const ALL_ENTITIES = [
   RollupDayEntity,
   RollupContributionEntity,
   OutcomeEntity,
+  IndexWeightsVersionEntity,
 ];
