@@ -1,14 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
+import { IntervalDto } from '../../../core/http/interval.dto';
+import { WEIGHTS_SCHEMA } from './weights.schema';
 
-class IntervalDto {
-  @ApiProperty({ example: 61.2 }) low: number;
-  @ApiProperty({ example: 70.4 }) high: number;
-}
-
-class ChangeDto {
+// Not ChangeDto: insights has one, and OpenAPI names schemas by class (the second would be dropped).
+class IndexChangeDto {
   @ApiProperty({ example: -4.1, description: 'This period − the previous one, in index points' })
   difference: number;
-  @ApiProperty({ type: IntervalDto, nullable: true }) ci: IntervalDto | null;
+  @ApiProperty({ type: () => IntervalDto, nullable: true }) ci: IntervalDto | null;
   @ApiProperty({ example: 0.03, nullable: true, type: Number }) pValue: number | null;
 }
 
@@ -17,7 +15,7 @@ export class IndexComponentDto {
   @ApiProperty({ example: 62.5, nullable: true, type: Number, description: '0..100; null without data' })
   value: number | null;
   @ApiProperty({ example: 240 }) n: number;
-  @ApiProperty({ type: IntervalDto, nullable: true }) ci: IntervalDto | null;
+  @ApiProperty({ type: () => IntervalDto, nullable: true }) ci: IntervalDto | null;
   @ApiProperty({ example: 1 }) weight: number;
   @ApiProperty({ example: 0.25, description: 'Renormalised over the components with data' })
   appliedWeight: number;
@@ -27,12 +25,12 @@ export class IndexComponentDto {
 export class IndexValueDto {
   @ApiProperty({ example: 'satisfaction' }) index: string;
   @ApiProperty({ example: 65.8, nullable: true, type: Number }) value: number | null;
-  @ApiProperty({ type: IntervalDto, nullable: true }) ci: IntervalDto | null;
+  @ApiProperty({ type: () => IntervalDto, nullable: true }) ci: IntervalDto | null;
   @ApiProperty({ example: 2.3, nullable: true, type: Number }) standardError: number | null;
   @ApiProperty({ example: 900 }) n: number;
   @ApiProperty({ example: false }) lowSample: boolean;
   @ApiProperty({ type: [IndexComponentDto] }) components: IndexComponentDto[];
-  @ApiProperty({ type: ChangeDto, nullable: true }) change: ChangeDto | null;
+  @ApiProperty({ type: () => IndexChangeDto, nullable: true }) change: IndexChangeDto | null;
 }
 
 export class IndicesPointDto {
@@ -53,10 +51,11 @@ export class IndicesResponseDto {
 export class IndexDefinitionsResponseDto {
   @ApiProperty({ example: '1' }) formulaVersion: string;
   @ApiProperty({ example: 0 }) weightsVersion: number;
-  @ApiProperty({ example: null, nullable: true, type: String }) weightsUpdatedAt: string | null;
-  @ApiProperty({ example: { satisfaction: { nps: 1, csat_top_box: 1 } } })
+  @ApiProperty({ example: null, nullable: true, type: String, format: 'date-time' }) weightsUpdatedAt:
+    string | null;
+  @ApiProperty({ ...WEIGHTS_SCHEMA, example: { satisfaction: { nps: 1, csat_top_box: 1 } } })
   weights: Record<string, Record<string, number>>;
-  @ApiProperty({ example: { satisfaction: { nps: 1, csat_top_box: 1 } } })
+  @ApiProperty({ ...WEIGHTS_SCHEMA, example: { satisfaction: { nps: 1, csat_top_box: 1 } } })
   defaultWeights: Record<string, Record<string, number>>;
   @ApiProperty({
     example: [
@@ -86,12 +85,18 @@ class MixRateGroupDto extends MixRateDto {
   @ApiProperty({ example: 0.6, nullable: true, type: Number }) valueB: number | null;
 }
 
+const FROM_TO = {
+  type: 'object',
+  properties: { from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' } },
+  required: ['from', 'to'],
+} satisfies ApiPropertyOptions;
+
 export class ExplainResponseDto {
   @ApiProperty({ example: 'nps' }) metric: string;
   @ApiProperty({ example: 'channel' }) groupBy: string;
-  @ApiProperty({ example: { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' } })
+  @ApiProperty({ ...FROM_TO, example: { from: '2026-03-01T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' } })
   current: { from: string; to: string };
-  @ApiProperty({ example: { from: '2026-02-01T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' } })
+  @ApiProperty({ ...FROM_TO, example: { from: '2026-02-01T00:00:00.000Z', to: '2026-03-01T00:00:00.000Z' } })
   baseline: { from: string; to: string };
   @ApiProperty({ example: 0.38, description: 'Baseline value (n-weighted mean of the groups)' })
   valueA: number;

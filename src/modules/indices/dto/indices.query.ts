@@ -3,6 +3,7 @@ import { IsIn, IsObject } from 'class-validator';
 import { QUERY_DIMENSIONS } from '../../rollups/query/insights-query.types';
 import { CompareTrendsQuery, TrendsQuery } from '../../insights/dto/trends.query';
 import { EXPLAIN_METRICS } from '../explain.service';
+import { WEIGHTS_SCHEMA } from './weights.schema';
 
 /** The same range, granularity, zone, filters, groupBy and minSample as GET /trends, without a metric. */
 export class IndicesQueryDto extends OmitType(TrendsQuery, ['metric'] as const) {}
@@ -19,6 +20,7 @@ export class ExplainQueryDto extends OmitType(CompareTrendsQuery, ['metric', 'gr
 
 export class PutWeightsDto {
   @ApiProperty({
+    ...WEIGHTS_SCHEMA,
     description:
       'Per index, the weights to change (≥ 0, at most 1000; each index keeps a positive sum); others stay',
     example: { satisfaction: { nps: 2, net_sentiment: 0.5 } },
