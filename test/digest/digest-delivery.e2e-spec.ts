@@ -165,6 +165,45 @@ describe(`Weekly digest delivery over real SMTP (${TEST_TARGET})`, () => {
     expect(mail.text).toContain(`n = ${nps.n}`);
   });
 
+  it('shows the three indices as GET /api/v1/indices gives them for the same week', async () => {
+    const api = (
+      await call('GET', '/api/v1/indices?granularity=week&from=2025-12-15&to=2026-03-09', undefined, read)
+    ).json();
+    const week = api.points[api.points.length - 1];
+    const before = api.points[api.points.length - 2];
+    expect(week.period).toBe('2026-03-02');
+    const content = (await call('GET', '/api/v1/digest/preview?week=2026-W10&format=json')).json();
+    expect(content.indices.available).toBe(true);
+    expect(content.indices.items.map((m: { key: string }) => m.key)).toEqual([
+      'satisfaction',
+      'advocacy',
+      'trust',
+    ]);
+    const decimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const satisfaction = week.indices.find((i: { index: string }) => i.index === 'satisfaction');
+    expect(satisfaction.value).not.toBeNull();
+    expect(satisfaction.change).not.toBeNull();
+    for (const [k, index] of week.indices.entries()) {
+      const shown = content.indices.items[k];
+      expect(shown.value).toBe(index.value);
+      expect(shown.n).toBe(index.n);
+      expect(shown.previous).toBe(before.indices[k].value);
+      expect(shown.change).toBe(index.change?.difference ?? null);
+      expect(shown.pValue).toBe(index.change?.pValue ?? null);
+      expect(shown.trend).toHaveLength(12);
+      expect(shown.trend.map((t: { value: number | null }) => t.value)).toEqual(
+        api.points.map((p: { indices: { value: number | null }[] }) => p.indices[k].value),
+      );
+      if (index.value !== null) {
+        expect(mail.text).toContain(`${shown.label}: ${decimal.format(index.value)}`);
+        expect(mail.text).toContain(`n = ${index.n}`);
+      }
+    }
+    expect(mail.text).toContain(`Satisfaction index: ${decimal.format(satisfaction.value)}`);
+    expect(mail.text).not.toContain('indices: not available yet');
+    expect(content.charts.some((c: { cid: string }) => c.cid.includes('metric-satisfaction'))).toBe(true);
+  });
+
   it('sends nothing the second time for the same week', async () => {
     const answer = await sendAndWait({ week: '2026-W10', subscriberId }, '2026-W10');
     expect(answer).toEqual({ week: '2026-W10', queued: 0, alreadyClaimed: 1 });

@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { MailModule } from '../../core/mail/mail.module';
 import { CustomersModule } from '../customers/customers.module';
 import { IDENTITY_SECRET } from '../customers/identity-secret.provider';
+import { IndicesModule } from '../indices/indices.module';
 import { RollupsModule } from '../rollups/rollups.module';
 import { DIGEST_CONTENT_SOURCE } from './content/digest-content.types';
 import { DigestContentRepository } from './content/digest-content.repository';
+import { DigestIndicesReader } from './content/digest-indices.reader';
 import { InsightsDigestContentSource } from './content/insights-digest-content.source';
 import { DigestDeliveryService } from './delivery/digest-delivery.service';
 import { DigestScheduleService } from './delivery/digest-schedule.service';
@@ -27,7 +29,7 @@ import { UnsubscribeTokens } from './unsubscribe-token';
  * from the install's identity secret.
  */
 @Module({
-  imports: [CustomersModule, MailModule, RollupsModule],
+  imports: [CustomersModule, IndicesModule, MailModule, RollupsModule],
   controllers: [DigestSubscribersController, DigestUnsubscribeController, DigestController],
   providers: [
     {
@@ -42,6 +44,7 @@ import { UnsubscribeTokens } from './unsubscribe-token';
     },
     { provide: DIGEST_CONTENT_SOURCE, useClass: InsightsDigestContentSource },
     DigestContentRepository,
+    DigestIndicesReader,
     DigestSubscriberRepository,
     DigestDeliveryRepository,
     DigestSubscribersService,

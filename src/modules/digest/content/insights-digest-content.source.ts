@@ -4,6 +4,7 @@ import { QueryFilters, TimeRange } from '../../rollups/query/insights-query.type
 import { MetricName } from '../../rollups/query/metric-registry';
 import { addWeeks, formatIsoWeek, IsoWeek, isoWeekOfDate, parseIsoWeek, weekRange } from '../time/iso-week';
 import { DigestContentRepository } from './digest-content.repository';
+import { DigestIndicesReader } from './digest-indices.reader';
 import {
   DigestContent,
   DigestContentSource,
@@ -18,7 +19,7 @@ import {
 const TREND_WEEKS = 12;
 const MIN_SAMPLE = 30;
 const SIGNIFICANCE = 0.05;
-/** Headline figures the query layer defines today; the SAT indices join when the indices service lands. */
+/** Headline figures of the query layer; the SAT indices come from the indices service (DigestIndicesReader). */
 const HEADLINE: { metric: MetricName; label: string }[] = [
   { metric: 'nps', label: 'NPS' },
   { metric: 'csat', label: 'CSAT (top-box share)' },
@@ -39,6 +40,7 @@ export class InsightsDigestContentSource implements DigestContentSource {
   constructor(
     private readonly insights: InsightsQueryService,
     private readonly examples: DigestContentRepository,
+    private readonly indices: DigestIndicesReader,
   ) {}
 
   async build(request: DigestRequest): Promise<DigestContent> {
@@ -55,10 +57,11 @@ export class InsightsDigestContentSource implements DigestContentSource {
     const trendRange = { ...current, from: range(addWeeks(week, 1 - TREND_WEEKS), timeZone).from };
     const filters = toFilters(request.slice);
 
-    const [headline, volume, painPoints, topicMovers, complaints, praise] = await Promise.all([
+    const [headline, indices, volume, painPoints, topicMovers, complaints, praise] = await Promise.all([
       Promise.all(
         HEADLINE.map((h) => this.metric(h.metric, h.label, current, previous, trendRange, filters)),
       ),
+      this.indices.read(trendRange, filters),
       this.volume(current, previous, trendRange, filters),
       this.painPoints(current, filters, request.slice),
       this.topicMovers(current, previous, filters, request.slice),
@@ -79,7 +82,7 @@ export class InsightsDigestContentSource implements DigestContentSource {
       slice: request.slice,
       generatedAt: new Date().toISOString(),
       headline,
-      indices: NOT_YET('Satisfaction, advocacy and trust indices', 'the indices service, issue 11'),
+      indices,
       biggestMover: NOT_YET('Biggest mover explained by mix and rate', 'the indices service, issue 11'),
       notes,
       volume,

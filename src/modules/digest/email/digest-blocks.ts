@@ -1,5 +1,5 @@
 import { InlineChart } from '../charts/digest-charts';
-import { DigestContent, DigestSection } from '../content/digest-content.types';
+import { DigestContent, DigestMetric, DigestSection } from '../content/digest-content.types';
 import { DigestCharts } from './digest-charts.builder';
 import { DigestFormat, sliceLabel } from './digest-format';
 
@@ -44,23 +44,11 @@ export function buildDigestBlocks(
   });
 
   blocks.push({ kind: 'heading', text: 'Where we stand' });
-  for (const m of content.headline) {
-    const detail =
-      m.n === 0
-        ? 'no answers this week'
-        : `n = ${f.count(m.n)}; week before ${f.value(m, m.previous)} (n = ${f.count(m.previousN)}); ` +
-          (m.significant ? 'a significant change' : 'within normal variation') +
-          (m.lowSample ? `; ${SMALL}` : '');
-    blocks.push({
-      kind: 'metric',
-      label: m.label,
-      value: f.value(m),
-      change: m.n === 0 ? '' : f.change(m),
-      detail,
-      chart: charts.metrics[m.key],
-    });
-  }
-  unavailable(blocks, content.indices);
+  for (const m of content.headline) blocks.push(metricBlock(m, f, charts));
+  if (content.indices.available) {
+    blocks.push({ kind: 'heading', text: 'Satisfaction, advocacy and trust (0–100)' });
+    for (const m of content.indices.items) blocks.push(metricBlock(m, f, charts));
+  } else unavailable(blocks, content.indices);
   unavailable(blocks, content.biggestMover);
 
   blocks.push({ kind: 'heading', text: 'Volume by channel' });
@@ -111,6 +99,24 @@ export function buildDigestBlocks(
       blocks.push({ kind: 'quote', text: v.text, meta: `praise · ${v.channel}` });
   }
   return [...blocks, ...notes(content)];
+}
+
+function metricBlock(m: DigestMetric, f: DigestFormat, charts: DigestCharts): DigestBlock {
+  const p = m.pValue === null ? '' : `, p = ${f.pValue(m.pValue)}`;
+  const detail =
+    m.n === 0
+      ? 'no answers this week'
+      : `n = ${f.count(m.n)}; week before ${f.value(m, m.previous)} (n = ${f.count(m.previousN)}); ` +
+        (m.significant ? `a significant change${p}` : `within normal variation${p}`) +
+        (m.lowSample ? `; ${SMALL}` : '');
+  return {
+    kind: 'metric',
+    label: m.label,
+    value: f.value(m),
+    change: m.n === 0 ? '' : f.change(m),
+    detail,
+    chart: charts.metrics[m.key],
+  };
 }
 
 function unavailable(blocks: DigestBlock[], section: DigestSection<unknown>): void {
