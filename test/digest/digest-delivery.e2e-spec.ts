@@ -204,6 +204,29 @@ describe(`Weekly digest delivery over real SMTP (${TEST_TARGET})`, () => {
     expect(content.charts.some((c: { cid: string }) => c.cid.includes('metric-satisfaction'))).toBe(true);
   });
 
+  it('explains the biggest mover as GET /api/v1/indices/explain splits it', async () => {
+    const content = (await call('GET', '/api/v1/digest/preview?week=2026-W10&format=json')).json();
+    const largest = [...content.indices.items]
+      .filter((m: { change: number | null }) => m.change !== null)
+      .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))[0];
+    expect(content.biggestMover.available).toBe(true);
+    const [mover] = content.biggestMover.items;
+    expect(mover.metric).toBe(largest.key);
+    const api = (
+      await call(
+        'GET',
+        `/api/v1/indices/explain?metric=${mover.metric}&groupBy=channel&from=2026-03-02&to=2026-03-09`,
+        undefined,
+        read,
+      )
+    ).json();
+    expect(mover.mix).toBe(api.total.mix);
+    expect(mover.rate).toBe(api.total.rate);
+    expect(mover.total).toBeCloseTo(mover.mix + mover.rate, 10);
+    expect(mail.text).toContain(`Biggest mover: ${largest.label}`);
+    expect(mail.text).toMatch(/comes from rate .* from mix/);
+  });
+
   it('sends nothing the second time for the same week', async () => {
     const answer = await sendAndWait({ week: '2026-W10', subscriberId }, '2026-W10');
     expect(answer).toEqual({ week: '2026-W10', queued: 0, alreadyClaimed: 1 });

@@ -7,6 +7,7 @@ import { RollupsModule } from '../rollups/rollups.module';
 import { DIGEST_CONTENT_SOURCE } from './content/digest-content.types';
 import { DigestContentRepository } from './content/digest-content.repository';
 import { DigestIndicesReader } from './content/digest-indices.reader';
+import { DigestMoverReader } from './content/digest-mover.reader';
 import { InsightsDigestContentSource } from './content/insights-digest-content.source';
 import { DigestDeliveryService } from './delivery/digest-delivery.service';
 import { DigestScheduleService } from './delivery/digest-schedule.service';
@@ -45,6 +46,7 @@ import { UnsubscribeTokens } from './unsubscribe-token';
     { provide: DIGEST_CONTENT_SOURCE, useClass: InsightsDigestContentSource },
     DigestContentRepository,
     DigestIndicesReader,
+    DigestMoverReader,
     DigestSubscriberRepository,
     DigestDeliveryRepository,
     DigestSubscribersService,

@@ -5,6 +5,7 @@ import { MetricName } from '../../rollups/query/metric-registry';
 import { addWeeks, formatIsoWeek, IsoWeek, isoWeekOfDate, parseIsoWeek, weekRange } from '../time/iso-week';
 import { DigestContentRepository } from './digest-content.repository';
 import { DigestIndicesReader } from './digest-indices.reader';
+import { DigestMoverReader } from './digest-mover.reader';
 import {
   DigestContent,
   DigestContentSource,
@@ -41,6 +42,7 @@ export class InsightsDigestContentSource implements DigestContentSource {
     private readonly insights: InsightsQueryService,
     private readonly examples: DigestContentRepository,
     private readonly indices: DigestIndicesReader,
+    private readonly mover: DigestMoverReader,
   ) {}
 
   async build(request: DigestRequest): Promise<DigestContent> {
@@ -74,6 +76,7 @@ export class InsightsDigestContentSource implements DigestContentSource {
         limit: 2,
       }),
     ]);
+    const biggestMover = await this.mover.read(indices, current, previous, filters);
     return {
       week: formatIsoWeek(week),
       from: current.from.toISOString(),
@@ -83,7 +86,7 @@ export class InsightsDigestContentSource implements DigestContentSource {
       generatedAt: new Date().toISOString(),
       headline,
       indices,
-      biggestMover: NOT_YET('Biggest mover explained by mix and rate', 'the indices service, issue 11'),
+      biggestMover,
       notes,
       volume,
       painPoints: { available: true, items: painPoints },

@@ -49,7 +49,10 @@ export function buildDigestBlocks(
     blocks.push({ kind: 'heading', text: 'Satisfaction, advocacy and trust (0–100)' });
     for (const m of content.indices.items) blocks.push(metricBlock(m, f, charts));
   } else unavailable(blocks, content.indices);
-  unavailable(blocks, content.biggestMover);
+  if (content.biggestMover.available)
+    for (const m of content.biggestMover.items)
+      blocks.push({ kind: 'paragraph', text: `Biggest mover: ${m.explanation}` });
+  else unavailable(blocks, content.biggestMover);
 
   blocks.push({ kind: 'heading', text: 'Volume by channel' });
   if (charts.volumeTrend) blocks.push({ kind: 'chart', chart: charts.volumeTrend });
