@@ -227,6 +227,25 @@ describe(`Weekly digest delivery over real SMTP (${TEST_TARGET})`, () => {
     expect(mail.text).toMatch(/comes from rate .* from mix/);
   });
 
+  it('lists the week’s anomalies and emerging themes as their APIs do, and says so when there are none', async () => {
+    const content = (await call('GET', '/api/v1/digest/preview?week=2026-W10&format=json')).json();
+    const week = 'from=2026-03-02T00:00:00Z&to=2026-03-09T00:00:00Z';
+    const anomalies = (
+      await call('GET', '/api/v1/anomalies?from=2026-03-02&to=2026-03-09&limit=3', undefined, read)
+    ).json();
+    const themes = (await call('GET', `/api/v1/topics/suggestions?${week}&limit=3`)).json();
+    expect(content.anomalies.available).toBe(true);
+    expect(content.anomalies.items).toHaveLength(anomalies.items.length);
+    expect(content.emergingThemes.available).toBe(true);
+    expect(content.emergingThemes.items.map((t: { n: number }) => t.n)).toEqual(
+      themes.suggestions.map((t: { recentCount: number }) => t.recentCount),
+    );
+    expect(mail.text).toContain('Anomalies of the week');
+    expect(mail.text).toContain('Emerging themes');
+    if (!anomalies.items.length) expect(mail.text).toContain('No anomaly was detected this week.');
+    expect(mail.text).not.toContain('not available yet (the anomalies');
+  });
+
   it('sends nothing the second time for the same week', async () => {
     const answer = await sendAndWait({ week: '2026-W10', subscriberId }, '2026-W10');
     expect(answer).toEqual({ week: '2026-W10', queued: 0, alreadyClaimed: 1 });

@@ -6,6 +6,7 @@ import { addWeeks, formatIsoWeek, IsoWeek, isoWeekOfDate, parseIsoWeek, weekRang
 import { DigestContentRepository } from './digest-content.repository';
 import { DigestIndicesReader } from './digest-indices.reader';
 import { DigestMoverReader } from './digest-mover.reader';
+import { DigestNewsReader } from './digest-news.reader';
 import {
   DigestContent,
   DigestContentSource,
@@ -43,6 +44,7 @@ export class InsightsDigestContentSource implements DigestContentSource {
     private readonly examples: DigestContentRepository,
     private readonly indices: DigestIndicesReader,
     private readonly mover: DigestMoverReader,
+    private readonly news: DigestNewsReader,
   ) {}
 
   async build(request: DigestRequest): Promise<DigestContent> {
@@ -59,7 +61,17 @@ export class InsightsDigestContentSource implements DigestContentSource {
     const trendRange = { ...current, from: range(addWeeks(week, 1 - TREND_WEEKS), timeZone).from };
     const filters = toFilters(request.slice);
 
-    const [headline, indices, volume, painPoints, topicMovers, complaints, praise] = await Promise.all([
+    const [
+      headline,
+      indices,
+      volume,
+      painPoints,
+      topicMovers,
+      complaints,
+      praise,
+      anomalies,
+      emergingThemes,
+    ] = await Promise.all([
       Promise.all(
         HEADLINE.map((h) => this.metric(h.metric, h.label, current, previous, trendRange, filters)),
       ),
@@ -75,6 +87,8 @@ export class InsightsDigestContentSource implements DigestContentSource {
         signal: 'praise',
         limit: 2,
       }),
+      this.news.anomaliesOf(current),
+      this.news.emergingThemesOf(current),
     ]);
     const biggestMover = await this.mover.read(indices, current, previous, filters);
     return {
@@ -92,8 +106,8 @@ export class InsightsDigestContentSource implements DigestContentSource {
       painPoints: { available: true, items: painPoints },
       painPointMeasure: 'negative mentions',
       topicMovers: { available: true, items: topicMovers },
-      emergingThemes: NOT_YET('Emerging themes of the week', 'the topic insights API, issue 10'),
-      anomalies: NOT_YET('Anomalies of the week', 'the anomalies API, issue 10'),
+      emergingThemes,
+      anomalies,
       npsDriver: NOT_YET('Top driver of NPS', 'the indices service, issue 11'),
       complaints,
       praise,

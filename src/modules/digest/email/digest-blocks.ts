@@ -88,8 +88,21 @@ export function buildDigestBlocks(
       for (const v of m.verbatims) blocks.push({ kind: 'quote', text: v, meta: m.topic });
     }
   }
-  for (const section of [content.emergingThemes, content.anomalies, content.npsDriver])
-    unavailable(blocks, section);
+  news(
+    blocks,
+    'Anomalies of the week',
+    content.anomalies,
+    (a) => a.description,
+    'No anomaly was detected this week.',
+  );
+  news(
+    blocks,
+    'Emerging themes',
+    content.emergingThemes,
+    (t) => t.theme,
+    'No theme rose significantly above the four weeks before.',
+  );
+  unavailable(blocks, content.npsDriver);
 
   blocks.push({ kind: 'heading', text: 'In their words' });
   if (!content.complaints.length && !content.praise.length)
@@ -120,6 +133,19 @@ function metricBlock(m: DigestMetric, f: DigestFormat, charts: DigestCharts): Di
     detail,
     chart: charts.metrics[m.key],
   };
+}
+
+function news<T>(
+  blocks: DigestBlock[],
+  heading: string,
+  section: DigestSection<T>,
+  line: (item: T) => string,
+  none: string,
+): void {
+  if (!section.available) return unavailable(blocks, section);
+  blocks.push({ kind: 'heading', text: heading });
+  if (section.items.length) blocks.push({ kind: 'list', items: section.items.map(line) });
+  else blocks.push({ kind: 'paragraph', text: none, muted: true });
 }
 
 function unavailable(blocks: DigestBlock[], section: DigestSection<unknown>): void {
