@@ -51,7 +51,8 @@ export class DigestMoverReader {
     const explanation =
       `${moved.label} ${moved.change! >= 0 ? 'rose' : 'fell'} ${fmt(Math.abs(moved.change!))} points. ` +
       `By channel, ${signed(rate)} comes from rate (the index moving within channels) and ${signed(mix)} from ` +
-      `mix (channels carrying more or less of the feedback): mostly ${driver === 'rate' ? 'a real change in how customers feel' : 'a change in who answered'}.` +
+      `mix (channels carrying more or less of the feedback): mostly ${driver === 'rate' ? 'a change within channels' : 'a change in which channels the feedback came from'}.` +
+      (moved.significant ? '' : ' The change itself is within normal variation.') +
       (top ? ` Largest contribution: ${top.group} (${signed(top.total)}).` : '') +
       (Math.abs(total - moved.change!) > 0.05
         ? ` (The split is of the n-weighted mean of the channels' indices, which moved ${signed(total)}.)`

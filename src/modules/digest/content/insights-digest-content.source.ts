@@ -108,7 +108,7 @@ export class InsightsDigestContentSource implements DigestContentSource {
       topicMovers: { available: true, items: topicMovers },
       emergingThemes,
       anomalies,
-      npsDriver: NOT_YET('Top driver of NPS', 'the indices service, issue 11'),
+      npsDriver: NOT_YET('Top driver of NPS', 'not wired into the digest yet'),
       complaints,
       praise,
     };
