@@ -11,6 +11,8 @@ import { CreateRollupDaySlices1733300000001 } from './1733300000001-create-rollu
 import { CreateOutcomes1733400000000 } from './1733400000000-create-outcomes';
 import { CreateVerbatimSearch1733600000000 } from './1733600000000-create-verbatim-search';
 import { CreateAnomaliesAndAlerts1733600000001 } from './1733600000001-create-anomalies-and-alerts';
+import { AddRollupCesLow1733800000000 } from './1733800000000-add-rollup-ces-low';
+import { CreateIndexWeights1733800000001 } from './1733800000001-create-index-weights';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
 export const ALL_MIGRATIONS = [
@@ -27,4 +29,6 @@ export const ALL_MIGRATIONS = [
   CreateOutcomes1733400000000,
   CreateVerbatimSearch1733600000000,
   CreateAnomaliesAndAlerts1733600000001,
+  AddRollupCesLow1733800000000,
+  CreateIndexWeights1733800000001,
 ];

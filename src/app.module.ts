@@ -11,6 +11,7 @@ import { AnalysisModule } from './modules/analysis/analysis.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { DigestModule } from './modules/digest/digest.module';
 import { InsightsModule } from './modules/insights/insights.module';
+import { IndicesModule } from './modules/indices/indices.module';
 import { FeedbackModule } from './modules/feedback/feedback.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { CorrelationsModule } from './modules/correlations/correlations.module';
@@ -43,6 +44,7 @@ export class AppModule {
         CorrelationsModule,
         DriversModule,
         InsightsModule,
+        IndicesModule,
         IntegrationsModule,
         HealthModule,
         SystemModule,

@@ -18,6 +18,7 @@ import { RollupContributionEntity } from '../modules/rollups/entities/rollup-con
 import { RollupDaySliceEntity } from '../modules/rollups/entities/rollup-day-slice.entity';
 import { RollupDayEntity } from '../modules/rollups/entities/rollup-day.entity';
 import { RollupHourEntity } from '../modules/rollups/entities/rollup-hour.entity';
+import { IndexWeightsVersionEntity } from '../modules/indices/entities/index-weights-version.entity';
 import { OutcomeEntity } from '../modules/outcomes/entities/outcome.entity';
 import { IntegrationEntity } from '../modules/integrations/entities/integration.entity';
 import { WebhookDeliveryEntity } from '../modules/integrations/entities/webhook-delivery.entity';
@@ -49,4 +50,5 @@ export const ALL_ENTITIES = [
   AnomalyEntity,
   AlertSubscriptionEntity,
   AlertDeliveryEntity,
+  IndexWeightsVersionEntity,
 ];

@@ -6,7 +6,7 @@ import { formatIsoWeek, lastWeekAt } from '../../src/modules/digest/time/iso-wee
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
 import { waitFor } from '../helpers/wait-for';
-import { settle } from '../rollups/settle';
+import { settleFeedback } from './settle-feedback';
 import { rawHeader, SmtpSink } from './smtp-sink';
 
 jest.setTimeout(60_000);
@@ -66,7 +66,7 @@ describe(`Weekly digest delivery over real SMTP (${TEST_TARGET})`, () => {
       payload: { items: items() },
     });
     expect(res.statusCode).toBe(202);
-    await settle(t);
+    await settleFeedback(t);
     subscriberId = (
       await call('POST', '/api/v1/digest/subscribers', {
         email: 'dana@example.com',

@@ -54,6 +54,7 @@ export async function expectedRollups(db: DataSource, grain: 'hour' | 'day'): Pr
         inc(`${m}_sum`, Number(f[m]));
         inc(`${m}_sq`, Number(f[m]) ** 2);
       }
+    if (f.ces !== null && Number(f.ces) >= 6) inc('ces_low');
     out.set(key, r);
   };
   for (const f of items) {
@@ -102,6 +103,7 @@ export const SUMS = [
   'ces_n',
   'ces_sum',
   'ces_sq',
+  'ces_low',
   'rating_n',
   'rating_sum',
   'rating_sq',

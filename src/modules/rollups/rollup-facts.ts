@@ -16,6 +16,8 @@ export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 
 /** CSAT is stored normalised to 0..1 as (answer − 1) / (scale − 1): 4 or 5 of 5, 6–7 of 7, 8–10 of 10 are ≥ 0.75. */
 export const CSAT_TOP_BOX = 0.75;
+/** CES is answered 1..7 with 7 the easiest: 6 or 7 counts as low effort (the top-2 box). */
+export const CES_LOW_EFFORT = 6;
 export const MS_PER_HOUR = 3_600_000;
 export const HOURS_PER_DAY = 24;
 
@@ -49,6 +51,7 @@ export const SUM_FIELDS = [
   'cesN',
   'cesSum',
   'cesSq',
+  'cesLow',
   'ratingN',
   'ratingSum',
   'ratingSq',
@@ -100,6 +103,7 @@ function addItem(
     sums.cesN += sign;
     sums.cesSum += sign * facts.ces;
     sums.cesSq += sign * facts.ces * facts.ces;
+    if (facts.ces >= CES_LOW_EFFORT) sums.cesLow += sign;
   }
   if (facts.rating !== null) {
     sums.ratingN += sign;

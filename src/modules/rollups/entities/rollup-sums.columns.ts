@@ -18,6 +18,8 @@ export abstract class RollupSumColumns {
   @Column({ type: 'int', name: 'ces_n' }) cesN: number;
   @Column({ type: 'double', name: 'ces_sum' }) cesSum: number;
   @Column({ type: 'double', name: 'ces_sq' }) cesSq: number;
+  /** Answers of 6 or 7 (low effort); added later (migration 1733800000000), hence the default for old rows. */
+  @Column({ type: 'int', name: 'ces_low', default: 0 }) cesLow: number;
   @Column({ type: 'int', name: 'rating_n' }) ratingN: number;
   @Column({ type: 'double', name: 'rating_sum' }) ratingSum: number;
   @Column({ type: 'double', name: 'rating_sq' }) ratingSq: number;

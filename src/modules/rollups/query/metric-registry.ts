@@ -20,6 +20,8 @@ export const METRICS = [
   'nps',
   'csat',
   'ces',
+  'ces_low_share',
+  'promoter_share',
   'rating',
 ] as const;
 export type MetricName = (typeof METRICS)[number];
@@ -124,5 +126,15 @@ export const METRIC_REGISTRY: Record<MetricName, MetricDefinition> = {
     (s) => s.csatN,
   ),
   ces: mean('Mean Customer Effort Score, as answered', (s) => [s.cesN, s.cesSum, s.cesSq]),
+  ces_low_share: share(
+    'Low-effort CES share (answer 6 or 7 of 7), 0..1',
+    (s) => s.cesLow,
+    (s) => s.cesN,
+  ),
+  promoter_share: share(
+    'Promoter share (NPS answer 9 or 10), 0..1',
+    (s) => s.promoters,
+    (s) => s.promoters + s.passives + s.detractors,
+  ),
   rating: mean('Mean review rating normalised to 0..1', (s) => [s.ratingN, s.ratingSum, s.ratingSq]),
 };
