@@ -165,6 +165,87 @@ describe(`Weekly digest delivery over real SMTP (${TEST_TARGET})`, () => {
     expect(mail.text).toContain(`n = ${nps.n}`);
   });
 
+  it('shows the three indices as GET /api/v1/indices gives them for the same week', async () => {
+    const api = (
+      await call('GET', '/api/v1/indices?granularity=week&from=2025-12-15&to=2026-03-09', undefined, read)
+    ).json();
+    const week = api.points[api.points.length - 1];
+    const before = api.points[api.points.length - 2];
+    expect(week.period).toBe('2026-03-02');
+    const content = (await call('GET', '/api/v1/digest/preview?week=2026-W10&format=json')).json();
+    expect(content.indices.available).toBe(true);
+    expect(content.indices.items.map((m: { key: string }) => m.key)).toEqual([
+      'satisfaction',
+      'advocacy',
+      'trust',
+    ]);
+    const decimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const satisfaction = week.indices.find((i: { index: string }) => i.index === 'satisfaction');
+    expect(satisfaction.value).not.toBeNull();
+    expect(satisfaction.change).not.toBeNull();
+    for (const [k, index] of week.indices.entries()) {
+      const shown = content.indices.items[k];
+      expect(shown.value).toBe(index.value);
+      expect(shown.n).toBe(index.n);
+      expect(shown.previous).toBe(before.indices[k].value);
+      expect(shown.change).toBe(index.change?.difference ?? null);
+      expect(shown.pValue).toBe(index.change?.pValue ?? null);
+      expect(shown.trend).toHaveLength(12);
+      expect(shown.trend.map((t: { value: number | null }) => t.value)).toEqual(
+        api.points.map((p: { indices: { value: number | null }[] }) => p.indices[k].value),
+      );
+      if (index.value !== null) {
+        expect(mail.text).toContain(`${shown.label}: ${decimal.format(index.value)}`);
+        expect(mail.text).toContain(`n = ${index.n}`);
+      }
+    }
+    expect(mail.text).toContain(`Satisfaction index: ${decimal.format(satisfaction.value)}`);
+    expect(mail.text).not.toContain('indices: not available yet');
+    expect(content.charts.some((c: { cid: string }) => c.cid.includes('metric-satisfaction'))).toBe(true);
+  });
+
+  it('explains the biggest mover as GET /api/v1/indices/explain splits it', async () => {
+    const content = (await call('GET', '/api/v1/digest/preview?week=2026-W10&format=json')).json();
+    const largest = [...content.indices.items]
+      .filter((m: { change: number | null }) => m.change !== null)
+      .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))[0];
+    expect(content.biggestMover.available).toBe(true);
+    const [mover] = content.biggestMover.items;
+    expect(mover.metric).toBe(largest.key);
+    const api = (
+      await call(
+        'GET',
+        `/api/v1/indices/explain?metric=${mover.metric}&groupBy=channel&from=2026-03-02&to=2026-03-09`,
+        undefined,
+        read,
+      )
+    ).json();
+    expect(mover.mix).toBe(api.total.mix);
+    expect(mover.rate).toBe(api.total.rate);
+    expect(mover.total).toBeCloseTo(mover.mix + mover.rate, 10);
+    expect(mail.text).toContain(`Biggest mover: ${largest.label}`);
+    expect(mail.text).toMatch(/comes from rate .* from mix/);
+  });
+
+  it('lists the week’s anomalies and emerging themes as their APIs do, and says so when there are none', async () => {
+    const content = (await call('GET', '/api/v1/digest/preview?week=2026-W10&format=json')).json();
+    const week = 'from=2026-03-02T00:00:00Z&to=2026-03-09T00:00:00Z';
+    const anomalies = (
+      await call('GET', '/api/v1/anomalies?from=2026-03-02&to=2026-03-09&limit=3', undefined, read)
+    ).json();
+    const themes = (await call('GET', `/api/v1/topics/suggestions?${week}&limit=3`)).json();
+    expect(content.anomalies.available).toBe(true);
+    expect(content.anomalies.items).toHaveLength(anomalies.items.length);
+    expect(content.emergingThemes.available).toBe(true);
+    expect(content.emergingThemes.items.map((t: { n: number }) => t.n)).toEqual(
+      themes.suggestions.map((t: { recentCount: number }) => t.recentCount),
+    );
+    expect(mail.text).toContain('Anomalies of the week');
+    expect(mail.text).toContain('Emerging themes');
+    if (!anomalies.items.length) expect(mail.text).toContain('No anomaly was detected this week.');
+    expect(mail.text).not.toContain('not available yet (the anomalies');
+  });
+
   it('sends nothing the second time for the same week', async () => {
     const answer = await sendAndWait({ week: '2026-W10', subscriberId }, '2026-W10');
     expect(answer).toEqual({ week: '2026-W10', queued: 0, alreadyClaimed: 1 });

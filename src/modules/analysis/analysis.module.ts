@@ -29,7 +29,7 @@ import { TopicsService } from './topics.service';
     AnalyseFeedbackJob,
     PlanReprocessJob,
   ],
-  exports: [AnalysisService],
+  exports: [AnalysisService, TopicSuggestionsService],
 })
 export class AnalysisModule implements OnApplicationBootstrap {
   constructor(private readonly topics: TopicsService) {}

@@ -19,5 +19,6 @@ import { QueryLayerSeriesSource } from './query-layer-series.source';
     DetectAnomaliesJob,
     { provide: DAILY_SERIES_SOURCE, useClass: QueryLayerSeriesSource },
   ],
+  exports: [AnomaliesService],
 })
 export class AnomaliesModule {}

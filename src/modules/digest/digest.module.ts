@@ -2,9 +2,15 @@ import { Module } from '@nestjs/common';
 import { MailModule } from '../../core/mail/mail.module';
 import { CustomersModule } from '../customers/customers.module';
 import { IDENTITY_SECRET } from '../customers/identity-secret.provider';
+import { AnalysisModule } from '../analysis/analysis.module';
+import { AnomaliesModule } from '../anomalies/anomalies.module';
+import { IndicesModule } from '../indices/indices.module';
 import { RollupsModule } from '../rollups/rollups.module';
 import { DIGEST_CONTENT_SOURCE } from './content/digest-content.types';
 import { DigestContentRepository } from './content/digest-content.repository';
+import { DigestIndicesReader } from './content/digest-indices.reader';
+import { DigestMoverReader } from './content/digest-mover.reader';
+import { DigestNewsReader } from './content/digest-news.reader';
 import { InsightsDigestContentSource } from './content/insights-digest-content.source';
 import { DigestDeliveryService } from './delivery/digest-delivery.service';
 import { DigestScheduleService } from './delivery/digest-schedule.service';
@@ -27,7 +33,7 @@ import { UnsubscribeTokens } from './unsubscribe-token';
  * from the install's identity secret.
  */
 @Module({
-  imports: [CustomersModule, MailModule, RollupsModule],
+  imports: [AnalysisModule, AnomaliesModule, CustomersModule, IndicesModule, MailModule, RollupsModule],
   controllers: [DigestSubscribersController, DigestUnsubscribeController, DigestController],
   providers: [
     {
@@ -42,6 +48,9 @@ import { UnsubscribeTokens } from './unsubscribe-token';
     },
     { provide: DIGEST_CONTENT_SOURCE, useClass: InsightsDigestContentSource },
     DigestContentRepository,
+    DigestIndicesReader,
+    DigestMoverReader,
+    DigestNewsReader,
     DigestSubscriberRepository,
     DigestDeliveryRepository,
     DigestSubscribersService,

@@ -37,6 +37,17 @@ export interface DigestMetric {
   trend: { week: string; value: number | null; n: number }[];
 }
 
+/** The index that moved most, its change split into mix and rate (ExplainService), and that said in words. */
+export interface BiggestMover {
+  metric: string;
+  label: string;
+  groupBy: string;
+  mix: number;
+  rate: number;
+  total: number;
+  explanation: string;
+}
+
 export interface ChannelVolume {
   channel: string;
   n: number;
@@ -80,7 +91,7 @@ export interface DigestContent {
   indices: DigestSection<DigestMetric>;
   /** Things the reader should know about how the figures were made (a zone replaced, say). */
   notes: string[];
-  biggestMover: DigestSection<{ metric: string; explanation: string }>;
+  biggestMover: DigestSection<BiggestMover>;
   volume: {
     total: number;
     previousTotal: number;

@@ -4,6 +4,9 @@ import { QueryFilters, TimeRange } from '../../rollups/query/insights-query.type
 import { MetricName } from '../../rollups/query/metric-registry';
 import { addWeeks, formatIsoWeek, IsoWeek, isoWeekOfDate, parseIsoWeek, weekRange } from '../time/iso-week';
 import { DigestContentRepository } from './digest-content.repository';
+import { DigestIndicesReader } from './digest-indices.reader';
+import { DigestMoverReader } from './digest-mover.reader';
+import { DigestNewsReader } from './digest-news.reader';
 import {
   DigestContent,
   DigestContentSource,
@@ -18,7 +21,7 @@ import {
 const TREND_WEEKS = 12;
 const MIN_SAMPLE = 30;
 const SIGNIFICANCE = 0.05;
-/** Headline figures the query layer defines today; the SAT indices join when the indices service lands. */
+/** Headline figures of the query layer; the SAT indices come from the indices service (DigestIndicesReader). */
 const HEADLINE: { metric: MetricName; label: string }[] = [
   { metric: 'nps', label: 'NPS' },
   { metric: 'csat', label: 'CSAT (top-box share)' },
@@ -39,6 +42,9 @@ export class InsightsDigestContentSource implements DigestContentSource {
   constructor(
     private readonly insights: InsightsQueryService,
     private readonly examples: DigestContentRepository,
+    private readonly indices: DigestIndicesReader,
+    private readonly mover: DigestMoverReader,
+    private readonly news: DigestNewsReader,
   ) {}
 
   async build(request: DigestRequest): Promise<DigestContent> {
@@ -55,10 +61,21 @@ export class InsightsDigestContentSource implements DigestContentSource {
     const trendRange = { ...current, from: range(addWeeks(week, 1 - TREND_WEEKS), timeZone).from };
     const filters = toFilters(request.slice);
 
-    const [headline, volume, painPoints, topicMovers, complaints, praise] = await Promise.all([
+    const [
+      headline,
+      indices,
+      volume,
+      painPoints,
+      topicMovers,
+      complaints,
+      praise,
+      anomalies,
+      emergingThemes,
+    ] = await Promise.all([
       Promise.all(
         HEADLINE.map((h) => this.metric(h.metric, h.label, current, previous, trendRange, filters)),
       ),
+      this.indices.read(trendRange, filters),
       this.volume(current, previous, trendRange, filters),
       this.painPoints(current, filters, request.slice),
       this.topicMovers(current, previous, filters, request.slice),
@@ -70,7 +87,10 @@ export class InsightsDigestContentSource implements DigestContentSource {
         signal: 'praise',
         limit: 2,
       }),
+      this.news.anomaliesOf(current),
+      this.news.emergingThemesOf(current),
     ]);
+    const biggestMover = await this.mover.read(indices, current, previous, filters);
     return {
       week: formatIsoWeek(week),
       from: current.from.toISOString(),
@@ -79,16 +99,16 @@ export class InsightsDigestContentSource implements DigestContentSource {
       slice: request.slice,
       generatedAt: new Date().toISOString(),
       headline,
-      indices: NOT_YET('Satisfaction, advocacy and trust indices', 'the indices service, issue 11'),
-      biggestMover: NOT_YET('Biggest mover explained by mix and rate', 'the indices service, issue 11'),
+      indices,
+      biggestMover,
       notes,
       volume,
       painPoints: { available: true, items: painPoints },
       painPointMeasure: 'negative mentions',
       topicMovers: { available: true, items: topicMovers },
-      emergingThemes: NOT_YET('Emerging themes of the week', 'the topic insights API, issue 10'),
-      anomalies: NOT_YET('Anomalies of the week', 'the anomalies API, issue 10'),
-      npsDriver: NOT_YET('Top driver of NPS', 'the indices service, issue 11'),
+      emergingThemes,
+      anomalies,
+      npsDriver: NOT_YET('Top driver of NPS', 'not wired into the digest yet'),
       complaints,
       praise,
     };

@@ -1,5 +1,5 @@
 import { InlineChart } from '../charts/digest-charts';
-import { DigestContent, DigestSection } from '../content/digest-content.types';
+import { DigestContent, DigestMetric, DigestSection } from '../content/digest-content.types';
 import { DigestCharts } from './digest-charts.builder';
 import { DigestFormat, sliceLabel } from './digest-format';
 
@@ -44,24 +44,15 @@ export function buildDigestBlocks(
   });
 
   blocks.push({ kind: 'heading', text: 'Where we stand' });
-  for (const m of content.headline) {
-    const detail =
-      m.n === 0
-        ? 'no answers this week'
-        : `n = ${f.count(m.n)}; week before ${f.value(m, m.previous)} (n = ${f.count(m.previousN)}); ` +
-          (m.significant ? 'a significant change' : 'within normal variation') +
-          (m.lowSample ? `; ${SMALL}` : '');
-    blocks.push({
-      kind: 'metric',
-      label: m.label,
-      value: f.value(m),
-      change: m.n === 0 ? '' : f.change(m),
-      detail,
-      chart: charts.metrics[m.key],
-    });
-  }
-  unavailable(blocks, content.indices);
-  unavailable(blocks, content.biggestMover);
+  for (const m of content.headline) blocks.push(metricBlock(m, f, charts));
+  if (content.indices.available) {
+    blocks.push({ kind: 'heading', text: 'Satisfaction, advocacy and trust (0–100)' });
+    for (const m of content.indices.items) blocks.push(metricBlock(m, f, charts));
+  } else unavailable(blocks, content.indices);
+  if (content.biggestMover.available)
+    for (const m of content.biggestMover.items)
+      blocks.push({ kind: 'paragraph', text: `Biggest mover: ${m.explanation}` });
+  else unavailable(blocks, content.biggestMover);
 
   blocks.push({ kind: 'heading', text: 'Volume by channel' });
   if (charts.volumeTrend) blocks.push({ kind: 'chart', chart: charts.volumeTrend });
@@ -97,8 +88,21 @@ export function buildDigestBlocks(
       for (const v of m.verbatims) blocks.push({ kind: 'quote', text: v, meta: m.topic });
     }
   }
-  for (const section of [content.emergingThemes, content.anomalies, content.npsDriver])
-    unavailable(blocks, section);
+  news(
+    blocks,
+    'Anomalies of the week',
+    content.anomalies,
+    (a) => a.description,
+    'No anomaly was detected this week.',
+  );
+  news(
+    blocks,
+    'Emerging themes',
+    content.emergingThemes,
+    (t) => t.theme,
+    'No theme rose significantly above the four weeks before.',
+  );
+  unavailable(blocks, content.npsDriver);
 
   blocks.push({ kind: 'heading', text: 'In their words' });
   if (!content.complaints.length && !content.praise.length)
@@ -111,6 +115,37 @@ export function buildDigestBlocks(
       blocks.push({ kind: 'quote', text: v.text, meta: `praise · ${v.channel}` });
   }
   return [...blocks, ...notes(content)];
+}
+
+function metricBlock(m: DigestMetric, f: DigestFormat, charts: DigestCharts): DigestBlock {
+  const p = m.pValue === null ? '' : `, p = ${f.pValue(m.pValue)}`;
+  const detail =
+    m.n === 0
+      ? 'no answers this week'
+      : `n = ${f.count(m.n)}; week before ${f.value(m, m.previous)} (n = ${f.count(m.previousN)}); ` +
+        (m.significant ? `a significant change${p}` : `within normal variation${p}`) +
+        (m.lowSample ? `; ${SMALL}` : '');
+  return {
+    kind: 'metric',
+    label: m.label,
+    value: f.value(m),
+    change: m.n === 0 ? '' : f.change(m),
+    detail,
+    chart: charts.metrics[m.key],
+  };
+}
+
+function news<T>(
+  blocks: DigestBlock[],
+  heading: string,
+  section: DigestSection<T>,
+  line: (item: T) => string,
+  none: string,
+): void {
+  if (!section.available) return unavailable(blocks, section);
+  blocks.push({ kind: 'heading', text: heading });
+  if (section.items.length) blocks.push({ kind: 'list', items: section.items.map(line) });
+  else blocks.push({ kind: 'paragraph', text: none, muted: true });
 }
 
 function unavailable(blocks: DigestBlock[], section: DigestSection<unknown>): void {

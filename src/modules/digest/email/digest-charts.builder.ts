@@ -43,7 +43,8 @@ export function buildDigestCharts(content: DigestContent, format: DigestFormat):
       CHART_THEME.negative,
     );
   }
-  for (const metric of content.headline) {
+  const indices = content.indices.available ? content.indices.items : [];
+  for (const metric of [...content.headline, ...indices]) {
     const points = metric.trend.filter((t) => t.value !== null);
     if (points.length < 2) continue;
     charts.metrics[metric.key] = sparkline(

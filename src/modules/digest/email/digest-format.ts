@@ -52,6 +52,12 @@ export class DigestFormat {
     return `${this.signedPercentPoints.format(change * 100)} pp`;
   }
 
+  /** A p-value: two significant digits, very small ones as `< 0.001`. */
+  pValue(p: number): string {
+    if (p < 0.001) return `< ${new Intl.NumberFormat(this.locale).format(0.001)}`;
+    return new Intl.NumberFormat(this.locale, { maximumSignificantDigits: 2 }).format(p);
+  }
+
   relative(current: number, previous: number): string {
     if (previous === 0) return current === 0 ? 'no change' : 'none the week before';
     return `${this.signed.format(((current - previous) / previous) * 100)} % vs the week before`;
