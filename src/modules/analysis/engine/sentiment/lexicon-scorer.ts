@@ -1,6 +1,6 @@
 import { isNegator } from '../text/negation';
 import type { Token } from '../text/token';
-import { DIMINISHERS, INTENSIFIERS } from './customer-experience-lexicon';
+import { DIMINISHERS, INTENSIFIERS } from './lexicon-modifiers';
 import type { SentimentExplanation } from './sentiment-explanation';
 import { SENTIMENT_LEXICON, type SentimentLexicon } from './sentiment-lexicon';
 import {

@@ -1,6 +1,7 @@
 import afinn from 'sentiment/languages/en/labels.json';
 import emoji from 'sentiment/build/emoji.json';
-import { CX_PHRASES, CX_WORDS, DOMAIN_NEUTRAL, EMOTICONS } from './customer-experience-lexicon';
+import { CX_PHRASES, CX_WORDS } from './customer-experience-lexicon';
+import { DOMAIN_NEUTRAL, EMOTICONS } from './lexicon-modifiers';
 import { loadVaderLexicon } from './vader-lexicon';
 
 /** Valences on AFINN's -5..+5 scale, merged once at module load: AFINN-165 and its emoji, then our domain. */

@@ -1,7 +1,7 @@
 import { stemWord } from '../nlp/porter-stemmer';
 import type { Token } from '../text/token';
 import { EntryMemo } from '../text/word-entry';
-import { DIMINISHERS, DOMAIN_NEUTRAL, INTENSIFIERS } from './customer-experience-lexicon';
+import { DIMINISHERS, DOMAIN_NEUTRAL, INTENSIFIERS } from './lexicon-modifiers';
 import { SENTIMENT_LEXICON } from './sentiment-lexicon';
 
 /** Everything the scorer and the featuriser need to know about one normalised word, found with one lookup. */
