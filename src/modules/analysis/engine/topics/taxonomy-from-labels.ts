@@ -1,13 +1,6 @@
-import { DEFAULT_TAXONOMY } from './default-taxonomy';
-import { INDUSTRY_PACKS } from './industry-packs';
+import { KNOWN_TOPICS } from './known-topics';
 import { phraseStems } from './phrase-matcher';
 import { topicKeyOf, type TopicDefinition } from './topic-definition';
-
-/** Topics whose rules a labelled name can borrow: the general default first, then every industry pack's. */
-const KNOWN_TOPICS: readonly TopicDefinition[] = [
-  ...DEFAULT_TAXONOMY,
-  ...INDUSTRY_PACKS.flatMap((p) => p.topics),
-];
 
 /**
  * The taxonomy a labelled file defines: one topic per distinct name, in first-seen order. A name that is also
@@ -25,7 +18,9 @@ export function taxonomyFromLabels(
     const key = topicKeyOf(name);
     if (key === '' || taxonomy.has(key)) continue;
     const known =
-      defaults.find((t) => t.key === key || topicKeyOf(t.name) === key) ?? closestByName(name, defaults);
+      defaults.find((t) => t.key === key || topicKeyOf(t.name) === key) ??
+      closestByName(name, defaults) ??
+      byPhrase(key, defaults);
     taxonomy.set(key, {
       key,
       name: name.trim(),
@@ -48,4 +43,13 @@ function closestByName(name: string, known: readonly TopicDefinition[]): TopicDe
       [best, bestSize] = [known[i], stems.size];
   });
   return best;
+}
+
+/**
+ * A name that is one of a known topic's phrases borrows that topic: "Late Flight" is a phrase of Flight delays,
+ * "longlines" (words run together, as exported label columns often are) is "long lines" of Queues.
+ */
+function byPhrase(key: string, known: readonly TopicDefinition[]): TopicDefinition | undefined {
+  const compact = key.replace(/-/g, '');
+  return known.find((t) => t.phrases.some((p) => topicKeyOf(p).replace(/-/g, '') === compact));
 }
