@@ -201,7 +201,7 @@ export const DEFAULT_TAXONOMY: readonly TopicDefinition[] = [
     `easy to use, simple to use, hard to use, difficult to use, user friendly, battery, battery life, charge,
     charger, charging, sound, sound quality, volume, picture quality, screen, display, signal, reception,
     connection, connect, pair, pairing, setup, set up, install, speed, instructions, manual, controls,
-    buttons, echo, static, mechanism, settings, remote control, hard drive, harddisk, memory card, storage,
+    buttons, echo, static, settings, remote control, hard drive, harddisk, memory card, storage,
     resolution, photos, pictures, clarity`,
     {
       parentKey: 'product-quality',

@@ -26,7 +26,7 @@ interface CompiledPhrase {
 
 /** Short words a multi-word phrase may skip over: "lost luggage" matches "lost my luggage". */
 const FILLERS = new Set(
-  'my our the a an your his her their its this that of for to all is was been has got be being so just again'
+  'my our the a an your his her their its this that of for to all is was been has got be being so just again me us them'
     .split(' ')
     .map(stemWord),
 );
