@@ -13,7 +13,10 @@ describe('class offsets', () => {
     // still leans to "common" on the shared words; the tuned offset gives "rare" its share back.
     const examples = [
       ...Array.from({ length: 60 }, (_, i) => ({ words: ['wait', 'gate', `w${i % 7}`], label: 'common' })),
-      ...Array.from({ length: 12 }, (_, i) => ({ words: ['wait', 'gate', 'line', `w${i % 7}`], label: 'rare' })),
+      ...Array.from({ length: 12 }, (_, i) => ({
+        words: ['wait', 'gate', 'line', `w${i % 7}`],
+        label: 'rare',
+      })),
       ...Array.from({ length: 40 }, (_, i) => ({ words: ['bag', 'lost', `w${i % 7}`], label: 'other' })),
     ];
     const offsets = tuneClassOffsets(examples, {

@@ -28,7 +28,8 @@ export function tuneClassOffsets(
       },
     );
     examples.forEach((e, i) => {
-      if (i % folds === fold) scores[i] = model.predictProba(e.words, e.extras).map((p) => Math.log(p + 1e-12));
+      if (i % folds === fold)
+        scores[i] = model.predictProba(e.words, e.extras).map((p) => Math.log(p + 1e-12));
     });
   }
   const gold = examples.map((e) => classes.indexOf(e.label));

@@ -18,9 +18,7 @@ export function taxonomyFromLabels(
     const key = topicKeyOf(name);
     if (key === '' || taxonomy.has(key)) continue;
     const known =
-      defaults.find((t) => t.key === key || topicKeyOf(t.name) === key) ??
-      closestByName(name, defaults) ??
-      byPhrase(key, defaults);
+      defaults.find((t) => t.key === key || topicKeyOf(t.name) === key) ?? closestByName(name, defaults);
     taxonomy.set(key, {
       key,
       name: name.trim(),
@@ -43,13 +41,4 @@ function closestByName(name: string, known: readonly TopicDefinition[]): TopicDe
       [best, bestSize] = [known[i], stems.size];
   });
   return best;
-}
-
-/**
- * A name that is one of a known topic's phrases borrows that topic: "Late Flight" is a phrase of Flight delays,
- * "longlines" (words run together, as exported label columns often are) is "long lines" of Queues.
- */
-function byPhrase(key: string, known: readonly TopicDefinition[]): TopicDefinition | undefined {
-  const compact = key.replace(/-/g, '');
-  return known.find((t) => t.phrases.some((p) => topicKeyOf(p).replace(/-/g, '') === compact));
 }

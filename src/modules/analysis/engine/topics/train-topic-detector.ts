@@ -45,8 +45,7 @@ export function trainTopicDetector(
   const rules = new TopicDetector(taxonomy);
   // Measured on exclusive topics only; multi-label models keep their own rules (SemEval: no change).
   const exclusive = labelled.every((e) => e.topics.length <= 1);
-  const featureTopics =
-    options.knownTopicFeatures === false || !exclusive ? [] : knownTopicsBeyond(taxonomy);
+  const featureTopics = options.knownTopicFeatures === false || !exclusive ? [] : knownTopicsBeyond(taxonomy);
   const featureRules = new PhraseMatcher(featureTopics);
   const classifier = TopicClassifier.train(
     labelled.map((example) => {
