@@ -117,7 +117,7 @@ function evalAirline(datasetsDir: string, print: Print, split: EvalSplit): Topic
     .map((t) => ({ ...t, text: t.text.replace(/Flight Booking Problems/g, 'booking') }));
   const splits = trainTestSplits(rows, split);
   const classes = Object.keys(AIRLINE_REASONS);
-  const run = (taxonomy: TopicDefinition[]): ClassificationMetrics => {
+  const run = (taxonomy: TopicDefinition[], knownTopicFeatures = true): ClassificationMetrics => {
     const gold: string[] = [];
     const predicted: string[] = [];
     for (const { train, test } of splits) {
@@ -128,6 +128,7 @@ function evalAirline(datasetsDir: string, print: Print, split: EvalSplit): Topic
           topics: [r.negativeReason as string],
           weight: r.negativeReasonConfidence ?? 1,
         })),
+        { knownTopicFeatures },
       );
       for (const r of test) {
         gold.push(r.negativeReason as string);
@@ -138,7 +139,10 @@ function evalAirline(datasetsDir: string, print: Print, split: EvalSplit): Topic
   };
   const { train, test } = sizes(splits);
   const rulesAndModel = run(labelTaxonomy(AIRLINE_REASONS, 'travel'));
-  const wordsOnly = run(classes.map((key) => ({ key, name: key, phrases: [], exclusions: [] })));
+  const wordsOnly = run(
+    classes.map((key) => ({ key, name: key, phrases: [], exclusions: [] })),
+    false,
+  );
   print(`Airline complaint topics (9 negativereason classes, single label), train ${train} / test ${test}`);
   print(
     `  words-only LR          accuracy ${pct(wordsOnly.accuracy)}  macro-F1 ${wordsOnly.macroF1.toFixed(3)}`,

@@ -29,6 +29,25 @@ describe('PhraseMatcher', () => {
     expect(matchKeys(taxonomy, 'luggage lost. Missing, bag')).toEqual({});
   });
 
+  it('skips amounts and object pronouns inside a phrase, as it skips short fillers', () => {
+    const waits: TopicDefinition[] = [
+      { key: 'waiting', name: 'Waiting', phrases: ['took minutes', 'hour delay'], exclusions: [] },
+    ];
+    expect(matchKeys(waits, 'It took them 15 minutes, then a 3 hour delay')).toEqual({
+      waiting: ['took them 15 minutes', 'hour delay'],
+    });
+    expect(matchKeys(waits, 'took 15 long minutes')).toEqual({});
+  });
+
+  it('tells the phone as a product from the phone as a channel', () => {
+    expect(matchKeys(DEFAULT_TAXONOMY, 'Great phone, best I have ever had')).toHaveProperty(
+      'product-quality',
+    );
+    expect(
+      matchKeys(DEFAULT_TAXONOMY, 'I was on the phone for an hour and the phone lines were busy'),
+    ).not.toHaveProperty('product-quality');
+  });
+
   it('drops evidence overlapped by an exclusion but keeps other evidence', () => {
     expect(matchKeys(taxonomy, 'My return flight was fine')).toEqual({});
     expect(matchKeys(taxonomy, 'Still no refund for my return flight')).toEqual({ refunds: ['refund'] });

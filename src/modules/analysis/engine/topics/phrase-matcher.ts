@@ -26,11 +26,18 @@ interface CompiledPhrase {
 
 /** Short words a multi-word phrase may skip over: "lost luggage" matches "lost my luggage". */
 const FILLERS = new Set(
-  'my our the a an your his her their its this that of for to all is was been has got be being so just again'
+  'my our the a an your his her their its this that of for to all is was been has got be being so just again me us them'
     .split(' ')
     .map(stemWord),
 );
 const MAX_FILLERS_BETWEEN = 2;
+
+/** A filler word, or an amount: "took minutes" matches "took 40 minutes", "hour delay" "3 hour delay". */
+function isFiller(term: string | null): boolean {
+  if (term === null) return false;
+  const first = term.charCodeAt(0);
+  return (first >= 48 && first <= 57) || FILLERS.has(term);
+}
 /** Enough to explain a topic; a long document must not carry thousands of copies (or cost quadratic time). */
 export const MAX_EVIDENCE_PER_TOPIC = 5;
 
@@ -171,7 +178,7 @@ function matchFrom(stems: readonly string[], terms: readonly (string | null)[], 
       next < terms.length &&
       terms[next] !== stems[s] &&
       skipped < MAX_FILLERS_BETWEEN &&
-      FILLERS.has(terms[next] ?? '')
+      isFiller(terms[next])
     ) {
       next++;
       skipped++;

@@ -1,13 +1,6 @@
-import { DEFAULT_TAXONOMY } from './default-taxonomy';
-import { INDUSTRY_PACKS } from './industry-packs';
+import { KNOWN_TOPICS } from './known-topics';
 import { phraseStems } from './phrase-matcher';
 import { topicKeyOf, type TopicDefinition } from './topic-definition';
-
-/** Topics whose rules a labelled name can borrow: the general default first, then every industry pack's. */
-const KNOWN_TOPICS: readonly TopicDefinition[] = [
-  ...DEFAULT_TAXONOMY,
-  ...INDUSTRY_PACKS.flatMap((p) => p.topics),
-];
 
 /**
  * The taxonomy a labelled file defines: one topic per distinct name, in first-seen order. A name that is also

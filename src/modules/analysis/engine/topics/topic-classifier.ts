@@ -1,7 +1,12 @@
 import type { FitOptions } from '../ml/feature-extractor';
 import { OneVsRestClassifier, type OneVsRestJson } from '../ml/one-vs-rest-classifier';
+import type { Token } from '../text/token';
+import { knownTopic } from './known-topics';
+import { PhraseMatcher } from './phrase-matcher';
+import type { TopicDefinition } from './topic-definition';
 import type { SoftmaxTrainOptions } from '../ml/softmax-regression';
 import { TextClassifier, type TextClassifierJson } from '../ml/text-classifier';
+import { applyOffsets, tuneClassOffsets } from './class-offsets';
 import { recalibrate, tuneThresholds } from './topic-thresholds';
 
 export interface TopicClassifierExample {
@@ -24,11 +29,33 @@ export interface TopicClassifierOptions {
    * restaurants, +0.009 on average over four training seeds).
    */
   naiveBayesScaling?: boolean;
+  /** Topics outside the taxonomy whose rule hits are features (their keys must end `ruleKeys`). */
+  featureTopics?: readonly TopicDefinition[];
 }
 
-export type TopicClassifierJson =
-  | { mode: 'multi-label'; ruleKeys: string[]; model: OneVsRestJson; thresholds?: number[] }
-  | { mode: 'exclusive'; ruleKeys: string[]; model: TextClassifierJson };
+/** Keys of the default and pack topics (outside the taxonomy) whose rule hits are features; absent: none. */
+interface FeatureTopicsJson {
+  featureTopics?: string[];
+}
+
+export type TopicClassifierJson = FeatureTopicsJson &
+  (
+    | { mode: 'multi-label'; ruleKeys: string[]; model: OneVsRestJson; thresholds?: number[] }
+    | { mode: 'exclusive'; ruleKeys: string[]; model: TextClassifierJson; offsets?: number[] }
+  );
+
+export interface TopicClassifierTuning {
+  thresholds?: readonly number[];
+  offsets?: readonly number[];
+  featureTopics?: readonly TopicDefinition[];
+}
+
+/** What the feature rules read: a prepared text's tokens and stems. */
+export interface RuleInput {
+  text: string;
+  tokens: readonly Token[];
+  terms: readonly (string | null)[];
+}
 
 /** The class of texts about none of the topics, when training data has such texts. */
 const NONE = '__none__';
@@ -36,6 +63,11 @@ const NONE = '__none__';
 /** Character n-grams were no better in cross-validation and cost several times the scoring time. */
 const DEFAULT_FEATURES: FitOptions = { bigrams: true, charNgrams: null, minCount: 2 };
 const DEFAULT_TRAINING: SoftmaxTrainOptions = { epochs: 10, learningRate: 0.1, l2: 1e-5 };
+/**
+ * One softmax over exclusive topics overfits the words of a few hundred short texts at 1e-5: 0.01 was best of
+ * 1e-5 … 0.04 in 5-fold cross-validation on the airline complaints' training part (first-topic macro-F1).
+ */
+const EXCLUSIVE_L2 = 0.01;
 const DEFAULT_THRESHOLD_FOLDS = 5;
 /** Below this, folds are too small to say anything about thresholds. */
 const MIN_EXAMPLES_TO_TUNE = 100;
@@ -49,15 +81,37 @@ const MIN_EXAMPLES_TO_TUNE = 100;
 export class TopicClassifier {
   private readonly ruleIndex: Map<string, number>;
   private readonly extras: number[];
+  private readonly featureRules?: PhraseMatcher;
+
+  /** Multi-label: each label's tuned decision threshold, mapped onto 0.5 by predict(). */
+  readonly thresholds?: readonly number[];
+  /** Exclusive: each class's log-probability offset (tuned by cross-validation for macro-F1), added by predict(). */
+  readonly offsets?: readonly number[];
+  /**
+   * Default and industry-pack topics outside the taxonomy whose rule hits are features too: the curated words
+   * of every domain ("legroom", "security line", "rebook") help topics labelled under other names.
+   */
+  readonly featureTopics: readonly TopicDefinition[];
 
   constructor(
     readonly model: OneVsRestClassifier | TextClassifier,
     readonly ruleKeys: readonly string[],
-    /** Multi-label only: each label's tuned decision threshold, mapped onto 0.5 by predict(). */
-    readonly thresholds?: readonly number[],
+    tuned: TopicClassifierTuning = {},
   ) {
     this.ruleIndex = new Map(ruleKeys.map((key, i) => [key, i]));
     this.extras = new Array<number>(ruleKeys.length).fill(0);
+    this.thresholds = tuned.thresholds;
+    this.offsets = tuned.offsets;
+    this.featureTopics = tuned.featureTopics ?? [];
+    if (this.featureTopics.length > 0) this.featureRules = new PhraseMatcher(this.featureTopics);
+  }
+
+  /** Keys of the feature topics whose rules match the text (they are extra features, never reported). */
+  featureRuleKeys(input: RuleInput): string[] {
+    if (!this.featureRules) return [];
+    return this.featureRules
+      .match(input.tokens, input.terms, input.text)
+      .map((m) => this.featureTopics[m.topicIndex].key);
   }
 
   static train(
@@ -70,24 +124,31 @@ export class TopicClassifier {
     const exclusive = examples.every((e) => e.topics.length <= 1);
     // Exclusive topics are ranked against each other, so balancing keeps small topics in the running (macro-F1);
     // independent binary models at a 0.5 threshold are better calibrated unbalanced.
-    const training = { ...DEFAULT_TRAINING, balanced: exclusive, ...options.training };
+    const training = {
+      ...DEFAULT_TRAINING,
+      balanced: exclusive,
+      ...(exclusive ? { l2: EXCLUSIVE_L2 } : {}),
+      ...options.training,
+    };
+    const featureTopics = options.featureTopics ?? [];
     const rows = examples.map((e) => ({ ...e, extras: extrasOf(e.ruleKeys, ruleIndex, ruleKeys.length) }));
+    const folds = options.thresholdFolds ?? DEFAULT_THRESHOLD_FOLDS;
+    const tune = folds >= 2 && examples.length >= MIN_EXAMPLES_TO_TUNE;
     if (exclusive) {
-      const model = TextClassifier.train(
-        rows.map((e) => ({ words: e.words, extras: e.extras, label: e.topics[0] ?? NONE })),
-        { features, training },
-      );
-      return new TopicClassifier(model, ruleKeys);
+      const single = rows.map((e) => ({ words: e.words, extras: e.extras, label: e.topics[0] ?? NONE }));
+      const model = TextClassifier.train(single, { features, training });
+      const offsets = tune
+        ? tuneClassOffsets(single, { features, training, classes: model.classes, folds })
+        : undefined;
+      return new TopicClassifier(model, ruleKeys, { offsets, featureTopics });
     }
     const multi = rows.map((e) => ({ words: e.words, extras: e.extras, labels: e.topics }));
     const naiveBayesScaling = options.naiveBayesScaling ?? true;
     const model = OneVsRestClassifier.train(multi, { features, training, naiveBayesScaling });
-    const folds = options.thresholdFolds ?? DEFAULT_THRESHOLD_FOLDS;
-    const thresholds =
-      folds >= 2 && examples.length >= MIN_EXAMPLES_TO_TUNE
-        ? tuneThresholds(multi, model.labels, { features, training, naiveBayesScaling, folds })
-        : undefined;
-    return new TopicClassifier(model, ruleKeys, thresholds);
+    const thresholds = tune
+      ? tuneThresholds(multi, model.labels, { features, training, naiveBayesScaling, folds })
+      : undefined;
+    return new TopicClassifier(model, ruleKeys, { thresholds, featureTopics });
   }
 
   /**
@@ -120,6 +181,7 @@ export class TopicClassifier {
       return probabilities;
     }
     const probabilities = this.model.predictProba(words, this.extras);
+    if (this.offsets) applyOffsets(probabilities, this.offsets);
     const result: Record<string, number> = {};
     this.model.classes.forEach((c, i) => c !== NONE && (result[c] = probabilities[i]));
     return result;
@@ -127,20 +189,36 @@ export class TopicClassifier {
 
   toJSON(): TopicClassifierJson {
     const ruleKeys = [...this.ruleKeys];
+    const features = this.featureTopics.length ? { featureTopics: this.featureTopics.map((t) => t.key) } : {};
     return this.model instanceof OneVsRestClassifier
       ? {
           mode: 'multi-label',
           ruleKeys,
           model: this.model.toJSON(),
           ...(this.thresholds ? { thresholds: [...this.thresholds] } : {}),
+          ...features,
         }
-      : { mode: 'exclusive', ruleKeys, model: this.model.toJSON() };
+      : {
+          mode: 'exclusive',
+          ruleKeys,
+          model: this.model.toJSON(),
+          ...(this.offsets ? { offsets: [...this.offsets] } : {}),
+          ...features,
+        };
   }
 
+  /** Feature topics come back by key from the shipped rules; a key no longer shipped simply never fires. */
   static fromJSON(json: TopicClassifierJson): TopicClassifier {
+    const featureTopics = (json.featureTopics ?? []).flatMap((key) => knownTopic(key) ?? []);
     return json.mode === 'multi-label'
-      ? new TopicClassifier(OneVsRestClassifier.fromJSON(json.model), json.ruleKeys, json.thresholds)
-      : new TopicClassifier(TextClassifier.fromJSON(json.model), json.ruleKeys);
+      ? new TopicClassifier(OneVsRestClassifier.fromJSON(json.model), json.ruleKeys, {
+          thresholds: json.thresholds,
+          featureTopics,
+        })
+      : new TopicClassifier(TextClassifier.fromJSON(json.model), json.ruleKeys, {
+          offsets: json.offsets,
+          featureTopics,
+        });
   }
 }
 

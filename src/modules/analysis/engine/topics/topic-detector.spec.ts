@@ -1,4 +1,5 @@
 import { prepareText } from './prepare-text';
+import { TopicClassifier } from './topic-classifier';
 import type { TopicDefinition } from './topic-definition';
 import { trainTopicDetector } from './train-topic-detector';
 
@@ -32,6 +33,30 @@ describe('TopicDetector with exclusive trained topics', () => {
     expect(found).toHaveLength(1);
     const best = Object.entries(scores).sort((a, b) => b[1] - a[1])[0];
     expect(found[0]).toMatchObject({ key: best[0], confidence: Math.round(best[1] * 1000) / 1000 });
+  });
+
+  it('finds a trained topic from pack words it never saw, through the rule hits of known topics', () => {
+    // "wifi" and "entertainment" are in no training text; the travel pack's in-flight rule knows them, and
+    // "legroom" / "cramped" taught the model that this rule means "seat".
+    const prepared = prepareText('the wifi and the entertainment were awful');
+    expect(detector.detect(prepared).map((m) => m.key)).toEqual(['seat']);
+    const withoutRules = trainTopicDetector(taxonomy, examples, { knownTopicFeatures: false });
+    expect(withoutRules.detect(prepared)).toEqual([]);
+  });
+
+  it('keeps the tuned offsets and the known-topic rules through JSON', () => {
+    // Enough examples to tune offsets by cross-validation.
+    const tuned = trainTopicDetector(taxonomy, [...examples, ...examples, ...examples]);
+    const json = (tuned.classifier as TopicClassifier).toJSON();
+    expect(json).toMatchObject({ mode: 'exclusive', offsets: expect.any(Array) });
+    expect(json.featureTopics).toEqual(expect.arrayContaining(['in-flight', 'payment']));
+    const copy = TopicClassifier.fromJSON(JSON.parse(JSON.stringify(json)));
+    const prepared = prepareText('the wifi was down and my suitcase is missing');
+    const rules = (c: TopicClassifier) => c.featureRuleKeys(prepared);
+    expect(rules(copy)).toEqual(rules(tuned.classifier as TopicClassifier));
+    const before = (tuned.classifier as TopicClassifier).predict(['wifi'], rules(copy));
+    const after = copy.predict(['wifi'], rules(copy));
+    for (const key of Object.keys(before)) expect(after[key]).toBeCloseTo(before[key], 3);
   });
 
   it('reports nothing for a text the model knows no words of', () => {

@@ -137,7 +137,10 @@ export class TopicDetector {
     prepared: PreparedText,
     phraseEvidence: Map<string, TopicEvidence[]>,
   ): Record<string, number> {
-    return (this.classifier as TopicClassifier).predict(wordsOf(prepared.terms), phraseEvidence.keys());
+    const classifier = this.classifier as TopicClassifier;
+    const featureKeys = classifier.featureRuleKeys(prepared);
+    const ruleKeys = featureKeys.length ? [...phraseEvidence.keys(), ...featureKeys] : phraseEvidence.keys();
+    return classifier.predict(wordsOf(prepared.terms), ruleKeys);
   }
 
   /** Without a phrase to point at, the evidence is the sentence the model finds most on-topic. */

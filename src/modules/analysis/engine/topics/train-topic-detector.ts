@@ -1,3 +1,5 @@
+import { knownTopicsBeyond } from './known-topics';
+import { PhraseMatcher } from './phrase-matcher';
 import { prepareText } from './prepare-text';
 import { TopicClassifier, type TopicClassifierOptions } from './topic-classifier';
 import type { TopicDefinition } from './topic-definition';
@@ -13,6 +15,12 @@ export interface TopicTrainingExample {
 
 export interface TrainTopicDetectorOptions extends TopicDetectorOptions {
   classifier?: TopicClassifierOptions;
+  /**
+   * The rule hits of the default and pack topics outside the taxonomy are model features too (default on:
+   * first-topic macro-F1 of airline complaints trained under their own names 0.545 → 0.561 in 5-fold
+   * cross-validation on the training part).
+   */
+  knownTopicFeatures?: boolean;
 }
 
 /**
@@ -35,15 +43,22 @@ export function trainTopicDetector(
   }
   if (!labelled.some((e) => e.topics.length > 0)) return new TopicDetector(taxonomy, undefined, options);
   const rules = new TopicDetector(taxonomy);
+  // Measured on exclusive topics only; multi-label models keep their own rules (SemEval: no change).
+  const exclusive = labelled.every((e) => e.topics.length <= 1);
+  const featureTopics = options.knownTopicFeatures === false || !exclusive ? [] : knownTopicsBeyond(taxonomy);
+  const featureRules = new PhraseMatcher(featureTopics);
   const classifier = TopicClassifier.train(
     labelled.map((example) => {
       const prepared = prepareText(example.text);
       const ruleKeys = new Set(rules.detect(prepared).map((m) => m.key));
+      for (const m of featureRules.match(prepared.tokens, prepared.terms, prepared.text))
+        ruleKeys.add(featureTopics[m.topicIndex].key);
       return { words: wordsOf(prepared.terms), ruleKeys, topics: example.topics };
     }),
-    taxonomy.map((t) => t.key),
+    [...taxonomy.map((t) => t.key), ...featureTopics.map((t) => t.key)],
     {
       ...options.classifier,
+      featureTopics,
       training: { ...options.classifier?.training, sampleWeights: labelled.map((e) => e.weight ?? 1) },
     },
   );
