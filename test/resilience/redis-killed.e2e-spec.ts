@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { TEST_TARGET } from '../helpers/test-target';
 import { auditAnalysis, waitUntilAnalysed } from './support/analysis-audit';
+import { healthOf, sleep } from './support/health-probe';
 import { count, failures, IngestTraffic } from './support/ingest-traffic';
 import { ScenarioCluster } from './support/scenario-cluster';
 import { reportScenario } from './support/scenario-report';
@@ -39,7 +40,7 @@ describeMysql('resilience 3: Redis killed during sustained ingestion (MySQL + Bu
     traffic.phase = 'outage';
     await cluster.redis.kill();
     await sleep(Math.min(3_000, OUTAGE_MS / 2));
-    const healthDuring = await health(cluster.apiUrl);
+    const healthDuring = await healthOf(cluster.apiUrl);
     await sleep(OUTAGE_MS - Math.min(3_000, OUTAGE_MS / 2));
     await cluster.redis.start();
     const redisBack = Date.now();
@@ -52,7 +53,7 @@ describeMysql('resilience 3: Redis killed during sustained ingestion (MySQL + Bu
     const sinceRedisBack = analysedAfterMs < 0 ? -1 : Date.now() - redisBack;
     const audit = await auditAnalysis(cluster, acknowledged);
     cluster.traceLogs();
-    const healthAfter = await health(cluster.apiUrl);
+    const healthAfter = await healthOf(cluster.apiUrl);
     const schedules = await repeatableJobs(cluster.redis.url, cluster.queuePrefix);
 
     const answers = traffic.answers;
@@ -105,17 +106,6 @@ describeMysql('resilience 3: Redis killed during sustained ingestion (MySQL + Bu
   });
 });
 
-async function health(url: string): Promise<{ status: number; down: string[] }> {
-  const res = await fetch(`${url}/health`);
-  const body = (await res.json()) as { checks: Record<string, string> };
-  return {
-    status: res.status,
-    down: Object.entries(body.checks)
-      .filter(([, state]) => state !== 'up')
-      .map(([name]) => name),
-  };
-}
-
 async function repeatableJobs(redisUrl: string, prefix: string): Promise<number> {
   const redis = new Redis(redisUrl);
   try {
@@ -123,8 +113,4 @@ async function repeatableJobs(redisUrl: string, prefix: string): Promise<number>
   } finally {
     redis.disconnect();
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }

@@ -50,6 +50,7 @@ export class ScenarioCluster {
       RATE_LIMIT_PER_MINUTE: '1000000',
       ...this.options.env,
     };
+    // Set-up goes to MySQL directly: only the scenario's processes sit behind the proxy.
     this.runScript('dist/scripts/migrate.js', ['run']);
     this.apiKey = this.runScript('dist/scripts/create-api-key.js', [
       '--name',
@@ -108,8 +109,8 @@ export class ScenarioCluster {
 
   private runScript(script: string, args: string[]): string {
     return execFileSync(process.execPath, [join(REPO_ROOT, script), ...args], {
-      env: { PATH: process.env.PATH ?? '', ...this.base },
-      stdio: ['ignore', 'pipe', 'ignore'],
+      env: { PATH: process.env.PATH ?? '', ...this.base, DATABASE_URL: this.env.config.databaseUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
     })
       .toString()
       .trim();
