@@ -21,6 +21,17 @@ const CLOSE_TIMEOUT_MS = 2_000;
  * 20 s more; one connection attempt a second per client while Redis is away costs nothing.
  */
 const RECONNECT_MAX_DELAY_MS = 1_000;
+/**
+ * A worker killed mid-job leaves its jobs active with a lock nobody renews. Bull's defaults (30 s lock, checked
+ * every 30 s) let them wait up to a minute, and moved a job to `failed` for good the second time its worker
+ * died (maxStalledCount 1), so three crashes left items unanalysed. Handlers are idempotent: a stalled job
+ * runs again, up to 5 times (a job that kills every worker it lands on must still stop somewhere).
+ */
+const STALL_SETTINGS: Bull.AdvancedSettings = {
+  lockDuration: 15_000,
+  stalledInterval: 5_000,
+  maxStalledCount: 5,
+};
 
 /** The only file that knows about Bull. Jobs persist in Redis under `<prefix>:jobs:*`. */
 export class BullJobQueueDriver implements JobQueueDriver {
@@ -37,6 +48,7 @@ export class BullJobQueueDriver implements JobQueueDriver {
     this.queue = new Bull(QUEUE_NAME, redisUrl, {
       prefix,
       redis: { retryStrategy: (times: number) => Math.min(times * 100, RECONNECT_MAX_DELAY_MS) },
+      settings: STALL_SETTINGS,
       // Completed jobs would only fill Redis (counts are kept in-process); failed ones stay for inspection.
       defaultJobOptions: { removeOnComplete: true, removeOnFail: FAILED_JOBS_KEPT },
     });
