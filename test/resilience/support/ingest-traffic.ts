@@ -65,6 +65,11 @@ export class IngestTraffic {
     this.loops = Array.from({ length: this.options.concurrency }, () => this.loop());
   }
 
+  /** Waits for `maxRequests` to be sent and answered. */
+  async finished(): Promise<void> {
+    await Promise.all(this.loops);
+  }
+
   async stop(): Promise<void> {
     this.running = false;
     await Promise.all(this.loops);

@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createConnection, Connection } from 'mysql2/promise';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../../../src/database/data-source-options';
 import { createTestEnvironment, TestEnvironment } from '../../helpers/test-database';
 import { freePort, REPO_ROOT, RunningProcess, startProcess, waitForHttp } from '../../helpers/spawn-process';
 import { TcpProxy } from '../tcp-proxy';
@@ -105,6 +108,26 @@ export class ScenarioCluster {
   async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     const [rows] = await this.db.query(sql, params);
     return rows as T[];
+  }
+
+  /** A TypeORM data source on the scenario's database (directly, not through the proxy); the caller destroys it. */
+  async dataSource(): Promise<DataSource> {
+    return new DataSource(await buildDataSourceOptions(this.env.config)).initialize();
+  }
+
+  /** Jobs waiting or running in the scenario's Redis. */
+  async queuedJobs(): Promise<{ waiting: number; active: number }> {
+    const redis = new Redis(this.redis.url);
+    try {
+      const prefix = `${this.queuePrefix}:jobs`;
+      const [waiting, active] = await Promise.all([
+        redis.llen(`${prefix}:wait`),
+        redis.llen(`${prefix}:active`),
+      ]);
+      return { waiting, active };
+    } finally {
+      redis.disconnect();
+    }
   }
 
   private runScript(script: string, args: string[]): string {
