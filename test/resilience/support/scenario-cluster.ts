@@ -66,7 +66,10 @@ export class ScenarioCluster {
     this.apiUrl = `http://127.0.0.1:${port}`;
     this.api = startProcess('dist/src/main.js', { ...this.base, ROLE: 'api', PORT: String(port) });
     for (let i = 0; i < workerCount; i++) this.startWorker();
-    const health = await waitForHttp(`${this.apiUrl}/health`, 30_000);
+    // Generous: three Node processes boot at once on a CI machine that may be busy with other suites.
+    const health = await waitForHttp(`${this.apiUrl}/health`, 90_000).catch((error: Error) => {
+      throw new Error(`API did not start: ${error.message}\n${this.api?.output().slice(-2000)}`);
+    });
     if (health.status !== 200) throw new Error(`API unhealthy at start: ${await health.text()}`);
   }
 
