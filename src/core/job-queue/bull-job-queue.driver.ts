@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import Bull from 'bull';
 import { JobDefinition } from './job-registry';
@@ -15,6 +16,22 @@ import { withTimeout } from './with-timeout.util';
 /** One queue for every job name: Bull stacks concurrency per named processor, one '*' processor keeps it exact. */
 const QUEUE_NAME = 'jobs';
 const CLOSE_TIMEOUT_MS = 2_000;
+/**
+ * Reconnect delay cap. Bull's default grows to 20 s, so a Redis back after an outage stayed unused for up to
+ * 20 s more; one connection attempt a second per client while Redis is away costs nothing.
+ */
+const RECONNECT_MAX_DELAY_MS = 1_000;
+/**
+ * A worker killed mid-job leaves its jobs active with a lock nobody renews. Bull's defaults (30 s lock, checked
+ * every 30 s) let them wait up to a minute, and moved a job to `failed` for good the second time its worker
+ * died (maxStalledCount 1), so three crashes left items unanalysed. Handlers are idempotent: a stalled job
+ * runs again, up to 5 times (a job that kills every worker it lands on must still stop somewhere).
+ */
+const STALL_SETTINGS: Bull.AdvancedSettings = {
+  lockDuration: 15_000,
+  stalledInterval: 5_000,
+  maxStalledCount: 5,
+};
 
 /** The only file that knows about Bull. Jobs persist in Redis under `<prefix>:jobs:*`. */
 export class BullJobQueueDriver implements JobQueueDriver {
@@ -23,14 +40,43 @@ export class BullJobQueueDriver implements JobQueueDriver {
   private completed = 0;
   private started = false;
   private stopping?: Promise<void>;
+  /** The store's identity as this process last saw it; another value (or none) after a reconnect = data lost. */
+  private epoch?: string;
+  private readonly dataLostListeners: (() => void)[] = [];
 
   constructor(redisUrl: string, prefix: string) {
     this.queue = new Bull(QUEUE_NAME, redisUrl, {
       prefix,
+      redis: { retryStrategy: (times: number) => Math.min(times * 100, RECONNECT_MAX_DELAY_MS) },
+      settings: STALL_SETTINGS,
       // Completed jobs would only fill Redis (counts are kept in-process); failed ones stay for inspection.
       defaultJobOptions: { removeOnComplete: true, removeOnFail: FAILED_JOBS_KEPT },
     });
     this.queue.on('error', (error) => this.logger.error(`Redis queue error: ${error.message}`));
+    this.queue.client.on('ready', () => void this.checkEpoch());
+  }
+
+  onDataLost(listener: () => void): void {
+    this.dataLostListeners.push(listener);
+  }
+
+  /**
+   * A Redis restarted without persistence answers as if nothing happened, with every waiting job gone. The
+   * first process to connect writes a random epoch; each process compares it on every (re)connect.
+   */
+  private async checkEpoch(): Promise<void> {
+    try {
+      const key = this.queue.toKey('epoch');
+      await this.queue.client.set(key, randomUUID(), 'NX');
+      const current = (await this.queue.client.get(key)) ?? undefined;
+      const lost = this.epoch !== undefined && current !== this.epoch;
+      this.epoch = current;
+      if (!lost) return;
+      this.logger.warn('Redis came back without its data: jobs that waited in it are re-derived');
+      this.dataLostListeners.forEach((listener) => listener());
+    } catch (error) {
+      this.logger.warn(`Could not check the queue's epoch: ${(error as Error).message}`);
+    }
   }
 
   async add(jobs: NewJob[]): Promise<void> {

@@ -16,6 +16,11 @@ export interface JobQueueDriver {
   stop(graceMs: number): Promise<void>;
   counts(): Promise<JobCounts>;
   isHealthy(): Promise<boolean>;
+  /**
+   * Calls `listener` when the queue's store came back without its data (Redis restarted without persistence,
+   * or flushed): the jobs that waited in it are gone and must be re-derived from the database.
+   */
+  onDataLost(listener: () => void): void;
 }
 
 export interface NewJob {

@@ -70,6 +70,11 @@ export class JobQueueService {
     return this.driver.isHealthy();
   }
 
+  /** Redis came back empty: whoever can re-derive lost jobs from the database does it now. */
+  onDataLost(listener: () => void): void {
+    this.driver.onDataLost(listener);
+  }
+
   onJobEvent(listener: JobEventListener): void {
     this.events.subscribe(listener);
   }

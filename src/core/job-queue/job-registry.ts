@@ -46,8 +46,11 @@ export interface JobDefinition {
 
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   [JobName.SystemPing]: { attempts: 1, backoff: { type: 'fixed', delayMs: 0 }, timeoutMs: 5_000 },
+  // Per-item errors are recorded on the item, so a failing job means the database (or the process) failed:
+  // 8 tries wait 1+3+…+127 s ≈ 4 min, outlasting an outage until the 5-minute stale sweeper takes over.
+  // With 5 tries (26 s of waits) a 15 s MySQL cut left 30 of 230 items pending in one of two runs.
   [JobName.AnalyseFeedback]: {
-    attempts: 5,
+    attempts: 8,
     backoff: { type: 'exponential', delayMs: 1_000 },
     timeoutMs: 120_000,
     mergeArray: { field: 'feedbackIds', max: 200 },

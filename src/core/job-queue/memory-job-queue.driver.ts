@@ -104,6 +104,9 @@ export class MemoryJobQueueDriver implements JobQueueDriver {
     return true;
   }
 
+  /** Memory jobs die only with the process, and nothing is left to tell then. */
+  onDataLost(): void {}
+
   private isPending(id: string): boolean {
     return this.waiting.has(id) || this.delayed.has(id) || this.active.has(id);
   }

@@ -8,6 +8,8 @@ import { FeedbackService } from '../feedback/feedback.service';
 const EVERY_MS = 60_000;
 /** Feedback still pending this long after arrival lost its job (a crash in embedded mode, a flushed Redis). */
 const STALE_AFTER_MS = 5 * 60_000;
+/** After Redis lost its data every pending item may have lost its job: all of them are re-queued at once. */
+const AFTER_DATA_LOSS_LIMIT = 100_000;
 
 /** Re-queues analysis that never happened, so nothing accepted stays unanalysed. Runs where jobs run. */
 @Injectable()
@@ -23,6 +25,8 @@ export class StaleAnalysisSweeper implements OnApplicationBootstrap, OnApplicati
 
   onApplicationBootstrap(): void {
     if (!this.config.runsJobs) return;
+    // Waiting 5 minutes would be too late: Redis restarted empty, nothing is in flight any more.
+    this.queue.onDataLost(() => void this.sweep(0, AFTER_DATA_LOSS_LIMIT));
     this.timer = setInterval(() => void this.sweep(), EVERY_MS);
     this.timer.unref();
   }
@@ -31,9 +35,9 @@ export class StaleAnalysisSweeper implements OnApplicationBootstrap, OnApplicati
     clearInterval(this.timer);
   }
 
-  async sweep(staleAfterMs = STALE_AFTER_MS): Promise<number> {
+  async sweep(staleAfterMs = STALE_AFTER_MS, limit = 5_000): Promise<number> {
     try {
-      const ids = await this.feedback.findStalePending(new Date(Date.now() - staleAfterMs), 5_000);
+      const ids = await this.feedback.findStalePending(new Date(Date.now() - staleAfterMs), limit);
       const minute = Math.floor(Date.now() / 60_000);
       const jobs = [];
       for (let i = 0; i < ids.length; i += ANALYSIS_BATCH_SIZE) {
@@ -43,7 +47,7 @@ export class StaleAnalysisSweeper implements OnApplicationBootstrap, OnApplicati
       if (jobs.length) {
         await this.queue.enqueueMany(JobName.AnalyseFeedback, jobs);
         this.logger.warn(
-          `Re-queued analysis of ${ids.length} item(s) pending for over ${Math.round(staleAfterMs / 60_000)} min`,
+          `Re-queued analysis of ${ids.length} item(s) pending for over ${Math.round(staleAfterMs / 1000)} s`,
         );
       }
       return ids.length;

@@ -18,6 +18,12 @@ export class AnomalyScheduleService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runsJobs) return;
+    // The schedule lives in Redis: one that came back empty forgot it.
+    this.queue.onDataLost(() => void this.schedule());
+    await this.schedule();
+  }
+
+  private async schedule(): Promise<void> {
     try {
       await this.queue.repeat(JobName.DetectAnomalies, {}, ANOMALY_CRON, { jobId: 'anomalies-hourly' });
     } catch (error) {
