@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { TopicSuggestionsService, suggestionWindow } from '../../analysis/topic-suggestions.service';
+import {
+  TopicSuggestions,
+  TopicSuggestionsService,
+  suggestionWindow,
+} from '../../analysis/topic-suggestions.service';
 import { AnomaliesService } from '../../anomalies/anomalies.service';
 import { AnomalyDimension } from '../../anomalies/anomaly-kinds';
 import { AnomalyDto } from '../../anomalies/dto/anomaly.dto';
@@ -8,6 +12,8 @@ import { DigestSection, DigestSlice, SLICE_FIELDS } from './digest-content.types
 import { sliceLabel } from '../email/digest-format';
 
 const MAX_LINES = 3;
+/** Themes of one window are the same for every slice: readers of the week share one search for this long. */
+const THEMES_CACHE_MS = 10 * 60_000;
 /** Slice fields that are also anomaly series: the detector watches each channel and touchpoint on its own. */
 const ANOMALY_SLICE_FIELDS: readonly (keyof DigestSlice & AnomalyDimension)[] = ['channel', 'touchpoint'];
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -21,6 +27,8 @@ const percent = (x: number) => `${Math.round(x * 100)} %`;
  */
 @Injectable()
 export class DigestNewsReader {
+  private readonly themesCache = new Map<string, { at: number; found: Promise<TopicSuggestions> }>();
+
   constructor(
     private readonly anomalies: AnomaliesService,
     private readonly themes: TopicSuggestionsService,
@@ -61,7 +69,7 @@ export class DigestNewsReader {
     week: TimeRange,
     slice: DigestSlice | null,
   ): Promise<DigestSection<{ theme: string; n: number }>> {
-    const found = await this.themes.suggest(suggestionWindow(week.from, week.to), { limit: MAX_LINES });
+    const found = await this.suggestions(week);
     const label = sliceLabel(slice);
     return {
       available: true,
@@ -77,6 +85,19 @@ export class DigestNewsReader {
           }
         : {}),
     };
+  }
+
+  /** The themes service reads every text of five weeks (the costliest part of a build at scale); one search a window. */
+  private suggestions(week: TimeRange): Promise<TopicSuggestions> {
+    const key = `${week.from.toISOString()}/${week.to.toISOString()}`;
+    const now = Date.now();
+    for (const [k, v] of this.themesCache) if (now - v.at >= THEMES_CACHE_MS) this.themesCache.delete(k);
+    const hit = this.themesCache.get(key);
+    if (hit) return hit.found;
+    const found = this.themes.suggest(suggestionWindow(week.from, week.to), { limit: MAX_LINES });
+    this.themesCache.set(key, { at: now, found });
+    found.catch(() => this.themesCache.delete(key)); // a failed search is not kept
+    return found;
   }
 }
 
