@@ -46,6 +46,7 @@ function toPainPoint(dimension: PainPoint['dimension'], p: PainPointDto): PainPo
     negativeShare: p.negativeShare,
     lowSample: p.lowSample,
     topTopic: p.topNegativeTopics[0]?.topic ?? null,
-    verbatims: p.examples.map((e) => e.text).filter((t): t is string => !!t),
+    // Each wording once: a copy-pasted complaint is one example.
+    verbatims: [...new Set(p.examples.map((e) => e.text).filter((t): t is string => !!t))],
   };
 }

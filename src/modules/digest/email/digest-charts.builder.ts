@@ -40,8 +40,8 @@ export function buildDigestCharts(content: DigestContent, format: DigestFormat):
     charts.painPoints = barChart(
       'pain-points',
       `Touchpoints that hurt most in ${content.week}, by ${content.painPointMeasure}: ` +
-        touchpoints.map((p) => `${p.label} ${format.count(p.value)}`).join(', '),
-      touchpoints.map((p) => ({ label: p.label, value: p.value, display: format.count(p.value) })),
+        touchpoints.map((p) => `${p.label} ${format.oneDecimal(p.value)}`).join(', '),
+      touchpoints.map((p) => ({ label: p.label, value: p.value, display: format.oneDecimal(p.value) })),
       CHART_THEME.negative,
     );
   }

@@ -50,6 +50,11 @@ export class DigestFormat {
       : `${this.signed.format(metric.change)} pts`;
   }
 
+  /** A number with one decimal (an impact of 0.4 items must not read as 0). */
+  oneDecimal(x: number): string {
+    return this.decimal.format(x);
+  }
+
   /** A share (0..1) as a percentage. */
   share(x: number): string {
     return this.percent.format(x);

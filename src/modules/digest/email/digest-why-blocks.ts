@@ -36,7 +36,7 @@ export function painPointBlocks(
     blocks.push({
       kind: 'paragraph',
       text:
-        `${p.label}: ${share} negative of ${f.count(p.scored)} scored items, about ${f.count(p.value)} ` +
+        `${p.label}: ${share} negative of ${f.count(p.scored)} scored items, ${f.oneDecimal(p.value)} ` +
         `negatives beyond the overall rate` +
         (p.topTopic ? `; mostly about ${p.topTopic}` : '') +
         (p.lowSample ? ` (${SMALL})` : ''),
@@ -50,7 +50,7 @@ export function painPointBlocks(
       items: stages.map(
         (p) =>
           `Journey stage ${p.label}: ${p.negativeShare === null ? '–' : f.share(p.negativeShare)} negative ` +
-          `(n = ${f.count(p.scored)}), about ${f.count(p.value)} beyond the overall rate` +
+          `(n = ${f.count(p.scored)}), ${f.oneDecimal(p.value)} negatives beyond the overall rate` +
           (p.lowSample ? ` (${SMALL})` : ''),
       ),
     });
@@ -63,7 +63,7 @@ export function npsDriverBlocks(section: DigestSection<NpsDriver>, f: DigestForm
   if (!section.available) return [...blocks, { kind: 'paragraph', text: section.reason, muted: true }];
   for (const d of section.items) {
     const importance =
-      `${f.share(d.importance)} of what topics explain of NPS` +
+      `${f.share(d.importance)} of the NPS differences that topics explain` +
       (d.importanceCi
         ? ` (95 % interval ${f.share(d.importanceCi.low)}–${f.share(d.importanceCi.high)})`
         : '');
@@ -78,7 +78,7 @@ export function npsDriverBlocks(section: DigestSection<NpsDriver>, f: DigestForm
       kind: 'paragraph',
       text:
         `${d.topic}: raised negatively by ${f.count(d.customers)} of the ${f.count(d.n)} customers with an NPS ` +
-        `answer this week (n = ${f.count(d.n)}); it carries ${importance}${impact}.` +
+        `answer this week (n = ${f.count(d.n)}); it accounts for ${importance}${impact}.` +
         (d.customers < MIN_SAMPLE ? ` (${SMALL})` : ''),
     });
   }
