@@ -130,7 +130,7 @@ describe(`Weekly digest: top driver, pain points and the reader's slice (${TEST_
     const api = (
       await read(
         'GET',
-        `/api/v1/pain-points?from=${FROM}T00:00:00Z&to=${TO}T00:00:00Z&timezone=UTC&channel=email&segment=gold`,
+        `/api/v1/pain-points?from=${FROM}T00:00:00Z&to=${TO}T00:00:00Z&timezone=UTC&channel=email&segment=gold&limit=3`,
       )
     ).json();
     const content = await preview(gold);
