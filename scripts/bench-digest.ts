@@ -1,36 +1,109 @@
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from '../src/bootstrap';
+import { AppConfig } from '../src/config/app-config';
 import { loadConfig } from '../src/config/load-config';
 import { createPino } from '../src/core/logging/create-pino';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
-import { seedFeedback } from './digest-seed';
 import { DigestDeliveryService } from '../src/modules/digest/delivery/digest-delivery.service';
-import { DigestService } from '../src/modules/digest/digest.service';
 import { DigestSubscribersService } from '../src/modules/digest/digest-subscribers.service';
-import { formatIsoWeek } from '../src/modules/digest/time/iso-week';
+import { formatIsoWeek, isoWeekAt } from '../src/modules/digest/time/iso-week';
+import { compareDriverReplicates, profileBuild, timeBuilds } from './bench/digest-build-timing';
+import { existingDatabase, loadedDatabase } from './bench/digest-mysql';
+import { seedFeedback } from './digest-seed';
 
 const HELP = `Usage: npm run bench:digest -- [--items N] [--subscribers N] [--weeks W]
+       npm run bench:digest -- --database-url mysql://root@127.0.0.1:3306/hearken_bench_…
+       npm run bench:digest -- --mysql mysql://root@127.0.0.1:3306 [--items 1000000] [--weeks 52] [--keep]
 
-Boots Hearken embedded (a fresh SQLite file, the in-process queue) with SMTP_URL pointing at an SMTP sink on
-loopback; ingests N synthetic survey answers (default 20000) over the last W weeks (default 52) through the
-batch API and waits for their analysis; then times one digest build (content from the query layer, charts,
-MJML) five times, and sends last week's digest to N subscribers (default 1000), printing the wall time,
-messages per second and the process's resident memory before, at its peak and after.`;
+SQLite (default): boots Hearken embedded (a fresh SQLite file, the in-process queue) with SMTP_URL pointing at
+an SMTP sink on loopback; ingests N synthetic survey answers (default 20000) over the last W weeks (default 52)
+through the batch API and waits for their analysis; times one digest build (content, charts, MJML) five
+times, profiles one more, and sends last week's digest to N subscribers (default 1000), printing the wall time,
+messages per second and the process's resident memory before, at its peak and after.
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
+MySQL: --database-url uses a database already loaded by \`npm run bench:analytics -- --keep\`; --mysql creates
+one and bulk-loads it with the same loader (demo items with a stand-in analysis, rollups built), dropped
+afterwards unless --keep. Then times and profiles the build of the last loaded week (no sends).`;
+
 const mb = (bytes: number) => Math.round(bytes / 1048576);
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--help')) return void console.log(HELP);
-  const [items, subscribers, weeks] = [arg('items', 20_000), arg('subscribers', 1_000), arg('weeks', 52)];
+  const { values } = parseArgs({
+    options: {
+      items: { type: 'string' },
+      subscribers: { type: 'string', default: '1000' },
+      weeks: { type: 'string', default: '52' },
+      mysql: { type: 'string' },
+      'database-url': { type: 'string' },
+      redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return void console.log(HELP);
+  const weeks = Number(values.weeks);
+  log(
+    `machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  if (values['database-url'] || values.mysql) {
+    const db = values['database-url']
+      ? await existingDatabase(values['database-url'])
+      : await loadedDatabase(
+          values.mysql!,
+          values.redis!,
+          { items: Number(values.items ?? 1_000_000), weeks, keep: values.keep! },
+          log,
+        );
+    try {
+      await withApp(db.config, async (app) => {
+        await report(app, formatIsoWeek(isoWeekAt(db.newest, 'UTC')), db.items, `MySQL, ${db.note}`);
+      });
+    } finally {
+      await db.done();
+    }
+    return;
+  }
+  await sqliteBench(Number(values.items ?? 20_000), Number(values.subscribers), weeks);
+}
+
+async function withApp(config: AppConfig, work: (app: NestFastifyApplication) => Promise<void>) {
+  const app = await createHttpApp(config, { pino: createPino('silent') });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  try {
+    await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function report(
+  app: NestFastifyApplication,
+  week: string,
+  items: number,
+  where: string,
+): Promise<void> {
+  const t = await timeBuilds(app, week);
+  console.log(
+    `one digest for ${week} over ${items.toLocaleString('en')} items (${where}; content + ${t.charts} charts + MJML): ` +
+      `first ${t.first.toFixed(0)} ms, median ${t.median.toFixed(0)} ms (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)}); ` +
+      `${((t.median / items) * 1000).toFixed(2)} µs per item; load ${loadavg()[0].toFixed(1)}`,
+  );
+  console.log(`\n${await profileBuild(app, week)}`);
+  console.log(`${await compareDriverReplicates(app, week)}\n`);
+}
+
+async function sqliteBench(items: number, subscribers: number, weeks: number): Promise<void> {
   let received = 0;
   const sink = new SMTPServer({
     authOptional: true,
@@ -57,57 +130,43 @@ async function main(): Promise<void> {
   const ds = await new DataSource(await buildDataSourceOptions(config)).initialize();
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();
-  const app = await createHttpApp(config, { pino: createPino('silent') });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
   try {
-    let t0 = performance.now();
-    const lastWeek = await seedFeedback(app, items, weeks);
-    console.log(
-      `ingested and analysed ${items} items over ${weeks} weeks in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    );
-    const week = formatIsoWeek(lastWeek);
-    const digests = app.get(DigestService);
-    const builds: number[] = [];
-    let charts = 0;
-    for (let i = 0; i < 5; i++) {
+    await withApp(config, async (app) => {
+      let t0 = performance.now();
+      const lastWeek = await seedFeedback(app, items, weeks);
+      console.log(
+        `ingested and analysed ${items} items over ${weeks} weeks in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
+      const week = formatIsoWeek(lastWeek);
+      await report(app, week, items, 'SQLite');
+      if (!subscribers) return;
+      const people = app.get(DigestSubscribersService);
+      for (let i = 0; i < subscribers; i++)
+        await people.create({
+          email: `reader-${i}@example.com`,
+          name: `Reader ${i}`,
+          locale: i % 2 ? 'de-DE' : 'en-GB',
+        });
+      global.gc?.();
+      const rssBefore = process.memoryUsage().rss;
+      let peak = rssBefore;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
       t0 = performance.now();
-      const built = await digests.build(week, null);
-      builds.push(performance.now() - t0);
-      charts = built.email.charts.length;
-    }
-    builds.sort((a, b) => a - b);
-    console.log(
-      `one digest for ${week} (content + ${charts} charts + MJML): median ${builds[2].toFixed(0)} ms (min ${builds[0].toFixed(0)}, max ${builds[4].toFixed(0)} ms)`,
-    );
-
-    const people = app.get(DigestSubscribersService);
-    for (let i = 0; i < subscribers; i++)
-      await people.create({
-        email: `reader-${i}@example.com`,
-        name: `Reader ${i}`,
-        locale: i % 2 ? 'de-DE' : 'en-GB',
-      });
-    global.gc?.();
-    const rssBefore = process.memoryUsage().rss;
-    let peak = rssBefore;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-    t0 = performance.now();
-    const targets = (await people.listEntities()).map((s) => ({ subscriberId: s.id, week }));
-    await app.get(DigestDeliveryService).queueDeliveries(targets, 'manual');
-    while (received < subscribers) {
-      if (performance.now() - t0 > 600_000)
-        throw new Error(`only ${received} of ${subscribers} after 10 min`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const seconds = (performance.now() - t0) / 1000;
-    clearInterval(sampler);
-    console.log(
-      `${subscribers} digests sent to the SMTP sink in ${seconds.toFixed(1)} s (${(subscribers / seconds).toFixed(0)}/s); ` +
-        `RSS ${mb(rssBefore)} MB before, ${mb(peak)} MB peak, ${mb(process.memoryUsage().rss)} MB after`,
-    );
+      const targets = (await people.listEntities()).map((s) => ({ subscriberId: s.id, week }));
+      await app.get(DigestDeliveryService).queueDeliveries(targets, 'manual');
+      while (received < subscribers) {
+        if (performance.now() - t0 > 600_000)
+          throw new Error(`only ${received} of ${subscribers} after 10 min`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      clearInterval(sampler);
+      console.log(
+        `${subscribers} digests sent to the SMTP sink in ${seconds.toFixed(1)} s (${(subscribers / seconds).toFixed(0)}/s); ` +
+          `RSS ${mb(rssBefore)} MB before, ${mb(peak)} MB peak, ${mb(process.memoryUsage().rss)} MB after`,
+      );
+    });
   } finally {
-    await app.close();
     await new Promise<void>((resolve) => sink.close(() => resolve()));
     rmSync(dir, { recursive: true, force: true });
   }

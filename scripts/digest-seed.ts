@@ -37,6 +37,8 @@ export async function seedFeedback(
         channel: CHANNELS[n % CHANNELS.length],
         touchpoint: n % 3 === 0 ? 'checkout' : 'delivery',
         npsScore: (n * 7) % 11,
+        // Identified customers, so the digest's top driver of NPS has customers to work on.
+        customer: { externalId: `c-${n % 5000}` },
         text: TEXTS[n % TEXTS.length],
         occurredAt: new Date(start + ((n * 9_973_331) % span)).toISOString(),
       };

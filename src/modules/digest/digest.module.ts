@@ -4,13 +4,17 @@ import { CustomersModule } from '../customers/customers.module';
 import { IDENTITY_SECRET } from '../customers/identity-secret.provider';
 import { AnalysisModule } from '../analysis/analysis.module';
 import { AnomaliesModule } from '../anomalies/anomalies.module';
+import { DriversModule } from '../drivers/drivers.module';
 import { IndicesModule } from '../indices/indices.module';
+import { PainPointsModule } from '../pain-points/pain-points.module';
 import { RollupsModule } from '../rollups/rollups.module';
 import { DIGEST_CONTENT_SOURCE } from './content/digest-content.types';
 import { DigestContentRepository } from './content/digest-content.repository';
+import { DigestDriverReader } from './content/digest-driver.reader';
 import { DigestIndicesReader } from './content/digest-indices.reader';
 import { DigestMoverReader } from './content/digest-mover.reader';
 import { DigestNewsReader } from './content/digest-news.reader';
+import { DigestPainPointsReader } from './content/digest-pain-points.reader';
 import { InsightsDigestContentSource } from './content/insights-digest-content.source';
 import { DigestDeliveryService } from './delivery/digest-delivery.service';
 import { DigestScheduleService } from './delivery/digest-schedule.service';
@@ -33,7 +37,16 @@ import { UnsubscribeTokens } from './unsubscribe-token';
  * from the install's identity secret.
  */
 @Module({
-  imports: [AnalysisModule, AnomaliesModule, CustomersModule, IndicesModule, MailModule, RollupsModule],
+  imports: [
+    AnalysisModule,
+    AnomaliesModule,
+    CustomersModule,
+    DriversModule,
+    IndicesModule,
+    MailModule,
+    PainPointsModule,
+    RollupsModule,
+  ],
   controllers: [DigestSubscribersController, DigestUnsubscribeController, DigestController],
   providers: [
     {
@@ -48,9 +61,11 @@ import { UnsubscribeTokens } from './unsubscribe-token';
     },
     { provide: DIGEST_CONTENT_SOURCE, useClass: InsightsDigestContentSource },
     DigestContentRepository,
+    DigestDriverReader,
     DigestIndicesReader,
     DigestMoverReader,
     DigestNewsReader,
+    DigestPainPointsReader,
     DigestSubscriberRepository,
     DigestDeliveryRepository,
     DigestSubscribersService,

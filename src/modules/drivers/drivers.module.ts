@@ -8,5 +8,6 @@ import { DriversService } from './drivers.service';
 @Module({
   controllers: [DriversController],
   providers: [DriversService, DriverFactsRepository, CustomerFactsRepository],
+  exports: [DriversService],
 })
 export class DriversModule {}

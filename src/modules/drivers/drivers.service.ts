@@ -13,7 +13,13 @@ export type DriverOutcome = (typeof DRIVER_OUTCOMES)[number];
 /** Topics raised by fewer customers are left out: their weights would be noise. */
 const MIN_CUSTOMERS = 10;
 const MAX_TOPICS = 20;
-const BOOTSTRAP_REPLICATES = 200;
+/** Bootstrap replicates of the importance intervals, unless a caller asks for fewer (see DriversOptions). */
+export const BOOTSTRAP_REPLICATES = 200;
+
+export interface DriversOptions {
+  /** Replicates of the importance bootstrap; the ranking and every other figure do not depend on it. */
+  replicates?: number;
+}
 
 export interface Driver {
   topic: string;
@@ -46,7 +52,11 @@ export class DriversService {
     private readonly mentions: DriverFactsRepository,
   ) {}
 
-  async drivers(outcome: DriverOutcome, range: FactsRange): Promise<DriversAnswer> {
+  async drivers(
+    outcome: DriverOutcome,
+    range: FactsRange,
+    options: DriversOptions = {},
+  ): Promise<DriversAnswer> {
     const [facts, mentions] = await Promise.all([this.facts.load(range), this.mentions.mentions(range)]);
     const value = (f: CustomerFacts): number | undefined =>
       outcome === 'nps'
@@ -81,7 +91,7 @@ export class DriversService {
               sample.map((r) => r.x),
               sample.map((r) => r.y),
             )?.shares ?? topics.map(() => NaN),
-          BOOTSTRAP_REPLICATES,
+          options.replicates ?? BOOTSTRAP_REPLICATES,
           11,
         )
       : [];

@@ -11,5 +11,6 @@ import { PainPointsService } from './pain-points.service';
   imports: [RollupsModule, VerbatimsModule, AnalysisModule],
   controllers: [PainPointsController],
   providers: [PainPointsService, CrossChannelService, CrossChannelRepository],
+  exports: [PainPointsService],
 })
 export class PainPointsModule {}

@@ -18,8 +18,12 @@ export interface DigestRequest {
   slice: DigestSlice | null;
 }
 
-/** A part of the digest that needs a source which may not exist yet: then it says why instead of guessing. */
-export type DigestSection<T> = { available: true; items: T[] } | { available: false; reason: string };
+/**
+ * A part of the digest that needs a source which may not exist yet: then it says why instead of guessing.
+ * `note` says how an available part differs from the reader's view (a service that cannot narrow to the slice).
+ */
+export type DigestSection<T> =
+  { available: true; items: T[]; note?: string } | { available: false; reason: string };
 
 /** One headline figure (an index or NPS) with its move against the week before and a 12-week trend. */
 export interface DigestMetric {
@@ -54,12 +58,37 @@ export interface ChannelVolume {
   previousN: number;
 }
 
+/** A touchpoint or journey stage as GET /api/v1/pain-points ranks it (PainPointsService: one definition). */
 export interface PainPoint {
+  dimension: 'touchpoint' | 'journeyStage';
   label: string;
-  /** What the bar shows (negative mentions, impact…): named by `painPointMeasure`. */
+  /** What the bar shows: the service's impact, (negative share − overall negative share) × volume. */
   value: number;
+  /** Items of the group (volume). */
   n: number;
+  /** Items with a sentiment, the negative share's sample size. */
+  scored: number;
+  negativeShare: number | null;
+  lowSample: boolean;
+  /** The group's topic with the most negative mentions. */
+  topTopic: string | null;
   verbatims: string[];
+}
+
+/** The topic that explains most of NPS among customers who raised it negatively (DriversService). */
+export interface NpsDriver {
+  topic: string;
+  /** Customers with an NPS answer who raised the topic negatively. */
+  customers: number;
+  /** Customers with an NPS answer in the analysis. */
+  n: number;
+  /** Share of the explained variance (relative weights), 0..1, with its bootstrap 95 % interval. */
+  importance: number;
+  importanceCi: { low: number; high: number } | null;
+  /** NPS points gained overall if these customers scored like the rest, with its 95 % interval. */
+  impact: number | null;
+  impactCi: { low: number; high: number } | null;
+  pValue: number | null;
 }
 
 export interface TopicMover {
@@ -100,10 +129,13 @@ export interface DigestContent {
   };
   painPoints: DigestSection<PainPoint>;
   painPointMeasure: string;
+  /** The negative share of all the reader's feedback of the week, which pain points are measured against. */
+  overallNegativeShare: number | null;
   topicMovers: DigestSection<TopicMover>;
   emergingThemes: DigestSection<{ theme: string; n: number }>;
   anomalies: DigestSection<{ description: string }>;
-  npsDriver: DigestSection<{ driver: string; explanation: string }>;
+  /** At most one item; an empty list with `note` when no topic qualifies (the note says why). */
+  npsDriver: DigestSection<NpsDriver>;
   /** The week's most negative items (already redacted at ingestion). */
   complaints: Verbatim[];
   /** Praise worth passing on. */

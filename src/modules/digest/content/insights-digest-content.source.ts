@@ -4,16 +4,17 @@ import { QueryFilters, TimeRange } from '../../rollups/query/insights-query.type
 import { MetricName } from '../../rollups/query/metric-registry';
 import { addWeeks, formatIsoWeek, IsoWeek, isoWeekOfDate, parseIsoWeek, weekRange } from '../time/iso-week';
 import { DigestContentRepository } from './digest-content.repository';
+import { DigestDriverReader } from './digest-driver.reader';
 import { DigestIndicesReader } from './digest-indices.reader';
 import { DigestMoverReader } from './digest-mover.reader';
 import { DigestNewsReader } from './digest-news.reader';
+import { DigestPainPointsReader } from './digest-pain-points.reader';
 import {
   DigestContent,
   DigestContentSource,
   DigestMetric,
   DigestRequest,
   DigestSlice,
-  PainPoint,
   SLICE_FIELDS,
   TopicMover,
 } from './digest-content.types';
@@ -27,10 +28,6 @@ const HEADLINE: { metric: MetricName; label: string }[] = [
   { metric: 'csat', label: 'CSAT (top-box share)' },
   { metric: 'net_sentiment', label: 'Net sentiment' },
 ];
-const NOT_YET = (what: string, issue: string) => ({
-  available: false as const,
-  reason: `${what}: not available yet (${issue})`,
-});
 
 /**
  * Digest content from the one query layer (InsightsQueryService over the rollups): every number is a metric
@@ -45,6 +42,8 @@ export class InsightsDigestContentSource implements DigestContentSource {
     private readonly indices: DigestIndicesReader,
     private readonly mover: DigestMoverReader,
     private readonly news: DigestNewsReader,
+    private readonly painPoints: DigestPainPointsReader,
+    private readonly driver: DigestDriverReader,
   ) {}
 
   async build(request: DigestRequest): Promise<DigestContent> {
@@ -71,13 +70,14 @@ export class InsightsDigestContentSource implements DigestContentSource {
       praise,
       anomalies,
       emergingThemes,
+      npsDriver,
     ] = await Promise.all([
       Promise.all(
         HEADLINE.map((h) => this.metric(h.metric, h.label, current, previous, trendRange, filters)),
       ),
       this.indices.read(trendRange, filters),
       this.volume(current, previous, trendRange, filters),
-      this.painPoints(current, filters, request.slice),
+      this.painPoints.read(current, filters),
       this.topicMovers(current, previous, filters, request.slice),
       this.examples.verbatims({ ...current, slice: request.slice, label: 'negative', limit: 3 }),
       this.examples.verbatims({
@@ -87,8 +87,9 @@ export class InsightsDigestContentSource implements DigestContentSource {
         signal: 'praise',
         limit: 2,
       }),
-      this.news.anomaliesOf(current),
-      this.news.emergingThemesOf(current),
+      this.news.anomaliesOf(current, request.slice),
+      this.news.emergingThemesOf(current, request.slice),
+      this.driver.read(current, request.slice),
     ]);
     const biggestMover = await this.mover.read(indices, current, previous, filters);
     return {
@@ -103,12 +104,13 @@ export class InsightsDigestContentSource implements DigestContentSource {
       biggestMover,
       notes,
       volume,
-      painPoints: { available: true, items: painPoints },
-      painPointMeasure: 'negative mentions',
+      painPoints: painPoints.section,
+      painPointMeasure: 'negatives beyond the overall rate',
+      overallNegativeShare: painPoints.overallNegativeShare,
       topicMovers: { available: true, items: topicMovers },
       emergingThemes,
       anomalies,
-      npsDriver: NOT_YET('Top driver of NPS', 'not wired into the digest yet'),
+      npsDriver,
       complaints,
       praise,
     };
@@ -168,29 +170,6 @@ export class InsightsDigestContentSource implements DigestContentSource {
       byChannel: channels,
       trend: series.points.map((p) => ({ week: weekOfDay(p.period), n: p.n })),
     };
-  }
-
-  /** Topics ranked by the week's negative mentions, with a complaint or two each. */
-  private async painPoints(
-    current: TimeRange,
-    filters: QueryFilters,
-    slice: DigestSlice | null,
-  ): Promise<PainPoint[]> {
-    const totals = await this.insights.totals(current, filters, 'topic');
-    const ranked = totals
-      .filter((t) => t.group && t.sums.negative > 0)
-      .sort((a, b) => b.sums.negative - a.sums.negative || String(a.group).localeCompare(String(b.group)))
-      .slice(0, 5);
-    return Promise.all(
-      ranked.map(async (t) => ({
-        label: t.group as string,
-        value: t.sums.negative,
-        n: this.insights.evaluate('negative_share', t.sums).n,
-        verbatims: (
-          await this.examples.verbatims({ ...current, slice, label: 'negative', topic: t.group!, limit: 2 })
-        ).map((v) => v.text),
-      })),
-    );
   }
 
   /** Topics whose negative share moved significantly (Benjamini–Hochberg across topics). */

@@ -1,7 +1,8 @@
 import { InlineChart } from '../charts/digest-charts';
 import { DigestContent, DigestMetric, DigestSection } from '../content/digest-content.types';
 import { DigestCharts } from './digest-charts.builder';
-import { DigestFormat, sliceLabel } from './digest-format';
+import { DigestFormat, sliceLabel, SMALL } from './digest-format';
+import { npsDriverBlocks, painPointBlocks } from './digest-why-blocks';
 
 /** The digest as a list of blocks: the HTML and the plain-text part render the same blocks, so they agree. */
 export type DigestBlock =
@@ -11,8 +12,6 @@ export type DigestBlock =
   | { kind: 'chart'; chart: InlineChart }
   | { kind: 'list'; items: string[] }
   | { kind: 'quote'; text: string; meta: string };
-
-const SMALL = 'small sample: read with care';
 
 export function buildDigestBlocks(
   content: DigestContent,
@@ -64,20 +63,7 @@ export function buildDigestBlocks(
     ),
   });
 
-  blocks.push({ kind: 'heading', text: 'What hurt customers most' });
-  if (content.painPoints.available && content.painPoints.items.length) {
-    if (charts.painPoints) blocks.push({ kind: 'chart', chart: charts.painPoints });
-    for (const p of content.painPoints.items) {
-      blocks.push({
-        kind: 'paragraph',
-        text: `${p.label}: ${f.count(p.value)} ${content.painPointMeasure} of ${f.count(p.n)} mentions${p.n < 30 ? ` (${SMALL})` : ''}`,
-      });
-      for (const v of p.verbatims) blocks.push({ kind: 'quote', text: v, meta: p.label });
-    }
-  } else if (content.painPoints.available) {
-    blocks.push({ kind: 'paragraph', text: 'No topic drew negative feedback this week.' });
-  } else unavailable(blocks, content.painPoints);
-
+  blocks.push(...painPointBlocks(content, f, charts));
   if (content.topicMovers.available && content.topicMovers.items.length) {
     blocks.push({ kind: 'heading', text: 'Topics that moved' });
     for (const m of content.topicMovers.items) {
@@ -102,7 +88,7 @@ export function buildDigestBlocks(
     (t) => t.theme,
     'No theme rose significantly above the four weeks before.',
   );
-  unavailable(blocks, content.npsDriver);
+  blocks.push(...npsDriverBlocks(content.npsDriver, f));
 
   blocks.push({ kind: 'heading', text: 'In their words' });
   if (!content.complaints.length && !content.praise.length)
@@ -146,6 +132,7 @@ function news<T>(
   blocks.push({ kind: 'heading', text: heading });
   if (section.items.length) blocks.push({ kind: 'list', items: section.items.map(line) });
   else blocks.push({ kind: 'paragraph', text: none, muted: true });
+  if (section.note) blocks.push({ kind: 'paragraph', text: section.note, muted: true });
 }
 
 function unavailable(blocks: DigestBlock[], section: DigestSection<unknown>): void {

@@ -33,13 +33,15 @@ export function buildDigestCharts(content: DigestContent, format: DigestFormat):
       channels.map((c) => ({ label: c.channel, value: c.n, display: format.count(c.n) })),
     );
   }
-  if (content.painPoints.available && content.painPoints.items.length) {
-    const items = content.painPoints.items;
+  const touchpoints = content.painPoints.available
+    ? content.painPoints.items.filter((p) => p.dimension === 'touchpoint')
+    : [];
+  if (touchpoints.length) {
     charts.painPoints = barChart(
       'pain-points',
-      `Top pain points in ${content.week} by ${content.painPointMeasure}: ` +
-        items.map((p) => `${p.label} ${format.count(p.value)}`).join(', '),
-      items.map((p) => ({ label: p.label, value: p.value, display: format.count(p.value) })),
+      `Touchpoints that hurt most in ${content.week}, by ${content.painPointMeasure}: ` +
+        touchpoints.map((p) => `${p.label} ${format.oneDecimal(p.value)}`).join(', '),
+      touchpoints.map((p) => ({ label: p.label, value: p.value, display: format.oneDecimal(p.value) })),
       CHART_THEME.negative,
     );
   }

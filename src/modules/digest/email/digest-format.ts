@@ -1,5 +1,8 @@
 import { DigestContent, DigestMetric, DigestSlice } from '../content/digest-content.types';
 
+/** Said next to a figure whose sample is below 30. */
+export const SMALL = 'small sample: read with care';
+
 /** Number and date formats in the reader's locale; the words stay English. */
 export class DigestFormat {
   private readonly integer: Intl.NumberFormat;
@@ -45,6 +48,21 @@ export class DigestFormat {
     return isShare(metric.key)
       ? `${this.signedPercentPoints.format(metric.change * 100)} pp`
       : `${this.signed.format(metric.change)} pts`;
+  }
+
+  /** A number with one decimal (an impact of 0.4 items must not read as 0). */
+  oneDecimal(x: number): string {
+    return this.decimal.format(x);
+  }
+
+  /** A share (0..1) as a percentage. */
+  share(x: number): string {
+    return this.percent.format(x);
+  }
+
+  /** A number with its sign and at most one decimal. */
+  signedNumber(x: number): string {
+    return this.signed.format(x);
   }
 
   /** A share's change in percentage points. */
