@@ -40,9 +40,9 @@ export class CreateCustomerFigures1733930000000 implements MigrationInterface {
         name: 'customer_figure_slices',
         columns: [
           key('grain', 'varchar', '8'),
-          key('bucket', 'integer'),
           key('dim_a', 'varchar', '16'),
           key('dim_b', 'varchar', '16'),
+          key('bucket', 'integer'),
           key('value_a', 'varchar', '100'),
           key('value_b', 'varchar', '100'),
           ...COUNTS.map((name) => ({ name, type: 'integer' })),

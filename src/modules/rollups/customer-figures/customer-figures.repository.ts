@@ -22,7 +22,7 @@ export const stateKeyString = (k: StateKey): string =>
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const COUNT_COLUMNS = COUNT_FIELDS.map(snake);
-const SLICE_KEY_COLUMNS = ['grain', 'bucket', 'dim_a', 'dim_b', 'value_a', 'value_b'];
+const SLICE_KEY_COLUMNS = ['grain', 'dim_a', 'dim_b', 'bucket', 'value_a', 'value_b'];
 const CHUNK = 500;
 /** 18 columns × 800 rows stays under SQLite's 32,766 bound parameters. */
 const UPSERT_ROWS = 800;
@@ -122,9 +122,9 @@ export class CustomerFiguresRepository {
       const chunk = deltas.slice(i, i + UPSERT_ROWS);
       const values = chunk.flatMap(([bucket, s, counts]) => [
         grain,
-        bucket,
         s.dimA,
         s.dimB,
+        bucket,
         s.valueA,
         s.valueB,
         ...COUNT_FIELDS.map((f) => counts[f]),

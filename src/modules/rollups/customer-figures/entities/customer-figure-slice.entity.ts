@@ -7,9 +7,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity('customer_figure_slices')
 export class CustomerFigureSliceEntity {
   @PrimaryColumn({ type: 'varchar', length: 8 }) grain: string;
-  @PrimaryColumn({ type: 'int' }) bucket: number;
   @PrimaryColumn({ type: 'varchar', length: 16, name: 'dim_a' }) dimA: string;
   @PrimaryColumn({ type: 'varchar', length: 16, name: 'dim_b' }) dimB: string;
+  @PrimaryColumn({ type: 'int' }) bucket: number;
   @PrimaryColumn({ type: 'varchar', length: 100, name: 'value_a' }) valueA: string;
   @PrimaryColumn({ type: 'varchar', length: 100, name: 'value_b' }) valueB: string;
   @Column({ type: 'int', name: 'with_sentiment' }) withSentiment: number;
