@@ -5,14 +5,15 @@ import { CreateIntegrations1732500000000 } from './1732500000000-create-integrat
 import { CreateAnalysis1732600000000 } from './1732600000000-create-analysis';
 import { BinaryKeyCollation1733000000000 } from './1733000000000-binary-key-collation';
 import { ReplaceDefaultTopics1733100000000 } from './1733100000000-replace-default-topics';
-import { CreateDigest1733500000000 } from './1733500000000-create-digest';
 import { CreateRollups1733300000000 } from './1733300000000-create-rollups';
 import { CreateRollupDaySlices1733300000001 } from './1733300000001-create-rollup-day-slices';
 import { CreateOutcomes1733400000000 } from './1733400000000-create-outcomes';
+import { CreateDigest1733500000000 } from './1733500000000-create-digest';
 import { CreateVerbatimSearch1733600000000 } from './1733600000000-create-verbatim-search';
 import { CreateAnomaliesAndAlerts1733600000001 } from './1733600000001-create-anomalies-and-alerts';
 import { AddRollupCesLow1733800000000 } from './1733800000000-add-rollup-ces-low';
 import { CreateIndexWeights1733800000001 } from './1733800000001-create-index-weights';
+import { CreateCustomerFigures1733930000000 } from './1733930000000-create-customer-figures';
 import { RefreshDefaultTopics1733940000000 } from './1733940000000-refresh-default-topics';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
@@ -24,13 +25,14 @@ export const ALL_MIGRATIONS = [
   CreateAnalysis1732600000000,
   BinaryKeyCollation1733000000000,
   ReplaceDefaultTopics1733100000000,
-  CreateDigest1733500000000,
   CreateRollups1733300000000,
   CreateRollupDaySlices1733300000001,
   CreateOutcomes1733400000000,
+  CreateDigest1733500000000,
   CreateVerbatimSearch1733600000000,
   CreateAnomaliesAndAlerts1733600000001,
   AddRollupCesLow1733800000000,
   CreateIndexWeights1733800000001,
+  CreateCustomerFigures1733930000000,
   RefreshDefaultTopics1733940000000,
 ];

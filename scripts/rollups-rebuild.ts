@@ -4,13 +4,16 @@ import { Presets, SingleBar } from 'cli-progress';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/load-config';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { CustomerFiguresRepository } from '../src/modules/rollups/customer-figures/customer-figures.repository';
+import { CustomerFiguresService } from '../src/modules/rollups/customer-figures/customer-figures.service';
 import { RollupRepository } from '../src/modules/rollups/rollup.repository';
 import { RollupsService } from '../src/modules/rollups/rollups.service';
 
 const HELP = `Usage: npm run rollups:rebuild -- [--yes] [--page 2000]
 
-Recomputes the analytics rollups (rollup_hours, rollup_days, rollup_day_slices, rollup_contributions) from the raw feedback,
-analysis and topic rows of DATABASE_URL, in pages of items (one transaction each), with a progress bar.
+Recomputes the analytics rollups (rollup_hours, rollup_days, rollup_day_slices, rollup_contributions) and the
+customer-level figures of the SAT indices (customer_figure_slices, customer_figure_states) from the raw feedback,
+analysis, topic, customer and outcome rows of DATABASE_URL, in pages of items (one transaction each), with a progress bar.
 Needed only after a restore or a manual edit of raw rows: analysis, erasure and deletion keep them up to date.
 Without --yes it only says what it would do.`;
 
@@ -32,7 +35,10 @@ async function main(): Promise<void> {
   try {
     if (await dataSource.showMigrations())
       throw new Error('The database has pending migrations: run `npm run migration:run` first.');
-    const rollups = new RollupsService(new RollupRepository(dataSource));
+    const rollups = new RollupsService(
+      new RollupRepository(dataSource),
+      new CustomerFiguresService(new CustomerFiguresRepository(dataSource)),
+    );
     if (!values.yes) {
       process.stdout.write('Would rebuild the rollups from the raw rows. Run again with --yes to do it.\n');
       return;

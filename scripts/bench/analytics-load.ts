@@ -15,7 +15,12 @@ import {
   slicesOf,
 } from '../../src/modules/rollups/rollup-facts';
 import { RollupRepository } from '../../src/modules/rollups/rollup.repository';
+import { outcomeSourceRowOf } from '../../src/modules/outcomes/outcome-rows';
+import { CustomerEntity } from '../../src/modules/customers/entities/customer.entity';
+import { OutcomeEntity } from '../../src/modules/outcomes/entities/outcome.entity';
 import { DemoFeedbackItem, generateDemoFeedback } from '../demo/generate-demo-feedback';
+import { BenchPeople } from './bench-people';
+import { CustomerFiguresLoad } from './customer-figures-load';
 
 const PAGE = 2_000;
 const unit = (v: unknown, scale: unknown) =>
@@ -42,6 +47,8 @@ function syntheticAnalysis(item: DemoFeedbackItem, f: FeedbackEntity, n: number)
 
 export interface LoadReport {
   items: number;
+  customers: number;
+  outcomes: number;
   seconds: number;
   start: Date;
   end: Date;
@@ -51,10 +58,12 @@ export interface LoadReport {
  * Loads demo feedback in bulk (multi-row INSERTs, no HTTP), each item with a stand-in analysis, and builds the
  * rollups a week at a time with the same facts→rows code the incremental path runs, upserted by the real
  * repository. Per-item contributions are not written (only a later re-analysis would need them).
+ * With `customers`, items belong to customers (the generator's writers are the first of them) and `outcomes`
+ * events spread over the weeks like the items; the customer-level figures of the SAT indices are built too.
  */
 export async function loadAnalyticsData(
   dataSource: DataSource,
-  options: { items: number; weeks: number; seed: number; start: Date },
+  options: { items: number; weeks: number; seed: number; start: Date; customers?: number; outcomes?: number },
   onProgress: (done: number) => void,
 ): Promise<LoadReport> {
   const started = Date.now();
@@ -65,6 +74,12 @@ export async function loadAnalyticsData(
   const feedback: FeedbackEntity[] = [];
   const analyses: FeedbackAnalysisEntity[] = [];
   const topics: FeedbackTopicEntity[] = [];
+  const outcomes: OutcomeEntity[] = [];
+  const people = options.customers ? new BenchPeople(options.customers) : null;
+  const figures = people ? new CustomerFiguresLoad(dataSource) : null;
+  const outcomesPerItem = people ? (options.outcomes ?? 0) / options.items : 0;
+  let outcomeCount = 0;
+  let writer = -1;
   let hours = new RollupDelta();
   let days = new RollupDelta();
   let week = 0;
@@ -74,6 +89,7 @@ export async function loadAnalyticsData(
       await insertRows(m, FeedbackEntity, feedback.splice(0));
       await insertRows(m, FeedbackAnalysisEntity, analyses.splice(0));
       await insertRows(m, FeedbackTopicEntity, topics.splice(0));
+      await insertRows(m, OutcomeEntity, outcomes.splice(0));
     });
   };
   const flushRollups = async () => {
@@ -88,16 +104,23 @@ export async function loadAnalyticsData(
     [hours, days] = [new RollupDelta(), new RollupDelta()];
   };
   const now = new Date();
+  if (people) {
+    const rows = people.customerRows(now);
+    for (let i = 0; i < rows.length; i += 5_000)
+      await dataSource.transaction((m) => insertRows(m, CustomerEntity, rows.slice(i, i + 5_000)));
+  }
   for (const item of generateDemoFeedback({
     customers,
     weeks: options.weeks,
     seed: options.seed,
     start: options.start,
+    observe: (index) => (writer = index),
   })) {
     if (n >= options.items) break;
     const itemWeek = (item.metadata as { week: number }).week;
     if (itemWeek !== week) {
       await flushRollups();
+      await figures?.flush(options.start.getTime() + (itemWeek - 1) * 7 * 86_400_000);
       week = itemWeek;
     }
     n++;
@@ -111,7 +134,7 @@ export async function loadAnalyticsData(
       channel: String(item.channel),
       touchpoint: item.touchpoint,
       journeyStage: (item.journeyStage as string) ?? null,
-      customerId: null,
+      customerId: people ? people.ids[writer % people.count] : null,
       segment: customer?.segment ?? null,
       text: typeof item.text === 'string' ? item.text : null,
       language: 'en',
@@ -179,6 +202,15 @@ export async function loadAnalyticsData(
         signals: a.signals ? [a.signals] : [],
       };
     }
+    if (people && figures) {
+      figures.addItem(f.customerId!, f.id, occurredAt.getTime(), facts);
+      // Events follow the items in time, so a week's buckets are complete when the next week starts.
+      for (; outcomeCount < n * outcomesPerItem; outcomeCount++) {
+        const o = people.outcome(outcomeCount, occurredAt, now);
+        outcomes.push(o);
+        figures.addOutcome(outcomeSourceRowOf(o));
+      }
+    }
     hours.add(rowsOf(facts, facts.hour, 1));
     days.add(rowsOf(facts, Math.floor(facts.hour / HOURS_PER_DAY), 1));
     if (feedback.length >= PAGE) {
@@ -188,7 +220,15 @@ export async function loadAnalyticsData(
   }
   await flushRows();
   await flushRollups();
+  await figures?.flush(Infinity);
   onProgress(n);
   const end = new Date(options.start.getTime() + options.weeks * 7 * 86_400_000);
-  return { items: n, seconds: (Date.now() - started) / 1000, start: options.start, end };
+  return {
+    items: n,
+    customers: people?.count ?? 0,
+    outcomes: outcomeCount,
+    seconds: (Date.now() - started) / 1000,
+    start: options.start,
+    end,
+  };
 }

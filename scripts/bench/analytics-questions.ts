@@ -19,7 +19,25 @@ export function analyticsQuestions(start: Date, end: Date): AnalyticsQuestion[] 
   const last4 = new Date(end.getTime() - 4 * WEEK_MS);
   const prev4 = new Date(end.getTime() - 8 * WEEK_MS);
   const range = [start, end];
+  // One of the customer-level components the raw way: customers with two or more items, per week.
+  const repeat = (extra: string) =>
+    `SELECT w, ${extra ? 'segment, ' : ''}COUNT(*) AS customers FROM (
+       SELECT ${week('occurred_at')} AS w, ${extra ? 'segment, ' : ''}customer_id, COUNT(*) AS c FROM feedback
+       WHERE occurred_at >= ? AND occurred_at < ? AND customer_id IS NOT NULL
+       GROUP BY w, ${extra ? 'segment, ' : ''}customer_id) x WHERE c >= 2 GROUP BY w${extra ? ', segment' : ''}`;
   return [
+    {
+      name: 'indices, year by week',
+      url: `/api/v1/indices?granularity=week&${year}`,
+      rawSql: repeat(''),
+      rawParams: range,
+    },
+    {
+      name: 'indices, year by week, groupBy segment',
+      url: `/api/v1/indices?granularity=week&${year}&groupBy=segment`,
+      rawSql: repeat('segment'),
+      rawParams: range,
+    },
     {
       name: 'trends nps, year by week, channel=email,web, groupBy touchpoint',
       url: `/api/v1/trends?metric=nps&granularity=week&${year}&channel=email,web&groupBy=touchpoint`,

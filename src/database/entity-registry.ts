@@ -14,6 +14,8 @@ import { ErasedIdentityEntity } from '../modules/customers/entities/erased-ident
 import { DigestDeliveryEntity } from '../modules/digest/entities/digest-delivery.entity';
 import { DigestSubscriberEntity } from '../modules/digest/entities/digest-subscriber.entity';
 import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
+import { CustomerFigureSliceEntity } from '../modules/rollups/customer-figures/entities/customer-figure-slice.entity';
+import { CustomerFigureStateEntity } from '../modules/rollups/customer-figures/entities/customer-figure-state.entity';
 import { RollupContributionEntity } from '../modules/rollups/entities/rollup-contribution.entity';
 import { RollupDaySliceEntity } from '../modules/rollups/entities/rollup-day-slice.entity';
 import { RollupDayEntity } from '../modules/rollups/entities/rollup-day.entity';
@@ -46,6 +48,8 @@ export const ALL_ENTITIES = [
   RollupDayEntity,
   RollupContributionEntity,
   RollupDaySliceEntity,
+  CustomerFigureSliceEntity,
+  CustomerFigureStateEntity,
   OutcomeEntity,
   AnomalyEntity,
   AlertSubscriptionEntity,

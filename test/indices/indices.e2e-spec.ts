@@ -236,6 +236,28 @@ describe(`SAT indices (${TEST_TARGET})`, () => {
     expect(comp(byName(email1.indices, 'advocacy'), 'referrer_share').value).toBeNull();
   });
 
+  it('answers CSV with Accept: text/csv: a line per index and per component, the same values as the JSON', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/indices?granularity=week&from=2026-03-02&to=2026-03-16&groupBy=segment',
+      headers: { authorization: `Bearer ${read}`, accept: 'text/csv' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = res.body.trim().split(/\r?\n/);
+    expect(lines[0]).toBe(
+      'period,group,index,component,value,ciLow,ciHigh,n,weight,appliedWeight,lowSample,change,changePValue',
+    );
+    const cells = lines.slice(1).map((l) => l.split(','));
+    // 2 weeks × 1 group × 3 indices × (the index + its components: 4 + 4 + 3).
+    expect(cells).toHaveLength(2 * (3 + 11));
+    const trust2 = cells.find((c) => c[0] === '2026-03-09' && c[2] === 'trust' && c[3] === '')!;
+    expect(trust2[1]).toBe('trail_club');
+    expect(Number(trust2[4])).toBeCloseTo((75 + 100 / 3 + 200 / 3) / 3, 6);
+    const retention = cells.find((c) => c[0] === '2026-03-02' && c[3] === 'retention')!;
+    expect([Number(retention[4]), Number(retention[7])]).toEqual([90, 100]);
+  });
+
   it('serves versioned definitions; a weight change applies to history at once', async () => {
     const defs = (await get('/api/v1/indices/definitions')).json();
     expect(defs).toMatchObject({ formulaVersion: '1', weightsVersion: 0 });

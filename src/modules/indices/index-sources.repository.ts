@@ -36,8 +36,8 @@ export const ITEM_COLUMNS: Record<string, string> = {
 };
 
 /**
- * The raw rows behind the outcome-based and customer-level components, read at query time (see
- * docs/indices.md: these two families are not pre-aggregated yet).
+ * The raw rows behind the outcome-based and customer-level components: read at query time only for questions
+ * the pre-aggregated customer figures cannot answer exactly (see docs/indices.md).
  */
 @Injectable()
 export class IndexSourcesRepository {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationFailedException } from '../../core/http/app.exception';
+import { CsvExport } from '../../core/http/csv/csv-export.decorator';
 import { RequireScope } from '../api-keys/auth.decorators';
 import { InsightsFiltersQuery } from '../insights/dto/trends.query';
 import { parseBaseline, parseFilters, parseRange, parseZone } from '../insights/trends-query.parser';
@@ -13,6 +14,7 @@ import {
 import { ExplainQueryDto, IndicesQueryDto, PutWeightsDto } from './dto/indices.query';
 import { ExplainMetric, ExplainService } from './explain.service';
 import { IndexDefinitions, IndexDefinitionsService } from './index-definitions.service';
+import { INDICES_CSV } from './indices-csv';
 import { IndicesResult, IndicesService } from './indices.service';
 
 async function answering<T>(work: () => Promise<T>): Promise<T> {
@@ -39,6 +41,7 @@ export class IndicesController {
 
   @Get()
   @RequireScope('read')
+  @CsvExport(INDICES_CSV)
   @ApiOperation({
     summary:
       'Satisfaction, advocacy and trust (0–100) per period and group, with components, n, 95 % intervals',

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RollupsModule } from '../rollups/rollups.module';
+import { CustomerFiguresReader } from './customer-figures.reader';
 import { ExplainService } from './explain.service';
 import { IndexDefinitionsService } from './index-definitions.service';
 import { IndexFiguresReader } from './index-figures.reader';
@@ -19,6 +20,7 @@ import { IndicesService } from './indices.service';
     IndexDefinitionsService,
     ExplainService,
     IndexFiguresReader,
+    CustomerFiguresReader,
     IndexSourcesRepository,
   ],
   exports: [IndicesService, IndexDefinitionsService, ExplainService],

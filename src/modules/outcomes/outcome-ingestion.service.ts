@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { uuidV7 } from '../../core/ids/uuid-v7';
 import { CustomerClaim, CustomersService } from '../customers/customers.service';
+import { CustomerFiguresService } from '../rollups/customer-figures/customer-figures.service';
 import type { IngestOptions, IngestOutcome } from '../feedback/feedback-ingestion.service';
 import { SingleIngestCoalescer } from '../feedback/single-ingest-coalescer';
 import type { FieldError } from '../feedback/validation/field-error.type';
 import { OutcomeFlag, SUBSCRIPTION_EVENTS } from './dto/outcome-enums';
 import type { OutcomeInput } from './dto/outcome-input.type';
 import { OutcomeEntity } from './entities/outcome.entity';
-import { derivedExternalId, ResolvedPeople, toOutcomeEntity } from './outcome-rows';
+import { derivedExternalId, outcomeSourceRowOf, ResolvedPeople, toOutcomeEntity } from './outcome-rows';
 import { outcomeKey, OutcomeRepository } from './outcome.repository';
 import { validateOutcomeInput } from './validation/validate-outcome-input';
 
@@ -49,6 +50,7 @@ export class OutcomeIngestionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: OutcomeRepository,
     private readonly customers: CustomersService,
+    private readonly customerFigures: CustomerFiguresService,
   ) {}
 
   async ingest(raws: unknown[], options: IngestOptions = {}): Promise<IngestOutcome[]> {
@@ -122,11 +124,15 @@ export class OutcomeIngestionService {
             manager,
             keep.map((k) => ({ source: k.item.input.source, externalId: k.externalId })),
           );
-    for (const { item, key } of keep) {
+    const created: OutcomeEntity[] = [];
+    for (const [k, { item, key }] of keep.entries()) {
       const id = stored ? stored.get(key) : item.id;
       if (!id) throw new Error(`outcome ${key} was neither inserted nor found`);
       outcomes[item.index] = { index: item.index, status: id === item.id ? 'created' : 'duplicate', id };
+      if (id === item.id) created.push(rows[k]);
     }
+    // The index components' customer-level figures move in the same transaction (a 2xx means they count).
+    await this.customerFigures.addOutcomes(manager, created.map(outcomeSourceRowOf));
     for (const copy of copies) {
       const id = (outcomes[copy.first.index] as { id: string }).id;
       outcomes[copy.index] = { index: copy.index, status: 'duplicate', id };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { redactPii } from '../feedback/pii/redact-pii';
 import type { OutcomeFlag } from './dto/outcome-enums';
 import type { OutcomeInput } from './dto/outcome-input.type';
+import type { OutcomeSourceRow } from '../rollups/customer-figures/customer-figures.repository';
 import { OutcomeEntity } from './entities/outcome.entity';
 
 export interface ResolvedPeople {
@@ -96,4 +97,18 @@ export function toOutcomeEntity(
     row.churned = input.churned;
   }
   return row;
+}
+
+/** What the customer-level figures of the SAT indices keep of a stored event. */
+export function outcomeSourceRowOf(o: OutcomeEntity): OutcomeSourceRow {
+  return {
+    id: o.id,
+    customerId: o.customerId,
+    y: o.type,
+    e: o.event,
+    g: o.segment ?? '',
+    t: o.occurredAt.getTime(),
+    a: o.customersAtStart,
+    r: o.retained,
+  };
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from '../../core/http/idempotency.service';
 import { CustomersModule } from '../customers/customers.module';
+import { RollupsModule } from '../rollups/rollups.module';
 import { OutcomeIngestionService } from './outcome-ingestion.service';
 import { OutcomeRepository } from './outcome.repository';
 import { OutcomesController } from './outcomes.controller';
@@ -8,7 +9,7 @@ import { OutcomesService } from './outcomes.service';
 
 /** Outcome events (referrals, lifecycle, retention figures) tied to the same customers as feedback. */
 @Module({
-  imports: [CustomersModule],
+  imports: [CustomersModule, RollupsModule],
   controllers: [OutcomesController],
   providers: [OutcomeRepository, OutcomesService, OutcomeIngestionService, IdempotencyService],
   exports: [OutcomesService, OutcomeIngestionService],

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CustomerFiguresRepository } from './customer-figures/customer-figures.repository';
+import { CustomerFiguresService } from './customer-figures/customer-figures.service';
 import { InsightsQueryService } from './query/insights-query.service';
 import { RollupQueryRepository } from './query/rollup-query.repository';
 import { RollupRepository } from './rollup.repository';
@@ -6,7 +8,14 @@ import { RollupsService } from './rollups.service';
 
 /** The pre-aggregated sums every analytics answer reads; a leaf module so analysis and customers can call it. */
 @Module({
-  providers: [RollupRepository, RollupsService, RollupQueryRepository, InsightsQueryService],
-  exports: [RollupsService, InsightsQueryService],
+  providers: [
+    RollupRepository,
+    RollupsService,
+    RollupQueryRepository,
+    InsightsQueryService,
+    CustomerFiguresRepository,
+    CustomerFiguresService,
+  ],
+  exports: [RollupsService, InsightsQueryService, CustomerFiguresService],
 })
 export class RollupsModule {}

@@ -9,6 +9,7 @@ import {
   sliceKeyString,
   slicesOf,
 } from './rollup-facts';
+import { CustomerFiguresService } from './customer-figures/customer-figures.service';
 import { RollupRepository } from './rollup.repository';
 import { readFacts } from './rollup-source.reader';
 
@@ -19,7 +20,10 @@ import { readFacts } from './rollup-source.reader';
  */
 @Injectable()
 export class RollupsService {
-  constructor(private readonly repository: RollupRepository) {}
+  constructor(
+    private readonly repository: RollupRepository,
+    private readonly customerFigures: CustomerFiguresService,
+  ) {}
 
   async refresh(manager: EntityManager, feedbackIds: string[]): Promise<void> {
     const ids = [...new Set(feedbackIds)].sort();
@@ -50,18 +54,29 @@ export class RollupsService {
     const slices = new RollupDelta<SliceKey>(sliceKeyString);
     for (const [key, sums] of daySums) slices.add(slicesOf(key, sums));
     await this.repository.addSlices(manager, slices.sorted());
+    await this.customerFigures.refreshItems(manager, changed, now);
     await this.repository.replaceContributions(manager, changed, kept);
   }
 
   /** Erasure: the customer's items leave the rollups (call after marking the customer erased). */
   async refreshCustomer(manager: EntityManager, customerId: string): Promise<void> {
     await this.refresh(manager, await this.repository.feedbackIdsOfCustomer(manager, customerId));
+    await this.customerFigures.eraseCustomer(manager, customerId);
   }
 
   /** Recomputes everything from the raw rows, a page of items per transaction. */
   async rebuild(
     onProgress: (done: number, total: number) => void = () => {},
     pageSize = 2_000,
+  ): Promise<number> {
+    const done = await this.rebuildItems(onProgress, pageSize);
+    await this.customerFigures.rebuild((work) => this.repository.transaction(work));
+    return done;
+  }
+
+  private async rebuildItems(
+    onProgress: (done: number, total: number) => void,
+    pageSize: number,
   ): Promise<number> {
     const total = await this.repository.countFeedback();
     await this.repository.clear();

@@ -72,19 +72,23 @@ export function customerFigures(
 
 /**
  * Outcome counts per segment (outcomes carry no channel or touchpoint) and period. Active customers are
- * those with an item (any sentiment) or a lifecycle event in the period.
+ * those with an item (any sentiment) or a lifecycle event or referral in the period. An event without a segment
+ * counts under that of the customer's latest item or event with one in the same period (on a tie the greater).
+ * `items` are all the customers' items (for those segments); `segments`, when given, keeps only these.
  */
 export function outcomeFigures(
   outcomes: OutcomeRow[],
   items: CustomerItemRow[],
   periods: Period[],
   bySegment: boolean,
+  segments?: string[],
 ): Grouped<OutcomeFigures> {
   const out: Grouped<OutcomeFigures> = new Map();
   const sets = new Map<
     string,
     { active: Set<string>; referrers: Set<string>; life: Set<string>; churn: Set<string> }
   >();
+  const kept = (segment: string) => !segments || segments.includes(segment);
   const setsOf = (group: string | null, p: number) => {
     const key = `${group}\u0001${p}`;
     let s = sets.get(key);
@@ -94,18 +98,26 @@ export function outcomeFigures(
     }
     return s;
   };
-  // An event without a segment (a referral names people, not segments) takes its customer's known segment.
-  const segmentOf = new Map<string, string>();
-  for (const o of outcomes) if (o.customerId && o.segment) segmentOf.set(o.customerId, o.segment);
+  const latest = new Map<string, [number, string]>();
+  const consider = (customerId: string | null, p: number, at: number, segment: string) => {
+    if (!customerId || !segment || p < 0) return;
+    const key = `${customerId}\u0001${p}`;
+    const best = latest.get(key);
+    if (!best || at > best[0] || (at === best[0] && segment > best[1])) latest.set(key, [at, segment]);
+  };
+  for (const item of items)
+    consider(item.customerId, periodIndex(periods, item.at), item.at, item.group.segment);
+  for (const o of outcomes) consider(o.customerId, periodIndex(periods, o.at), o.at, o.segment);
   for (const item of items) {
-    if (item.group.segment) segmentOf.set(item.customerId, item.group.segment);
     const p = periodIndex(periods, item.at);
-    if (p >= 0) setsOf(bySegment ? item.group.segment : null, p).active.add(item.customerId);
+    if (p >= 0 && kept(item.group.segment))
+      setsOf(bySegment ? item.group.segment : null, p).active.add(item.customerId);
   }
   for (const o of outcomes) {
     const p = periodIndex(periods, o.at);
     if (p < 0) continue;
-    const segment = o.segment || (o.customerId ? (segmentOf.get(o.customerId) ?? '') : '');
+    const segment = o.segment || (o.customerId ? (latest.get(`${o.customerId}\u0001${p}`)?.[1] ?? '') : '');
+    if (!kept(segment)) continue;
     const group = bySegment ? segment : null;
     const s = setsOf(group, p);
     const f = out.get(group)![p];

@@ -1,0 +1,70 @@
+import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
+import { KeyColumn, setCollation } from './binary-collation.mysql';
+
+const key = (name: string, type: string, length?: string): TableColumnOptions => ({
+  name,
+  type,
+  length,
+  isPrimary: true,
+});
+const COUNTS = [
+  'with_sentiment',
+  'two_or_more',
+  'two_or_more_positive',
+  'recurring_complaints',
+  'active_customers',
+  'referrers',
+  'invited',
+  'converted',
+  'retention_at_start',
+  'retained',
+  'lifecycle_customers',
+  'churned_customers',
+];
+const BINARY: KeyColumn[] = [
+  { table: 'customer_figure_slices', column: 'value_a', type: 'varchar(100)', nullability: 'NOT NULL' },
+  { table: 'customer_figure_slices', column: 'value_b', type: 'varchar(100)', nullability: 'NOT NULL' },
+  { table: 'customer_figure_states', column: 'subject', type: 'varchar(36)', nullability: 'NOT NULL' },
+];
+
+/**
+ * Customer-level figures of the SAT indices, pre-aggregated per day, ISO week and month (see docs/indices.md).
+ * Empty at first: `npm run rollups:rebuild -- --yes` fills them from existing rows.
+ */
+export class CreateCustomerFigures1733930000000 implements MigrationInterface {
+  name = 'CreateCustomerFigures1733930000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createTable(
+      new Table({
+        name: 'customer_figure_slices',
+        columns: [
+          key('grain', 'varchar', '8'),
+          key('dim_a', 'varchar', '16'),
+          key('dim_b', 'varchar', '16'),
+          key('bucket', 'integer'),
+          key('value_a', 'varchar', '100'),
+          key('value_b', 'varchar', '100'),
+          ...COUNTS.map((name) => ({ name, type: 'integer' })),
+        ],
+      }),
+    );
+    await queryRunner.createTable(
+      new Table({
+        name: 'customer_figure_states',
+        columns: [
+          key('subject', 'varchar', '36'),
+          key('grain', 'varchar', '8'),
+          key('bucket', 'integer'),
+          { name: 'state', type: 'text' },
+        ],
+      }),
+    );
+    await setCollation(queryRunner, BINARY, true);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('customer_figure_states');
+    await queryRunner.dropTable('customer_figure_slices');
+  }
+}

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { RollupFacts } from '../rollup-facts';
+import { readFacts } from '../rollup-source.reader';
+import { bucketOf, CUSTOMER_GRAINS, CustomerGrain } from './customer-buckets';
+import {
+  contributionOf,
+  CountsDelta,
+  emptyState,
+  itemEntryDims,
+  SubjectState,
+} from './customer-contribution';
+import {
+  CountsRow,
+  CustomerFiguresRepository,
+  OutcomeSourceRow,
+  StateKey,
+  stateKeyString,
+} from './customer-figures.repository';
+
+type Change = (state: SubjectState) => void;
+
+/**
+ * Keeps the customer-level figures (customer_figure_slices) equal to the raw rows, inside the caller's
+ * transaction: each change edits the per-(subject, grain, bucket) state it touches (locked), subtracts the counts
+ * the old state added and adds the new state's. Running a change twice changes nothing.
+ */
+@Injectable()
+export class CustomerFiguresService {
+  constructor(private readonly repository: CustomerFiguresRepository) {}
+
+  /** Items whose rollup facts changed (null: they no longer count); called by RollupsService.refresh. */
+  async refreshItems(
+    manager: EntityManager,
+    ids: string[],
+    facts: Map<string, RollupFacts | null>,
+  ): Promise<void> {
+    const owners = await this.repository.itemOwners(manager, ids);
+    const changes = new Map<string, [StateKey, Change[]]>();
+    for (const [id, { customerId, at }] of owners) {
+      const f = facts.get(id) ?? null;
+      const change: Change = (state) => {
+        if (f) state.items[id] = { d: itemEntryDims(f.dims), s: f.sentiment?.label ?? null, t: at };
+        else delete state.items[id];
+      };
+      this.collect(changes, customerId, at, change);
+    }
+    await this.apply(manager, changes);
+  }
+
+  /** Newly stored outcome events (stored once: a duplicate is never passed). */
+  async addOutcomes(manager: EntityManager, outcomes: OutcomeSourceRow[]): Promise<void> {
+    const changes = new Map<string, [StateKey, Change[]]>();
+    for (const o of outcomes) {
+      const { id, customerId, ...entry } = o;
+      this.collect(changes, customerId ?? '', o.t, (state) => {
+        state.outcomes[id] = entry;
+      });
+    }
+    await this.apply(manager, changes);
+  }
+
+  /** Erasure: everything the customer added goes (call after the customer's rows are erased). */
+  async eraseCustomer(manager: EntityManager, customerId: string): Promise<void> {
+    const states = await this.repository.lockStatesOf(manager, customerId);
+    const deltas = new Map<CustomerGrain, CountsDelta>(CUSTOMER_GRAINS.map((g) => [g, new CountsDelta()]));
+    for (const [key, state] of states)
+      deltas.get(key.grain)!.add(key.bucket, contributionOf(state, true), -1);
+    for (const [grain, delta] of deltas) await this.repository.addCounts(manager, grain, delta.sorted());
+    await this.repository.writeStates(
+      manager,
+      states.map(([key]) => [key, null]),
+    );
+  }
+
+  /**
+   * Recomputes everything from the raw rows (after the rollups are rebuilt): a page of customers per transaction,
+   * then the events of no customer.
+   */
+  async rebuild(
+    transaction: <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>,
+    onProgress: (customers: number) => void = () => {},
+    pageSize = 500,
+  ): Promise<number> {
+    await this.repository.clear();
+    let after = '';
+    let done = 0;
+    for (;;) {
+      const customers = await this.repository.customersAfter(after, pageSize);
+      if (!customers.length) break;
+      await transaction(async (manager) => {
+        const ids = await this.repository.feedbackIdsOfCustomers(manager, customers);
+        await this.refreshItems(manager, ids, await readFacts(manager, ids));
+        await this.addOutcomes(manager, await this.repository.outcomesOf(manager, customers));
+      });
+      after = customers[customers.length - 1];
+      done += customers.length;
+      onProgress(done);
+    }
+    await transaction(async (manager) =>
+      this.addOutcomes(manager, await this.repository.outcomesOf(manager, null)),
+    );
+    return done;
+  }
+
+  /** Pre-aggregated counts of one grain and slice over buckets [from, to) (what the indices read). */
+  counts(
+    grain: CustomerGrain,
+    buckets: [number, number],
+    slice: { dimA: string; dimB: string; valueA?: string[]; valueB?: string[] },
+  ): Promise<CountsRow[]> {
+    return this.repository.counts(grain, buckets, slice);
+  }
+
+  private collect(changes: Map<string, [StateKey, Change[]]>, subject: string, at: number, change: Change) {
+    for (const grain of CUSTOMER_GRAINS) {
+      const key: StateKey = { subject, grain, bucket: bucketOf(grain, at) };
+      const id = stateKeyString(key);
+      const entry = changes.get(id);
+      if (entry) entry[1].push(change);
+      else changes.set(id, [key, [change]]);
+    }
+  }
+
+  private async apply(manager: EntityManager, changes: Map<string, [StateKey, Change[]]>): Promise<void> {
+    if (!changes.size) return;
+    const ordered = [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const before = await this.repository.lockStates(
+      manager,
+      ordered.map(([, [key]]) => key),
+    );
+    const deltas = new Map<CustomerGrain, CountsDelta>(CUSTOMER_GRAINS.map((g) => [g, new CountsDelta()]));
+    const written: [StateKey, SubjectState | null][] = [];
+    for (const [id, [key, list]] of ordered) {
+      const old = before.get(id) ?? emptyState();
+      const next: SubjectState = JSON.parse(JSON.stringify(old));
+      for (const change of list) change(next);
+      if (JSON.stringify(old) === JSON.stringify(next)) {
+        if (!before.has(id)) written.push([key, null]);
+        continue;
+      }
+      const isCustomer = key.subject !== '';
+      deltas.get(key.grain)!.add(key.bucket, contributionOf(old, isCustomer), -1);
+      deltas.get(key.grain)!.add(key.bucket, contributionOf(next, isCustomer), 1);
+      written.push([key, next]);
+    }
+    for (const [grain, delta] of deltas) await this.repository.addCounts(manager, grain, delta.sorted());
+    await this.repository.writeStates(manager, written);
+  }
+}
