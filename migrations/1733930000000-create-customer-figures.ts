@@ -29,7 +29,9 @@ const BINARY: KeyColumn[] = [
 
 /**
  * Customer-level figures of the SAT indices, pre-aggregated per day, ISO week and month (see docs/indices.md).
- * Empty at first: `npm run rollups:rebuild -- --yes` fills them from existing rows.
+ * Empty at first. On a database that already holds feedback or outcomes the migration leaves a backfill marker
+ * (subject '*', grain 'backfill'): until `npm run rollups:rebuild -- --yes` has filled the figures from the existing
+ * rows and removed it, the indices count from the raw rows, so an upgrade never shows zeros.
  */
 export class CreateCustomerFigures1733930000000 implements MigrationInterface {
   name = 'CreateCustomerFigures1733930000000';
@@ -61,6 +63,13 @@ export class CreateCustomerFigures1733930000000 implements MigrationInterface {
       }),
     );
     await setCollation(queryRunner, BINARY, true);
+    const existing: unknown[] = await queryRunner.query(
+      `SELECT 1 FROM feedback UNION ALL SELECT 1 FROM outcomes LIMIT 1`,
+    );
+    if (existing.length)
+      await queryRunner.query(
+        `INSERT INTO customer_figure_states (subject, grain, bucket, state) VALUES ('*', 'backfill', 0, '{}')`,
+      );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

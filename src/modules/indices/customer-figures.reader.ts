@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { bucketOf, grainOfPeriods, MS_PER_DAY } from '../rollups/customer-figures/customer-buckets';
 import { CustomerFiguresService } from '../rollups/customer-figures/customer-figures.service';
 import type { QueryDimension, QueryFilters } from '../rollups/query/insights-query.types';
@@ -23,10 +23,14 @@ export interface PeopleFigures {
  * The customer-level and outcome figures from the pre-aggregated slices (customer_figure_slices). A customer
  * counts once per bucket and slice, so the answer is exact only when every period is one whole bucket (UTC
  * day, ISO week or month) and the question is one slice: at most two item dimensions, each filtered to one
- * value unless it is the group-by. Anything else answers null (the caller counts from the raw rows).
+ * value unless it is the group-by. Anything else answers null (the caller counts from the raw rows), and so does
+ * every question while an upgraded database still waits for its backfill (see CustomerFiguresService).
  */
 @Injectable()
 export class CustomerFiguresReader {
+  private readonly logger = new Logger(CustomerFiguresReader.name);
+  private warned = false;
+
   constructor(private readonly figures: CustomerFiguresService) {}
 
   async read(
@@ -38,6 +42,14 @@ export class CustomerFiguresReader {
     const grain = grainOfPeriods(periods);
     const slice = sliceOf(filters, groupBy);
     if (!grain || !slice) return null;
+    if (await this.figures.backfillPending()) {
+      if (!this.warned)
+        this.logger.warn(
+          'customer figures are not built for rows stored before the upgrade: indices count from the raw rows until `npm run rollups:rebuild -- --yes` has run',
+        );
+      this.warned = true;
+      return null;
+    }
     const first = periods[0].from / MS_PER_DAY;
     const rows = await this.figures.counts(
       grain,

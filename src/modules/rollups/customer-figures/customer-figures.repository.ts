@@ -17,6 +17,12 @@ export interface StateKey {
   bucket: number;
 }
 
+/**
+ * A state row that is no subject's: present while the figures still miss rows stored before they existed (the
+ * migration sets it on a database with data; `rollups:rebuild` clears it when done). Never a customer id ('*').
+ */
+export const BACKFILL_MARKER = { subject: '*', grain: 'backfill' } as const;
+
 export const stateKeyString = (k: StateKey): string =>
   `${k.subject}\u0001${k.grain}\u0001${String(k.bucket).padStart(8, '0')}`;
 
@@ -212,6 +218,27 @@ export class CustomerFiguresRepository {
       valueB: String(r.value_b),
       counts: Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, Number(r[COUNT_COLUMNS[i]])])) as Counts,
     }));
+  }
+
+  /** Whether the backfill marker (set by the migration on a database that already had rows) is present. */
+  async backfillPending(): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM customer_figure_states WHERE subject = ? AND grain = ? AND bucket = 0`,
+      [BACKFILL_MARKER.subject, BACKFILL_MARKER.grain],
+    );
+    return rows.length > 0;
+  }
+
+  async setBackfillPending(pending: boolean): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM customer_figure_states WHERE subject = ? AND grain = ? AND bucket = 0`,
+      [BACKFILL_MARKER.subject, BACKFILL_MARKER.grain],
+    );
+    if (pending)
+      await this.dataSource.query(
+        `INSERT INTO customer_figure_states (subject, grain, bucket, state) VALUES (?, ?, 0, '{}')`,
+        [BACKFILL_MARKER.subject, BACKFILL_MARKER.grain],
+      );
   }
 
   async clear(): Promise<void> {

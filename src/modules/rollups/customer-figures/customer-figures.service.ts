@@ -27,7 +27,20 @@ type Change = (state: SubjectState) => void;
  */
 @Injectable()
 export class CustomerFiguresService {
+  private backfillDone = false;
+
   constructor(private readonly repository: CustomerFiguresRepository) {}
+
+  /**
+   * True while rows stored before these figures existed are not in them yet (an upgraded database before its
+   * first `rollups:rebuild`): readers must count from the raw rows meanwhile. Once false it stays false.
+   */
+  async backfillPending(): Promise<boolean> {
+    if (this.backfillDone) return false;
+    const pending = await this.repository.backfillPending();
+    this.backfillDone = !pending;
+    return pending;
+  }
 
   /** Items whose rollup facts changed (null: they no longer count); called by RollupsService.refresh. */
   async refreshItems(
@@ -83,6 +96,7 @@ export class CustomerFiguresService {
     pageSize = 500,
   ): Promise<number> {
     await this.repository.clear();
+    await this.repository.setBackfillPending(true);
     let after = '';
     let done = 0;
     for (;;) {
@@ -100,6 +114,7 @@ export class CustomerFiguresService {
     await transaction(async (manager) =>
       this.addOutcomes(manager, await this.repository.outcomesOf(manager, null)),
     );
+    await this.repository.setBackfillPending(false);
     return done;
   }
 
