@@ -155,13 +155,13 @@ async function soak(
   const outcomes: Outcome[] = [];
   const running = new Set<Promise<void>>();
   const rows: MinuteRow[] = [];
-  let due = 0;
+  let issued = 0;
   let nextReanalysis = start + REANALYSIS_EVERY_MS;
   let nextMinute = start + 60_000;
   while (Date.now() < start + minutes * 60_000) {
     await new Promise((r) => setTimeout(r, 50));
-    due += (rate * 50) / 1000;
-    for (; due >= 1; due--) {
+    // From the clock, not the ticks: a late timer under load must not lower the rate.
+    for (const due = Math.floor(((Date.now() - start) / 1000) * rate); issued < due; issued++) {
       const request = runOne(url, key).then((o) => void outcomes.push(o));
       running.add(request);
       void request.finally(() => running.delete(request));
@@ -208,6 +208,7 @@ async function sampleMinute(
     minute,
     requests: inMinute.length,
     errors: inMinute.filter((o) => !o.ok).length,
+    failures: inMinute.filter((o) => !o.ok).map((o) => `${o.operation} ${o.status}`),
     p50: percentile(ms, 50),
     p99: percentile(ms, 99),
     apiRssMb: apiStats.rssMb,
@@ -219,7 +220,7 @@ async function sampleMinute(
   };
 }
 
-/** Jobs waiting + active + delayed once the traffic stops, and how long the worker takes to empty the queue. */
+/** Jobs waiting + active once the traffic stops, and how long the worker takes to empty the queue. */
 async function drainQueue(
   url: string,
   timeoutMs: number,
@@ -227,7 +228,8 @@ async function drainQueue(
   const started = Date.now();
   const count = async () => {
     const text = await (await fetch(`${url}/metrics`)).text();
-    return ['waiting', 'active', 'delayed'].reduce(
+    // Not `delayed`: repeatable (cron) jobs always wait there for their next time.
+    return ['waiting', 'active'].reduce(
       (sum, state) => sum + (metricValue(text, 'hearken_queue_jobs', `{state="${state}"}`) ?? 0),
       0,
     );
@@ -250,10 +252,17 @@ function summarise(
   const first = rows[0];
   const last = rows[rows.length - 1];
   const errors = rows.reduce((s, r) => s + r.errors, 0);
+  const failures = Object.entries(
+    rows
+      .flatMap((r) => r.failures)
+      .reduce<Record<string, number>>((n, f) => ({ ...n, [f]: (n[f] ?? 0) + 1 }), {}),
+  )
+    .map(([what, n]) => `${what} ×${n}`)
+    .join(', ');
   const requests = rows.reduce((s, r) => s + r.requests, 0);
   process.stdout.write(
     [
-      `capacity ${capacity.toFixed(1)} req/s; soaked at ${rate.toFixed(1)} req/s: ${requests} requests, ${errors} errors`,
+      `capacity ${capacity.toFixed(1)} req/s; soaked at ${rate.toFixed(1)} req/s: ${requests} requests, ${errors} errors${failures ? ` (${failures})` : ''}`,
       `p99 first / last / worst minute: ${first.p99.toFixed(0)} / ${last.p99.toFixed(0)} / ${Math.max(...rows.map((r) => r.p99)).toFixed(0)} ms`,
       `API RSS first → last minute: ${first.apiRssMb} → ${last.apiRssMb} MB; active handles ${first.apiHandles} → ${last.apiHandles}; fds ${first.apiFds} → ${last.apiFds}`,
       `worker RSS first → last minute: ${first.workerRssMb} → ${last.workerRssMb} MB; fds ${first.workerFds} → ${last.workerFds}`,

@@ -23,6 +23,8 @@ export interface MinuteRow {
   minute: number;
   requests: number;
   errors: number;
+  /** `operation status` of each failed request. */
+  failures: string[];
   p50: number;
   p99: number;
   apiRssMb: number;

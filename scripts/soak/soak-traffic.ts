@@ -26,6 +26,8 @@ export interface Outcome {
   startedAt: number;
   ms: number;
   ok: boolean;
+  /** HTTP status, or the network error's code. */
+  status: string;
 }
 
 export function feedbackItem(source = 'soak'): Record<string, unknown> {
@@ -57,6 +59,7 @@ export async function runOne(url: string, key: string): Promise<Outcome> {
   const startedAt = Date.now();
   const started = performance.now();
   let ok = false;
+  let status = '';
   try {
     const res =
       operation === 'ingest'
@@ -68,10 +71,11 @@ export async function runOne(url: string, key: string): Promise<Outcome> {
         : await fetch(`${url}${queryPath(operation)}`, { headers });
     await res.arrayBuffer();
     ok = res.status >= 200 && res.status < 300;
-  } catch {
-    ok = false;
+    status = String(res.status);
+  } catch (error) {
+    status = String((error as { cause?: { code?: string } }).cause?.code ?? 'network error');
   }
-  return { operation, startedAt, ms: performance.now() - started, ok };
+  return { operation, startedAt, ms: performance.now() - started, ok, status };
 }
 
 function queryPath(operation: Operation): string {
