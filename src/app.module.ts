@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module';
 import { JobQueueModule } from './core/job-queue/job-queue.module';
 import { MetricsModule } from './core/metrics/metrics.module';
 import { OutboxModule } from './core/outbox/outbox.module';
+import { RateLimitModule } from './core/rate-limit/rate-limit.module';
 import { DatabaseModule } from './database/database.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { AnomaliesModule } from './modules/anomalies/anomalies.module';
@@ -36,6 +37,7 @@ export class AppModule {
         JobQueueModule.forRoot(),
         MetricsModule,
         OutboxModule,
+        RateLimitModule,
         ApiKeysModule,
         FeedbackModule,
         AnalysisModule,

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { closeHttpServer } from './core/http/close-http-server';
 import { configureFastify, REQUEST_ID_HEADER } from './core/http/configure-fastify';
 import { DeadlineInterceptor } from './core/http/deadline.interceptor';
 import { HttpExceptionFilter } from './core/http/http-exception.filter';
@@ -15,6 +16,7 @@ import { httpTimeouts } from './core/http/http-timeouts';
 import { createPino } from './core/logging/create-pino';
 import { PinoLoggerService } from './core/logging/pino-logger.service';
 import { MetricsService } from './core/metrics/metrics.service';
+import { OutboxService } from './core/outbox/outbox.service';
 
 export interface BootOptions {
   /** Defaults to JSON lines on stdout at config.logLevel. */
@@ -85,6 +87,21 @@ function setUpOpenApi(app: NestFastifyApplication): void {
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 
+/**
+ * Nest closes the HTTP server only after the destroy hooks, which stop the job queue: requests arriving in
+ * between would commit items whose jobs could no longer be sent. So: stop taking requests and answer the ones
+ * received, then hand the outbox to the queue while it is open, then stop the rest (jobs, queue, database).
+ */
+async function shutDown(app: INestApplicationContext): Promise<void> {
+  if (isHttpApp(app)) await closeHttpServer(app.getHttpAdapter().getInstance());
+  await app.get(OutboxService, { strict: false }).drain();
+  await app.close();
+}
+
+function isHttpApp(app: INestApplicationContext): app is NestFastifyApplication {
+  return 'getHttpAdapter' in app;
+}
+
 /** Stop within `limitMs` on SIGTERM/SIGINT: stop taking requests, finish running jobs, close connections. */
 export function closeOnSignals(app: INestApplicationContext, log: LoggerService, limitMs = 10_000): void {
   let closing = false;
@@ -96,7 +113,7 @@ export function closeOnSignals(app: INestApplicationContext, log: LoggerService,
       log.error(`Shutdown took longer than ${limitMs} ms; exiting`, undefined, 'Bootstrap');
       process.exit(1);
     }, limitMs).unref();
-    app.close().then(
+    shutDown(app).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error(error, undefined, 'Bootstrap');

@@ -2,7 +2,8 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config';
-import { RateLimitedException, RateLimiter } from '../../core/http/rate-limiter';
+import { RateLimitedException, RateLimiter } from '../../core/rate-limit/rate-limiter';
+import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
 import { ApiKeysService, AuthenticatedKey } from './api-keys.service';
 import { ApiKeyScope } from './entities/api-key.entity';
 import { ApiKeyErrorCode, ApiKeyForbiddenException, ApiKeyUnauthorizedException } from './api-keys.exception';
@@ -25,9 +26,10 @@ export class ApiKeyGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeysService,
     config: AppConfig,
+    rateLimits: RateLimitService,
   ) {
-    this.limiter = new RateLimiter(config.rateLimitPerMinute);
-    this.failures = new RateLimiter(config.authFailuresPerMinute);
+    this.limiter = rateLimits.create('api-key', config.rateLimitPerMinute);
+    this.failures = rateLimits.create('auth-failure', config.authFailuresPerMinute);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,16 +43,16 @@ export class ApiKeyGuard implements CanActivate {
         'Missing API key: send Authorization: Bearer <key>',
       );
     }
-    const blockedFor = this.failures.retryAfter(request.ip);
+    const blockedFor = await this.failures.retryAfter(request.ip);
     if (blockedFor > 0) throw new RateLimitedException(blockedFor);
     let key: AuthenticatedKey;
     try {
       key = await this.apiKeys.authenticate(presented);
     } catch (error) {
-      if (error instanceof ApiKeyUnauthorizedException) this.failures.hit(request.ip);
+      if (error instanceof ApiKeyUnauthorizedException) await this.failures.hit(request.ip);
       throw error;
     }
-    const retryAfter = this.limiter.hit(key.id);
+    const retryAfter = await this.limiter.hit(key.id);
     if (retryAfter > 0) throw new RateLimitedException(retryAfter);
     const needed = this.reflector.getAllAndOverride<ApiKeyScope | undefined>(REQUIRED_SCOPE, targets);
     if (needed && !key.scopes.includes(needed) && !key.scopes.includes('admin')) {

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { RateLimitedException, RateLimiter } from '../../core/http/rate-limiter';
+import { RateLimitedException, RateLimiter } from '../../core/rate-limit/rate-limiter';
+import { RateLimitService } from '../../core/rate-limit/rate-limit.service';
 import { MAX_BATCH_ITEMS } from '../feedback/dto/batch-feedback.dto';
 import { FeedbackIngestionService, IngestOutcome } from '../feedback/feedback-ingestion.service';
 import { OutcomeIngestionService } from '../outcomes/outcome-ingestion.service';
@@ -58,8 +59,9 @@ export class WebhookReceiverService implements OnApplicationBootstrap, OnApplica
     private readonly ingestion: FeedbackIngestionService,
     private readonly outcomes: OutcomeIngestionService,
     config: AppConfig,
+    rateLimits: RateLimitService,
   ) {
-    this.limiter = new RateLimiter(config.rateLimitPerMinute);
+    this.limiter = rateLimits.create('webhook', config.rateLimitPerMinute);
   }
 
   onApplicationBootstrap(): void {
@@ -97,7 +99,7 @@ export class WebhookReceiverService implements OnApplicationBootstrap, OnApplica
 
     // Counted only for new, signed deliveries: unsigned floods must not use up a genuine integration's
     // allowance, and a retried delivery still gets its first answer.
-    const retryAfter = this.limiter.hit(integration.id);
+    const retryAfter = await this.limiter.hit(integration.id);
     if (retryAfter > 0) {
       await this.repository.releaseDelivery(integration.id, webhookId);
       throw new RateLimitedException(retryAfter);

@@ -60,13 +60,24 @@ describe('redactFeedbackFields', () => {
     ['externalId', 'jane@example.com'],
     ['externalId', '4111-1111-1111-1111'],
     ['externalId', '+44 20 7946 0018'],
+    ['externalId', '38fcc469-5023-4152-926d-6f04cd0596df jane@example.com'],
     ['surveyId', 'ана@пример.рф'],
   ])('refuses PII in the identifier %s (%s)', (field, value) => {
     const r = redactFeedbackFields({ ...base, kind: 'survey_response', [field]: value } as FeedbackInput);
     expect(r).toEqual({ ok: false, errors: [{ field, reason: expect.stringMatching(/personal data/) }] });
   });
 
-  it.each(['4111111111111111', '20794609580', 'AbC-123', 'msg_01HZY'])('keeps the id %s', (id) => {
+  it.each([
+    '4111111111111111',
+    '20794609580',
+    'AbC-123',
+    'msg_01HZY',
+    // UUIDs whose digits the PII patterns took for a card, a phone number and an IBAN
+    '38fcc469-5023-4152-926d-6f04cd0596df',
+    '09981796-0626-4a55-b669-04d2f2b0a71f',
+    'fd0436cc-e5b5-4c71-a166-f2ba12e2acd4',
+    'order-09981796-0626-4a55-b669-04d2f2b0a71f',
+  ])('keeps the id %s', (id) => {
     const r = redactFeedbackFields({ ...base, kind: 'review', externalId: id } as FeedbackInput);
     expect(r.ok && r.input.externalId).toBe(id);
   });
