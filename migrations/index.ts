@@ -13,6 +13,7 @@ import { CreateVerbatimSearch1733600000000 } from './1733600000000-create-verbat
 import { CreateAnomaliesAndAlerts1733600000001 } from './1733600000001-create-anomalies-and-alerts';
 import { AddRollupCesLow1733800000000 } from './1733800000000-add-rollup-ces-low';
 import { CreateIndexWeights1733800000001 } from './1733800000001-create-index-weights';
+import { CreateRollupSliceLevels1733920000000 } from './1733920000000-create-rollup-slice-levels';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
 export const ALL_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const ALL_MIGRATIONS = [
   CreateAnomaliesAndAlerts1733600000001,
   AddRollupCesLow1733800000000,
   CreateIndexWeights1733800000001,
+  CreateRollupSliceLevels1733920000000,
 ];

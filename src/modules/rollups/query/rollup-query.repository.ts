@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { placeholders } from '../../../database/insert-rows';
 import { ROLLUP_DIMENSIONS, RollupDimension, RollupSums, SUM_FIELDS } from '../rollup-facts';
 import { ROLLUP_TABLES, RollupGrain, SUM_COLUMNS } from '../rollup.repository';
+import { SLICE_TABLES, SliceGrain } from '../rollup-slices';
 import { QueryDimension, QueryFilters } from './insights-query.types';
 
 const COLUMN: Record<QueryDimension, string> = {
@@ -42,15 +43,15 @@ export class RollupQueryRepository {
     return this.select(ROLLUP_TABLES[grain], [], ranges, filters, groupBy, column);
   }
 
-  /** From the day slices: for questions touching at most two item dimensions (see itemDimensionsOf). */
-  sliceSums(ranges: [number, number][], filters: QueryFilters, groupBy?: QueryDimension) {
+  /** From the slices of one level: for questions touching at most two (hours: one) item dimensions. */
+  sliceSums(grain: SliceGrain, ranges: [number, number][], filters: QueryFilters, groupBy?: QueryDimension) {
     const [a, b] = itemDimensionsOf(filters, groupBy);
     const column = (d: QueryDimension) => (d === a ? 'value_a' : d === b ? 'value_b' : COLUMN[d]);
     const slice: [string, unknown][] = [
       ['dim_a = ?', a ?? ''],
       ['dim_b = ?', b ?? ''],
     ];
-    return this.select('rollup_day_slices', slice, ranges, filters, groupBy, column);
+    return this.select(SLICE_TABLES[grain], slice, ranges, filters, groupBy, column);
   }
 
   private async select(
