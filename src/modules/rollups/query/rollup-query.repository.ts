@@ -72,8 +72,20 @@ export class RollupQueryRepository {
         : filters.signal || groupBy === 'signal'
           ? 'signal'
           : 'item';
-    where.push(facet === 'topic' ? "topic_key <> ''" : "topic_key = ''");
-    where.push(facet === 'signal' ? "signal_type <> ''" : "signal_type = ''");
+    // As equalities (the keys there are, when no filter lists them): topic and signal lead every key, and a
+    // `<> ''` range there would leave the rest of the key unused (a scan of every topic row of every bucket).
+    for (const [column, on] of [
+      ['topic_key', facet === 'topic'],
+      ['signal_type', facet === 'signal'],
+    ] as const) {
+      if (!on) where.push(`${column} = ''`);
+      else if (!filters[column === 'topic_key' ? 'topic' : 'signal']?.length) {
+        const keys = await this.keysOf(table, column);
+        if (!keys.length) return [];
+        where.push(`${column} IN (${placeholders(keys.length)})`);
+        params.push(...keys);
+      }
+    }
     for (const [condition, value] of fixed) {
       where.push(condition);
       params.push(value);
@@ -97,5 +109,15 @@ export class RollupQueryRepository {
       group: groupBy ? String(r.grp) : null,
       sums: Object.fromEntries(SUM_FIELDS.map((f, i) => [f, Number(r[`s${i}`])])) as RollupSums,
     }));
+  }
+
+  /** The topic keys (or signal types) a table holds: a loose scan of the key's first column(s). */
+  private async keysOf(table: string, column: 'topic_key' | 'signal_type'): Promise<string[]> {
+    const rows: { k: string }[] = await this.dataSource.query(
+      column === 'topic_key'
+        ? `SELECT DISTINCT topic_key AS k FROM ${table} WHERE topic_key <> ''`
+        : `SELECT DISTINCT signal_type AS k FROM ${table} WHERE topic_key = '' AND signal_type <> ''`,
+    );
+    return rows.map((r) => r.k);
   }
 }
