@@ -14,6 +14,7 @@ import { CreateAnomaliesAndAlerts1733600000001 } from './1733600000001-create-an
 import { AddRollupCesLow1733800000000 } from './1733800000000-add-rollup-ces-low';
 import { CreateIndexWeights1733800000001 } from './1733800000001-create-index-weights';
 import { CreateRollupSliceLevels1733920000000 } from './1733920000000-create-rollup-slice-levels';
+import { AddFeedbackTopicOccurredAt1733920000001 } from './1733920000001-add-feedback-topic-occurred-at';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
 export const ALL_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const ALL_MIGRATIONS = [
   AddRollupCesLow1733800000000,
   CreateIndexWeights1733800000001,
   CreateRollupSliceLevels1733920000000,
+  AddFeedbackTopicOccurredAt1733920000001,
 ];
