@@ -15,6 +15,7 @@ import { AddRollupCesLow1733800000000 } from './1733800000000-add-rollup-ces-low
 import { CreateIndexWeights1733800000001 } from './1733800000001-create-index-weights';
 import { CreateRollupSliceLevels1733920000000 } from './1733920000000-create-rollup-slice-levels';
 import { AddFeedbackTopicOccurredAt1733920000001 } from './1733920000001-add-feedback-topic-occurred-at';
+import { AddFeedbackTopicNegativeIndex1733920000002 } from './1733920000002-add-feedback-topic-negative-index';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
 export const ALL_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   CreateIndexWeights1733800000001,
   CreateRollupSliceLevels1733920000000,
   AddFeedbackTopicOccurredAt1733920000001,
+  AddFeedbackTopicNegativeIndex1733920000002,
 ];

@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('feedback_topics')
 @Index('idx_feedback_topics_topic', ['pipelineVersion', 'topicKey'])
 @Index('idx_feedback_topics_recent', ['pipelineVersion', 'topicKey', 'occurredAt', 'feedbackId'])
+@Index('idx_feedback_topics_negative', ['pipelineVersion', 'sentimentLabel', 'occurredAt'])
 export class FeedbackTopicEntity {
   @PrimaryColumn({ type: 'varchar', length: 36, name: 'feedback_id' })
   feedbackId: string;
