@@ -16,6 +16,7 @@ import { CreateIndexWeights1733800000001 } from './1733800000001-create-index-we
 import { CreateRollupSliceLevels1733920000000 } from './1733920000000-create-rollup-slice-levels';
 import { AddFeedbackTopicOccurredAt1733920000001 } from './1733920000001-add-feedback-topic-occurred-at';
 import { AddFeedbackTopicNegativeIndex1733920000002 } from './1733920000002-add-feedback-topic-negative-index';
+import { AddFeedbackRecencyIndexes1733920000003 } from './1733920000003-add-feedback-recency-indexes';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
 export const ALL_MIGRATIONS = [
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS = [
   CreateRollupSliceLevels1733920000000,
   AddFeedbackTopicOccurredAt1733920000001,
   AddFeedbackTopicNegativeIndex1733920000002,
+  AddFeedbackRecencyIndexes1733920000003,
 ];
