@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { placeholders } from '../../../database/insert-rows';
+import { leadingKeysSql } from '../dialects/leading-keys';
 import { ROLLUP_DIMENSIONS, RollupDimension, RollupSums, SUM_FIELDS } from '../rollup-facts';
 import { ROLLUP_TABLES, RollupGrain, SUM_COLUMNS } from '../rollup.repository';
 import { SLICE_TABLES, SliceGrain } from '../rollup-slices';
@@ -95,15 +96,21 @@ export class RollupQueryRepository {
       where.push(`${column(dim)} IN (${placeholders(values.length)})`);
       params.push(...values);
     }
-    where.push(`(${ranges.map(() => '(bucket >= ? AND bucket < ?)').join(' OR ')})`);
-    params.push(...ranges.flat());
     const group = groupBy ? column(groupBy) : "''";
     const sums = SUM_COLUMNS.map((c, i) => `SUM(${c}) AS s${i}`).join(', ');
-    const rows: Record<string, number | string>[] = await this.dataSource.query(
-      `SELECT bucket, ${group} AS grp, ${sums} FROM ${table}
-       WHERE ${where.join(' AND ')} GROUP BY bucket${groupBy ? `, ${group}` : ''}`,
-      params,
-    );
+    const query = (part: [number, number][]): Promise<Record<string, number | string>[]> =>
+      this.dataSource.query(
+        `SELECT bucket, ${group} AS grp, ${sums} FROM ${table}
+         WHERE ${where.join(' AND ')} AND (${part.map(() => '(bucket >= ? AND bucket < ?)').join(' OR ')})
+         GROUP BY bucket${groupBy ? `, ${group}` : ''}`,
+        [...params, ...part.flat()],
+      );
+    // MySQL turns OR'd bucket ranges into one index range each; SQLite would scan every bucket of the slice
+    // instead, so there each range is its own (in-process, cheap) query. Ranges are disjoint: rows just concatenate.
+    const rows =
+      this.dataSource.options.type === 'better-sqlite3'
+        ? (await Promise.all(ranges.map((r) => query([r])))).flat()
+        : await query(ranges);
     return rows.map((r) => ({
       bucket: Number(r.bucket),
       group: groupBy ? String(r.grp) : null,
@@ -111,12 +118,10 @@ export class RollupQueryRepository {
     }));
   }
 
-  /** The topic keys (or signal types) a table holds: a loose scan of the key's first column(s). */
+  /** The topic keys (or signal types) a table holds: an index seek per value, not a scan. */
   private async keysOf(table: string, column: 'topic_key' | 'signal_type'): Promise<string[]> {
     const rows: { k: string }[] = await this.dataSource.query(
-      column === 'topic_key'
-        ? `SELECT DISTINCT topic_key AS k FROM ${table} WHERE topic_key <> ''`
-        : `SELECT DISTINCT signal_type AS k FROM ${table} WHERE topic_key = '' AND signal_type <> ''`,
+      leadingKeysSql(this.dataSource.options.type, table, column),
     );
     return rows.map((r) => r.k);
   }
