@@ -13,6 +13,10 @@ import { CreateVerbatimSearch1733600000000 } from './1733600000000-create-verbat
 import { CreateAnomaliesAndAlerts1733600000001 } from './1733600000001-create-anomalies-and-alerts';
 import { AddRollupCesLow1733800000000 } from './1733800000000-add-rollup-ces-low';
 import { CreateIndexWeights1733800000001 } from './1733800000001-create-index-weights';
+import { CreateRollupSliceLevels1733920000000 } from './1733920000000-create-rollup-slice-levels';
+import { AddFeedbackTopicOccurredAt1733920000001 } from './1733920000001-add-feedback-topic-occurred-at';
+import { AddFeedbackTopicNegativeIndex1733920000002 } from './1733920000002-add-feedback-topic-negative-index';
+import { AddFeedbackRecencyIndexes1733920000003 } from './1733920000003-add-feedback-recency-indexes';
 import { CreateCustomerFigures1733930000000 } from './1733930000000-create-customer-figures';
 import { RefreshDefaultTopics1733940000000 } from './1733940000000-refresh-default-topics';
 
@@ -33,6 +37,10 @@ export const ALL_MIGRATIONS = [
   CreateAnomaliesAndAlerts1733600000001,
   AddRollupCesLow1733800000000,
   CreateIndexWeights1733800000001,
+  CreateRollupSliceLevels1733920000000,
+  AddFeedbackTopicOccurredAt1733920000001,
+  AddFeedbackTopicNegativeIndex1733920000002,
+  AddFeedbackRecencyIndexes1733920000003,
   CreateCustomerFigures1733930000000,
   RefreshDefaultTopics1733940000000,
 ];

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
@@ -8,42 +7,46 @@ import { createHttpApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/load-config';
 import { createPino } from '../src/core/logging/create-pino';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
+import { AnalysisService } from '../src/modules/analysis/analysis.service';
 import { ApiKeysService } from '../src/modules/api-keys/api-keys.service';
-import { deleteQueueKeys } from '../src/core/job-queue/delete-queue-keys';
-import { loadAnalyticsData, LoadReport } from './bench/analytics-load';
+import { fromSqlDate, toSqlDate } from '../src/modules/verbatims/sql-date';
+import { loadAnalyticsData } from './bench/analytics-load';
 import { analyticsQuestions } from './bench/analytics-questions';
-import { BenchDatabase, createBenchDatabase } from './bench/bench-database';
+import { benchTarget } from './bench/bench-target';
 
 const HELP = `Usage: npm run bench:analytics -- [--items 1000000] [--customers 250000] [--outcomes 500000]
-       [--weeks 52] [--runs 100] [--raw-runs 5] [--mysql mysql://root@127.0.0.1:3306]
-       [--redis redis://127.0.0.1:6379] [--keep | --reuse mysql://root@127.0.0.1:3306/hearken_bench_…]
+       [--weeks 52] [--runs 100] [--raw-runs 5] [--mysql mysql://root@127.0.0.1:3306] [--redis redis://127.0.0.1:6379] [--keep]
+       [--database-url mysql://root@127.0.0.1:3306/db | sqlite:/path/file.sqlite] [--reuse]
 
-Creates a fresh MySQL database, loads --items demo feedback items in bulk (each with a stand-in analysis) of
---customers customers, --outcomes outcome events, their rollups and the customer-level figures of the SAT
-indices, then measures p50/p95 of GET /api/v1/indices, /trends and /trends/compare (in-process HTTP) and of a
-plain GROUP BY over the raw rows answering the same (or, for the indices, one component's) question, and
-prints a table. Drops the database unless --keep (which prints its URL). --reuse measures a kept database
-again without loading (same --weeks). --help prints this and does nothing else.`;
+Loads --items demo feedback items in bulk (each with a stand-in analysis) of --customers customers,
+--outcomes outcome events, their rollups and the customer-level figures of the SAT indices, then measures
+p50/p95 of the analytics endpoints (trends, comparisons, pain points, cross-channel pain points, topic
+insights, verbatim search, the SAT indices; in-process HTTP) and of a plain query over the raw rows answering the same question,
+and prints a table.
 
-const TABLES = ['feedback', 'feedback_analysis', 'feedback_topics', 'rollup_hours', 'rollup_days'];
-
-/** A database kept by an earlier --keep run: measured again, never dropped. */
-function reusedDatabase(databaseUrl: string, redisUrl: string): BenchDatabase {
-  const queuePrefix = `hearken_bench_reuse_${process.pid}`;
-  return {
-    databaseUrl,
-    queuePrefix,
-    identitySecret: randomBytes(24).toString('hex'),
-    drop: async () => {
-      await deleteQueueKeys(redisUrl, queuePrefix);
-    },
-  };
-}
+Without --database-url: a fresh MySQL database on --mysql, dropped at the end unless --keep.
+--database-url: that database (MySQL, or a SQLite file, created when missing); never dropped.
+--reuse: the database already holds the bench data (a kept run): skip loading, migrate and measure only.
+--help prints this and does nothing else.`;
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+/** Monday 00:00 UTC of the week of the oldest item (where a kept run's data starts). */
+async function dataStart(dataSource: DataSource): Promise<Date> {
+  const [{ first }] = await dataSource.query('SELECT MIN(occurred_at) AS first FROM feedback');
+  if (!first) throw new Error('--reuse: the database holds no feedback');
+  const at = fromSqlDate(first);
+  const day = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+  return new Date(day - ((new Date(day).getUTCDay() + 6) % 7) * 86_400_000);
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -51,12 +54,13 @@ async function main(): Promise<void> {
       items: { type: 'string', default: '1000000' },
       customers: { type: 'string', default: '250000' },
       outcomes: { type: 'string', default: '500000' },
-      reuse: { type: 'string' },
       weeks: { type: 'string', default: '52' },
       runs: { type: 'string', default: '100' },
       'raw-runs': { type: 'string', default: '5' },
       mysql: { type: 'string', default: 'mysql://root@127.0.0.1:3306' },
       redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
+      'database-url': { type: 'string' },
+      reuse: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -76,15 +80,13 @@ async function main(): Promise<void> {
   if (![items, customers, weeks, runs, rawRuns].every((v) => Number.isInteger(v) && v > 0))
     throw new Error('numbers must be positive integers');
   if (!Number.isInteger(outcomes) || outcomes < 0) throw new Error('--outcomes must be an integer >= 0');
-  const log = (s: string) => process.stderr.write(`${s}\n`);
-  log(
-    `machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, load ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
-  const db = values.reuse
-    ? reusedDatabase(values.reuse, values.redis!)
-    : await createBenchDatabase(values.mysql!, values.redis!);
+  if (values.reuse && !values['database-url']) throw new Error('--reuse needs --database-url');
+  log(`machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, load ${load()}`);
+  const db = await benchTarget({
+    databaseUrl: values['database-url'],
+    mysql: values.mysql!,
+    redis: values.redis!,
+  });
   try {
     const config = loadConfig(
       {},
@@ -97,47 +99,46 @@ async function main(): Promise<void> {
         rateLimitPerMinute: 1_000_000_000,
       },
     );
+    const sqlite = config.databaseType === 'sqlite';
     const dataSource = await new DataSource(await buildDataSourceOptions(config)).initialize();
-    const start = new Date(Date.UTC(2025, 11, 1)); // a Monday
-    const bar = new SingleBar(
-      { format: 'load {bar} {value}/{total} items | {duration}s' },
-      Presets.shades_classic,
-    );
-    const count = async (t: string) =>
-      Number((await dataSource.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n);
-    let load: LoadReport;
-    if (values.reuse) {
-      const end = new Date(start.getTime() + weeks * 7 * 86_400_000);
-      const [i, c, o] = [await count('feedback'), await count('customers'), await count('outcomes')];
-      load = { items: i, customers: c, outcomes: o, seconds: 0, start, end };
-    } else {
-      bar.start(items, 0);
-      const options = { items, weeks, seed: 42, start, customers, outcomes };
-      load = await loadAnalyticsData(dataSource, options, (n) => bar.update(n));
-      bar.stop();
-      for (const t of [...TABLES, 'customers', 'outcomes', 'customer_figure_slices'])
-        await dataSource.query(`ANALYZE TABLE ${t}`);
-    }
-    const sizes = {
-      hours: await count('rollup_hours'),
-      days: await count('rollup_days'),
-      people: await count('customer_figure_slices'),
-    };
-    log(
-      `loaded ${load.items} items, ${load.customers} customers, ${load.outcomes} outcome events in ` +
-        `${load.seconds.toFixed(0)} s; rollup rows: ${sizes.days} daily, ${sizes.hours} hourly, ` +
-        `${sizes.people} customer-figure slices; load average ${loadavg()
-          .map((l) => l.toFixed(1))
-          .join(' ')}`,
-    );
-
     const app = await createHttpApp(config, { pino: createPino('silent') });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    const key = (await app.get(ApiKeysService).create('bench', ['read'])).key;
-    const rows: string[][] = [];
     try {
-      for (const q of analyticsQuestions(load.start, load.end)) {
+      let start = new Date(Date.UTC(2025, 11, 1)); // a Monday
+      let loaded = '';
+      if (!values.reuse) {
+        const bar = new SingleBar(
+          { format: 'load {bar} {value}/{total} items | {duration}s' },
+          Presets.shades_classic,
+        );
+        bar.start(items, 0);
+        const pipelineVersion = await app.get(AnalysisService).currentVersion();
+        const report = await loadAnalyticsData(
+          dataSource,
+          { items, weeks, seed: 42, start, pipelineVersion, customers, outcomes },
+          (n) => bar.update(n),
+        );
+        bar.stop();
+        loaded = `; loaded ${report.customers} customers and ${report.outcomes} outcome events too, in ${report.seconds.toFixed(0)} s`;
+      } else start = await dataStart(dataSource);
+      const end = new Date(start.getTime() + weeks * 7 * 86_400_000);
+      const tables = ['feedback', 'rollup_hours', 'rollup_days', 'rollup_day_slices', 'rollup_hour_slices'];
+      tables.push('customer_figure_slices', 'outcomes');
+      const more = ['rollup_week_slices', 'rollup_month_slices', 'feedback_analysis', 'feedback_topics'];
+      if (sqlite) await dataSource.query('ANALYZE');
+      else for (const t of [...tables, ...more]) await dataSource.query(`ANALYZE TABLE ${t}`);
+      const sizes: string[] = [];
+      for (const t of tables) {
+        const [{ n }] = await dataSource.query(`SELECT COUNT(*) AS n FROM ${t}`);
+        sizes.push(`${t} ${Number(n).toLocaleString('en')}`);
+      }
+      log(`rows: ${sizes.join(', ')}${loaded}; load ${load()}`);
+
+      const key = (await app.get(ApiKeysService).create('bench', ['read'])).key;
+      const rows: string[][] = [];
+      const loads: number[] = [];
+      for (const q of analyticsQuestions(start, end, sqlite ? 'sqlite' : 'mysql')) {
         const call = async () => {
           const t0 = performance.now();
           const res = await app.inject({
@@ -153,11 +154,15 @@ async function main(): Promise<void> {
         const api: number[] = [];
         for (let i = 0; i < runs; i++) api.push(await call());
         const raw: number[] = [];
+        const params = q.rawParams.map((p) =>
+          p instanceof Date ? toSqlDate(dataSource.options.type, p) : p,
+        );
         for (let i = 0; i < rawRuns; i++) {
           const t0 = performance.now();
-          await dataSource.query(q.rawSql, q.rawParams);
+          await dataSource.query(q.rawSql, params);
           raw.push(performance.now() - t0);
         }
+        loads.push(loadavg()[0]);
         rows.push([
           q.name,
           pct(api, 50).toFixed(1),
@@ -166,31 +171,28 @@ async function main(): Promise<void> {
           pct(raw, 95).toFixed(0),
           `${(pct(raw, 50) / pct(api, 50)).toFixed(0)}x`,
         ]);
-        log(`${q.name}: done`);
+        log(`${q.name}: p95 ${pct(api, 95).toFixed(1)} ms (load ${load()})`);
       }
+      process.stdout.write(
+        `\nbench:analytics — ${sizes[0].replace('feedback ', '')} items over ${weeks} weeks on ${sqlite ? 'SQLite' : 'MySQL'}; ` +
+          `rows: ${sizes.slice(1).join(', ')}; ${runs} API runs, ${rawRuns} raw runs per question (ms); ` +
+          `1-min load average while measuring ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores\n\n`,
+      );
+      process.stdout.write(
+        [
+          '| question | API p50 | API p95 | raw query p50 | raw p95 | raw / API (p50) |',
+          '|---|---:|---:|---:|---:|---:|',
+          ...rows.map((r) => `| ${r.join(' | ')} |`),
+          '',
+        ].join('\n'),
+      );
     } finally {
       await app.close();
       await dataSource.destroy();
     }
-    process.stdout.write(
-      `\nbench:analytics — ${load.items.toLocaleString('en')} items, ${load.customers.toLocaleString('en')} ` +
-        `customers, ${load.outcomes.toLocaleString('en')} outcome events over ${weeks} weeks on MySQL; ` +
-        `rollups ${sizes.days.toLocaleString('en')} daily + ${sizes.hours.toLocaleString('en')} hourly rows; ` +
-        `${runs} API runs, ${rawRuns} raw runs per question (ms); load average after ${loadavg()
-          .map((l) => l.toFixed(1))
-          .join(' ')}\n\n`,
-    );
-    process.stdout.write(
-      [
-        '| question | API p50 | API p95 | raw GROUP BY p50 | raw p95 | raw / API (p50) |',
-        '|---|---:|---:|---:|---:|---:|',
-        ...rows.map((r) => `| ${r.join(' | ')} |`),
-        '',
-      ].join('\n'),
-    );
   } finally {
-    if (!values.keep || values.reuse) await db.drop();
-    if (values.keep || values.reuse) log(`kept ${db.databaseUrl} (again: --reuse ${db.databaseUrl})`);
+    if (db.fresh && !values.keep && !values['database-url']) await db.drop();
+    else log(`kept ${db.databaseUrl}`);
   }
 }
 

@@ -11,9 +11,10 @@ import { RollupsService } from '../src/modules/rollups/rollups.service';
 
 const HELP = `Usage: npm run rollups:rebuild -- [--yes] [--page 2000]
 
-Recomputes the analytics rollups (rollup_hours, rollup_days, rollup_day_slices, rollup_contributions) and the
-customer-level figures of the SAT indices (customer_figure_slices, customer_figure_states) from the raw feedback,
-analysis, topic, customer and outcome rows of DATABASE_URL, in pages of items (one transaction each), with a progress bar.
+Recomputes the analytics rollups (rollup_hours, rollup_days, their hour, day, week and month slices, and
+rollup_contributions) and the customer-level figures of the SAT indices (customer_figure_slices,
+customer_figure_states) from the raw feedback, analysis, topic, customer and outcome rows of DATABASE_URL, in pages
+of items (one transaction each), with a progress bar.
 Needed only after a restore or a manual edit of raw rows: analysis, erasure and deletion keep them up to date.
 Without --yes it only says what it would do.`;
 

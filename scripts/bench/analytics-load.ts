@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { uuidV7 } from '../../src/core/ids/uuid-v7';
 import { insertRows } from '../../src/database/insert-rows';
@@ -10,10 +11,8 @@ import {
   RollupDelta,
   RollupFacts,
   rowsOf,
-  SliceKey,
-  sliceKeyString,
-  slicesOf,
 } from '../../src/modules/rollups/rollup-facts';
+import { sliceDeltas } from '../../src/modules/rollups/rollup-slices';
 import { RollupRepository } from '../../src/modules/rollups/rollup.repository';
 import { outcomeSourceRowOf } from '../../src/modules/outcomes/outcome-rows';
 import { CustomerEntity } from '../../src/modules/customers/entities/customer.entity';
@@ -63,7 +62,16 @@ export interface LoadReport {
  */
 export async function loadAnalyticsData(
   dataSource: DataSource,
-  options: { items: number; weeks: number; seed: number; start: Date; customers?: number; outcomes?: number },
+  options: {
+    items: number;
+    weeks: number;
+    seed: number;
+    start: Date;
+    /** The version the stand-in analyses carry (the app's current one, so re-analysis leaves them); default 'bench'. */
+    pipelineVersion?: string;
+    customers?: number;
+    outcomes?: number;
+  },
   onProgress: (done: number) => void,
 ): Promise<LoadReport> {
   const started = Date.now();
@@ -94,12 +102,10 @@ export async function loadAnalyticsData(
   };
   const flushRollups = async () => {
     await dataSource.transaction(async (m) => {
-      await rollups.addSums(m, 'hour', hours.sorted());
-      const daySums = days.sorted();
+      const [hourSums, daySums] = [hours.sorted(), days.sorted()];
+      await rollups.addSums(m, 'hour', hourSums);
       await rollups.addSums(m, 'day', daySums);
-      const slices = new RollupDelta<SliceKey>(sliceKeyString);
-      for (const [key, sums] of daySums) slices.add(slicesOf(key, sums));
-      await rollups.addSlices(m, slices.sorted());
+      for (const [grain, deltas] of sliceDeltas(hourSums, daySums)) await rollups.addSlices(m, grain, deltas);
     });
     [hours, days] = [new RollupDelta(), new RollupDelta()];
   };
@@ -125,7 +131,7 @@ export async function loadAnalyticsData(
     }
     n++;
     const occurredAt = new Date(item.occurredAt);
-    const customer = item.customer as { segment?: string } | undefined;
+    const customer = item.customer as { segment?: string; email?: string } | undefined;
     const f = Object.assign(new FeedbackEntity(), {
       id: uuidV7(occurredAt.getTime()),
       kind: item.kind,
@@ -134,7 +140,13 @@ export async function loadAnalyticsData(
       channel: String(item.channel),
       touchpoint: item.touchpoint,
       journeyStage: (item.journeyStage as string) ?? null,
-      customerId: people ? people.ids[writer % people.count] : null,
+      // Bench people when --customers is given; otherwise identified customers (those giving an email) get a
+      // stable id: cross-channel pain points need them.
+      customerId: people
+        ? people.ids[writer % people.count]
+        : customer?.email
+          ? createHash('sha1').update(customer.email).digest('hex').slice(0, 32)
+          : null,
       segment: customer?.segment ?? null,
       text: typeof item.text === 'string' ? item.text : null,
       language: 'en',
@@ -174,7 +186,7 @@ export async function loadAnalyticsData(
       analyses.push(
         Object.assign(new FeedbackAnalysisEntity(), {
           feedbackId: f.id,
-          pipelineVersion: 'bench',
+          pipelineVersion: options.pipelineVersion ?? 'bench',
           language: 'en',
           supported: true,
           sentimentLabel: a.label,
@@ -188,11 +200,12 @@ export async function loadAnalyticsData(
       topics.push(
         Object.assign(new FeedbackTopicEntity(), {
           feedbackId: f.id,
-          pipelineVersion: 'bench',
+          pipelineVersion: options.pipelineVersion ?? 'bench',
           topicKey: a.topic,
           confidence: 0.9,
           sentimentLabel: a.label,
           sentimentScore: a.score,
+          occurredAt,
         }),
       );
       facts = {

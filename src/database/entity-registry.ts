@@ -19,7 +19,10 @@ import { CustomerFigureStateEntity } from '../modules/rollups/customer-figures/e
 import { RollupContributionEntity } from '../modules/rollups/entities/rollup-contribution.entity';
 import { RollupDaySliceEntity } from '../modules/rollups/entities/rollup-day-slice.entity';
 import { RollupDayEntity } from '../modules/rollups/entities/rollup-day.entity';
+import { RollupHourSliceEntity } from '../modules/rollups/entities/rollup-hour-slice.entity';
 import { RollupHourEntity } from '../modules/rollups/entities/rollup-hour.entity';
+import { RollupMonthSliceEntity } from '../modules/rollups/entities/rollup-month-slice.entity';
+import { RollupWeekSliceEntity } from '../modules/rollups/entities/rollup-week-slice.entity';
 import { IndexWeightsVersionEntity } from '../modules/indices/entities/index-weights-version.entity';
 import { OutcomeEntity } from '../modules/outcomes/entities/outcome.entity';
 import { IntegrationEntity } from '../modules/integrations/entities/integration.entity';
@@ -50,6 +53,9 @@ export const ALL_ENTITIES = [
   RollupDaySliceEntity,
   CustomerFigureSliceEntity,
   CustomerFigureStateEntity,
+  RollupHourSliceEntity,
+  RollupWeekSliceEntity,
+  RollupMonthSliceEntity,
   OutcomeEntity,
   AnomalyEntity,
   AlertSubscriptionEntity,

@@ -107,6 +107,24 @@ describe(`GET /api/v1/trends and /trends/compare (${TEST_TARGET})`, () => {
     expect(points.find((x) => x.group === 'email')).toMatchObject({ n: 4, value: 0, lowSample: false });
   });
 
+  it('answers alike from the month, week, day and hour slices and from the rollups keyed by every dimension', async () => {
+    // Filters that keep every item but touch 3 more dimensions send the same question to rollup_days/_hours.
+    const everyDimension = '&kind=survey_response&source=nps-survey&touchpoint=checkout';
+    for (const q of [
+      'metric=nps&granularity=month&from=2026-02-15&to=2026-04-10&groupBy=channel',
+      'metric=volume&granularity=quarter&from=2026-01-01&to=2026-07-01&groupBy=channel',
+      'metric=nps&granularity=week&from=2026-02-25&to=2026-03-25&timezone=Europe/Berlin&groupBy=channel',
+      'metric=csat&granularity=month&from=2026-03-01&to=2026-04-01&timezone=America/New_York',
+    ]) {
+      const sliced = await get(`/api/v1/trends?${q}&minSample=1`);
+      const full = await get(`/api/v1/trends?${q}&minSample=1${everyDimension}`);
+      expect(sliced.statusCode).toBe(200);
+      const points = sliced.json().points as Point[];
+      expect(points.some((p) => p.n > 0)).toBe(true);
+      expect(points).toEqual(full.json().points);
+    }
+  });
+
   it('reads a topic’s own sentiment when narrowed to a topic', async () => {
     const db = t.app.get(DataSource);
     const rows: { topic_key: string; s: number; n: number }[] = await db.query(

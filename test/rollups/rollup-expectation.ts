@@ -135,8 +135,15 @@ export function differences(expected: Map<string, Row>, stored: Map<string, Row>
   return diffs;
 }
 
-/** The day slices the expected daily rows project onto (every value of 0, 1 or 2 dimensions). */
-export function expectedSlices(days: Map<string, Row>): Map<string, Row> {
+/**
+ * The slices expected rows project onto: every value of 0, 1 or 2 dimensions (`maxDims` 1: 0 or 1), with each
+ * row's bucket moved to `bucketOf` (the same bucket, or the ISO week or month of a day).
+ */
+export function expectedSlices(
+  rows: Map<string, Row>,
+  bucketOf: (bucket: number) => number = (b) => b,
+  maxDims = 2,
+): Map<string, Row> {
   // Positions in the day key: topic, signal, bucket, kind, source, channel, touchpoint, journey_stage, segment, language.
   const dims: [string, number][] = [
     ['channel', 5],
@@ -153,19 +160,33 @@ export function expectedSlices(days: Map<string, Row>): Map<string, Row> {
     for (const [f, v] of Object.entries(row)) r[f] = (r[f] ?? 0) + v;
     out.set(key, r);
   };
-  for (const [key, row] of days) {
+  for (const [key, row] of rows) {
     const k = key.split('|');
-    add([k[0], k[1], '', '', k[2], '', ''].join('|'), row);
+    const bucket = String(bucketOf(Number(k[2])));
+    add([k[0], k[1], '', '', bucket, '', ''].join('|'), row);
     dims.forEach(([a, i], n) => {
-      add([k[0], k[1], a, '', k[2], k[i], ''].join('|'), row);
-      for (const [b, j] of dims.slice(n + 1)) add([k[0], k[1], a, b, k[2], k[i], k[j]].join('|'), row);
+      add([k[0], k[1], a, '', bucket, k[i], ''].join('|'), row);
+      if (maxDims > 1)
+        for (const [b, j] of dims.slice(n + 1)) add([k[0], k[1], a, b, bucket, k[i], k[j]].join('|'), row);
     });
   }
   return out;
 }
 
-export async function storedSlices(db: DataSource): Promise<Map<string, Row>> {
-  const rows: Record<string, any>[] = await db.query('SELECT * FROM rollup_day_slices');
+const DAY_MS = 86_400_000;
+/** The ISO week of a day, numbered as weeks since Monday 1969-12-29 (computed here from the weekday). */
+export const isoWeekOf = (day: number) => {
+  const monday = day - ((new Date(day * DAY_MS).getUTCDay() + 6) % 7);
+  return (monday - Date.UTC(1969, 11, 29) / DAY_MS) / 7;
+};
+/** The calendar month of a day, as months since 1970-01. */
+export const monthOf = (day: number) => {
+  const at = new Date(day * DAY_MS);
+  return at.getUTCFullYear() * 12 + at.getUTCMonth() - 1970 * 12;
+};
+
+export async function storedSlices(db: DataSource, table = 'rollup_day_slices'): Promise<Map<string, Row>> {
+  const rows: Record<string, any>[] = await db.query(`SELECT * FROM ${table}`);
   const out = new Map<string, Row>();
   for (const r of rows) {
     if (SUMS.every((s) => s.endsWith('_sum') || s.endsWith('_sq') || Number(r[s]) === 0)) continue;
@@ -175,4 +196,19 @@ export async function storedSlices(db: DataSource): Promise<Map<string, Row>> {
     out.set(key.join('|'), Object.fromEntries(SUMS.map((s) => [s, Number(r[s])])));
   }
   return out;
+}
+
+/** Every slice level against the expected hourly or daily rows it derives from. */
+export async function sliceDifferences(
+  db: DataSource,
+  grain: 'hour' | 'day',
+  expected: Map<string, Row>,
+): Promise<string[]> {
+  if (grain === 'hour')
+    return differences(expectedSlices(expected, undefined, 1), await storedSlices(db, 'rollup_hour_slices'));
+  return [
+    ...differences(expectedSlices(expected), await storedSlices(db, 'rollup_day_slices')),
+    ...differences(expectedSlices(expected, isoWeekOf), await storedSlices(db, 'rollup_week_slices')),
+    ...differences(expectedSlices(expected, monthOf), await storedSlices(db, 'rollup_month_slices')),
+  ];
 }

@@ -56,6 +56,7 @@ export function toAnalysisRows(
   version: string,
   analysis: TextAnalysis,
   at: Date,
+  occurredAt: Date,
 ): { analysis: FeedbackAnalysisEntity; topics: FeedbackTopicEntity[] } {
   const presented = presentAnalysis(analysis);
   return {
@@ -81,6 +82,7 @@ export function toAnalysisRows(
         confidence: round(t.confidence),
         sentimentLabel: t.sentiment.label,
         sentimentScore: round(t.sentiment.score),
+        occurredAt,
       }),
     ),
   };

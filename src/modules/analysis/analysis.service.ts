@@ -52,7 +52,7 @@ export class AnalysisService {
       }
       try {
         const result = pipeline.analyse(item.text);
-        const rows = toAnalysisRows(item.id, pipeline.version, result, now);
+        const rows = toAnalysisRows(item.id, pipeline.version, result, now, item.occurredAt);
         if (item.language === null && result.language !== 'und') languageOf.set(item.id, result.language);
         analyses.push(rows.analysis);
         topics.push(...rows.topics);

@@ -21,10 +21,13 @@ export class CrossChannelRepository {
   async complaints(version: string, from: Date, to: Date, topics?: string[]): Promise<CustomerComplaint[]> {
     const type = this.dataSource.options.type;
     const rows: CustomerComplaint[] = await this.dataSource.query(
+      // Driven by the window's negative mentions (idx_feedback_topics_negative: one range, the mention's own
+      // occurred_at), each joined to its item by primary key.
       `SELECT t.topic_key AS topic, f.customer_id AS customerId, f.channel AS channel
-       FROM feedback f
-       JOIN feedback_topics t ON t.feedback_id = f.id AND t.pipeline_version = ? AND t.sentiment_label = 'negative'
-       WHERE f.occurred_at >= ? AND f.occurred_at < ? AND f.customer_id IS NOT NULL
+       FROM feedback_topics t
+       JOIN feedback f ON f.id = t.feedback_id
+       WHERE t.pipeline_version = ? AND t.sentiment_label = 'negative' AND t.occurred_at >= ? AND t.occurred_at < ?
+         AND f.customer_id IS NOT NULL
        ${topics ? `AND t.topic_key IN (${placeholders(topics.length)})` : ''}
        GROUP BY t.topic_key, f.customer_id, f.channel`,
       [version, toSqlDate(type, from), toSqlDate(type, to), ...(topics ?? [])],

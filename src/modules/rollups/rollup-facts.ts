@@ -152,15 +152,19 @@ export function sliceKeyString(k: SliceKey): string {
   return [k.topicKey, k.signalType, k.dimA, k.dimB, k.bucket, k.valueA, k.valueB].join('\u0001');
 }
 
-/** The 1 + 7 + 21 slices one row of full dimensions falls in. */
-export function slicesOf(key: RollupKey, sums: RollupSums): [SliceKey, RollupSums][] {
+/**
+ * The slices one row of full dimensions falls in: 1 + 7 + 21 with pairs, 1 + 7 with `maxDims` 1 (the hourly
+ * slices: pairs would make them as many rows as the hourly rollups themselves).
+ */
+export function slicesOf(key: RollupKey, sums: RollupSums, maxDims: 1 | 2 = 2): [SliceKey, RollupSums][] {
   const base = { topicKey: key.topicKey, signalType: key.signalType, bucket: key.bucket };
   const out: [SliceKey, RollupSums][] = [[{ ...base, dimA: '', dimB: '', valueA: '', valueB: '' }, sums]];
   const dims = [...ROLLUP_DIMENSIONS].sort();
   dims.forEach((a, i) => {
     out.push([{ ...base, dimA: a, dimB: '', valueA: key.dims[a], valueB: '' }, sums]);
-    for (const b of dims.slice(i + 1))
-      out.push([{ ...base, dimA: a, dimB: b, valueA: key.dims[a], valueB: key.dims[b] }, sums]);
+    if (maxDims === 2)
+      for (const b of dims.slice(i + 1))
+        out.push([{ ...base, dimA: a, dimB: b, valueA: key.dims[a], valueB: key.dims[b] }, sums]);
   });
   return out;
 }

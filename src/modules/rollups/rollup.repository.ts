@@ -9,7 +9,7 @@ import { RollupContributionEntity } from './entities/rollup-contribution.entity'
 import { RollupDayEntity } from './entities/rollup-day.entity';
 import { RollupHourEntity } from './entities/rollup-hour.entity';
 import { ROLLUP_DIMENSIONS, RollupFacts, RollupKey, RollupSums, SliceKey, SUM_FIELDS } from './rollup-facts';
-import { RollupDaySliceEntity } from './entities/rollup-day-slice.entity';
+import { SLICE_GRAINS, SLICE_TABLES, SliceGrain } from './rollup-slices';
 
 export type RollupGrain = 'hour' | 'day';
 export const ROLLUP_TABLES: Record<RollupGrain, string> = { hour: 'rollup_hours', day: 'rollup_days' };
@@ -76,8 +76,12 @@ export class RollupRepository {
     }
   }
 
-  /** Adds the deltas (already in key order) to the day slices. */
-  async addSlices(manager: EntityManager, deltas: [SliceKey, RollupSums][]): Promise<void> {
+  /** Adds the deltas (already in key order) to the slices of one level. */
+  async addSlices(
+    manager: EntityManager,
+    grain: SliceGrain,
+    deltas: [SliceKey, RollupSums][],
+  ): Promise<void> {
     const upsert = manager.connection.options.type === 'better-sqlite3' ? sqliteUpsert : mysqlUpsert;
     for (let i = 0; i < deltas.length; i += UPSERT_ROWS) {
       const chunk = deltas.slice(i, i + UPSERT_ROWS);
@@ -86,7 +90,7 @@ export class RollupRepository {
         values.push(k.topicKey, k.signalType, k.dimA, k.dimB, k.bucket, k.valueA, k.valueB);
         values.push(...SUM_FIELDS.map((f) => sums[f]));
       }
-      await manager.query(upsert('rollup_day_slices', SLICE_KEY_COLUMNS, SUM_COLUMNS, chunk.length), values);
+      await manager.query(upsert(SLICE_TABLES[grain], SLICE_KEY_COLUMNS, SUM_COLUMNS, chunk.length), values);
     }
   }
 
@@ -116,7 +120,7 @@ export class RollupRepository {
     await this.dataSource.transaction(async (manager) => {
       await manager.clear(RollupHourEntity);
       await manager.clear(RollupDayEntity);
-      await manager.clear(RollupDaySliceEntity);
+      for (const grain of SLICE_GRAINS) await manager.query(`DELETE FROM ${SLICE_TABLES[grain]}`);
       await manager.clear(RollupContributionEntity);
     });
   }

@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import {
-  HOURS_PER_DAY,
-  RollupDelta,
-  RollupFacts,
-  rowsOf,
-  SliceKey,
-  sliceKeyString,
-  slicesOf,
-} from './rollup-facts';
+import { HOURS_PER_DAY, RollupDelta, RollupFacts, rowsOf } from './rollup-facts';
+import { sliceDeltas } from './rollup-slices';
 import { CustomerFiguresService } from './customer-figures/customer-figures.service';
 import { RollupRepository } from './rollup.repository';
 import { readFacts } from './rollup-source.reader';
@@ -47,13 +40,11 @@ export class RollupsService {
       }
     }
     if (!changed.length) return;
-    await this.repository.addSums(manager, 'hour', hours.sorted());
-    const daySums = days.sorted();
+    const [hourSums, daySums] = [hours.sorted(), days.sorted()];
+    await this.repository.addSums(manager, 'hour', hourSums);
     await this.repository.addSums(manager, 'day', daySums);
-    // Slices follow from the net day deltas (a change that cancels out in a day touches no slice).
-    const slices = new RollupDelta<SliceKey>(sliceKeyString);
-    for (const [key, sums] of daySums) slices.add(slicesOf(key, sums));
-    await this.repository.addSlices(manager, slices.sorted());
+    for (const [grain, deltas] of sliceDeltas(hourSums, daySums))
+      await this.repository.addSlices(manager, grain, deltas);
     await this.customerFigures.refreshItems(manager, changed, now);
     await this.repository.replaceContributions(manager, changed, kept);
   }

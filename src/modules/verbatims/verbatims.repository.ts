@@ -64,7 +64,14 @@ export class VerbatimsRepository {
       where.push(`${column} IN (${placeholders(values.length)})`);
       params.push(...values);
     }
-    if (filter.topic) {
+    // One topic, newest first: walk that topic's mentions backwards in time (idx_feedback_topics_recent), a
+    // bounded range scan instead of every mention joined and sorted. `at`/`id` are the same values either way.
+    const byTopic = filter.topic?.length === 1 && !match ? filter.topic[0] : undefined;
+    const [at, id] = byTopic ? ['tp.occurred_at', 'tp.feedback_id'] : ['f.occurred_at', 'f.id'];
+    if (byTopic) {
+      where.push('tp.pipeline_version = ? AND tp.topic_key = ?');
+      params.push(version, byTopic);
+    } else if (filter.topic) {
       where.push(
         `EXISTS (SELECT 1 FROM feedback_topics t WHERE t.feedback_id = f.id AND t.pipeline_version = ? AND t.topic_key IN (${placeholders(filter.topic.length)}))`,
       );
@@ -76,25 +83,26 @@ export class VerbatimsRepository {
       params.push(...filter.signal.map((s) => `%${s}%`));
     }
     if (filter.from) {
-      where.push('f.occurred_at >= ?');
+      where.push(`${at} >= ?`);
       params.push(toSqlDate(type, filter.from));
     }
     if (filter.to) {
-      where.push('f.occurred_at < ?');
+      where.push(`${at} < ?`);
       params.push(toSqlDate(type, filter.to));
     }
     if (after && 'occurredAt' in after) {
-      const at = toSqlDate(type, new Date(after.occurredAt));
-      where.push('(f.occurred_at < ? OR (f.occurred_at = ? AND f.id < ?))');
-      params.push(at, at, after.id);
+      const position = toSqlDate(type, new Date(after.occurredAt));
+      where.push(`(${at} < ? OR (${at} = ? AND ${id} < ?))`);
+      params.push(position, position, after.id);
     }
-    const order = sort === 'relevance' && match ? 'score DESC, f.id DESC' : 'f.occurred_at DESC, f.id DESC';
+    const order = sort === 'relevance' && match ? 'score DESC, f.id DESC' : `${at} DESC, ${id} DESC`;
+    const from = byTopic ? 'feedback_topics tp JOIN feedback f ON f.id = tp.feedback_id' : 'feedback f';
     const offset = after && 'offset' in after ? after.offset : 0;
     const sql = `SELECT f.id, f.kind, f.source, f.channel, f.touchpoint, f.journey_stage AS journeyStage,
         f.segment, f.customer_id AS customerId, f.language, f.text, f.occurred_at AS occurredAt,
         a.sentiment_label AS sentimentLabel, a.sentiment_score AS sentimentScore, a.signals, a.pipeline_version AS analysisVersion,
         ${match ? match.score : 'NULL'} AS score
-      FROM feedback f ${match?.join ?? ''}
+      FROM ${from} ${match?.join ?? ''}
       LEFT JOIN feedback_analysis a ON a.feedback_id = f.id AND a.pipeline_version = ?
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${order} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`;

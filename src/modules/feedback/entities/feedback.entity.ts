@@ -8,6 +8,8 @@ export type AnalysisStatus = (typeof ANALYSIS_STATUSES)[number];
 @Entity('feedback')
 @Index('uq_feedback_source_external', ['source', 'externalId'], { unique: true })
 @Index('idx_feedback_occurred', ['occurredAt'])
+@Index('idx_feedback_touchpoint_recent', ['touchpoint', 'occurredAt'])
+@Index('idx_feedback_stage_recent', ['journeyStage', 'occurredAt'])
 @Index('idx_feedback_customer', ['customerId'])
 @Index('idx_feedback_status', ['analysisStatus', 'receivedAt'])
 // Verbatim search (MySQL FULLTEXT; SQLite uses an FTS5 table): made by migration 1733600000000, not synchronised.

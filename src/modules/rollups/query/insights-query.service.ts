@@ -17,7 +17,17 @@ import {
 } from './insights-query.types';
 import { METRIC_REGISTRY, MetricName } from './metric-registry';
 import { itemDimensionsOf, RollupQueryRepository } from './rollup-query.repository';
-import { bucketPlan, mergedRanges, Period, periodOfBucket, periodsOf } from './time-buckets';
+import {
+  BucketRange,
+  bucketPlan,
+  coarsen,
+  mergedRanges,
+  Period,
+  periodOfBucket,
+  periodsOf,
+} from './time-buckets';
+import { RollupGrain } from '../rollup.repository';
+import { SLICE_MAX_DIMS, SliceGrain } from '../rollup-slices';
 
 export const DEFAULT_MIN_SAMPLE = 30;
 
@@ -120,22 +130,34 @@ export class InsightsQueryService {
     return { value: n > 0 ? m.value(sums) : null, n, ci: n > 0 ? m.interval(sums) : null };
   }
 
-  /** Sums per group, per period (index into `periods`), from whole UTC days plus edge hours. */
+  /**
+   * Sums per group, per period (index into `periods`): whole months, ISO weeks and UTC days inside each period,
+   * plus the hours of its partial edge days. Questions touching at most two item dimensions read the slices
+   * (edge hours: at most one), others the rollups keyed by every dimension (days and hours only).
+   */
   async sumsByPeriod(
     periods: Period[],
     filters: QueryFilters,
     groupBy?: QueryDimension,
   ): Promise<Map<string | null, RollupSums[]>> {
     const plan = bucketPlan(periods);
-    const [dayRows, hourRows] = await Promise.all([
-      // Most questions touch one or two dimensions: the day slices answer them from far fewer rows.
-      itemDimensionsOf(filters, groupBy).length <= 2
-        ? this.repository.sliceSums(mergedRanges(plan.days), filters, groupBy)
-        : this.repository.sums('day', mergedRanges(plan.days), filters, groupBy),
-      this.repository.sums('hour', mergedRanges(plan.hours), filters, groupBy),
+    const dims = itemDimensionsOf(filters, groupBy).length;
+    const read = async (grain: SliceGrain, ranges: BucketRange[]) =>
+      !ranges.length
+        ? { rows: [], ranges }
+        : (dims <= SLICE_MAX_DIMS[grain]
+            ? this.repository.sliceSums(grain, mergedRanges(ranges), filters, groupBy)
+            : this.repository.sums(grain as RollupGrain, mergedRanges(ranges), filters, groupBy)
+          ).then((rows) => ({ rows, ranges }));
+    const coarse = dims <= SLICE_MAX_DIMS.day ? coarsen(plan.days) : { month: [], week: [], day: plan.days };
+    const reads = await Promise.all([
+      read('month', coarse.month),
+      read('week', coarse.week),
+      read('day', coarse.day),
+      read('hour', plan.hours),
     ]);
     const out = new Map<string | null, RollupSums[]>();
-    const collect = (rows: typeof dayRows, ranges: typeof plan.days) => {
+    for (const { rows, ranges } of reads)
       for (const row of rows) {
         const period = periodOfBucket(ranges, row.bucket);
         if (period < 0) continue;
@@ -143,9 +165,6 @@ export class InsightsQueryService {
         if (!perPeriod) out.set(row.group, (perPeriod = periods.map(() => emptySums())));
         addInto(perPeriod[period], row.sums);
       }
-    };
-    collect(dayRows, plan.days);
-    collect(hourRows, plan.hours);
     return out;
   }
 

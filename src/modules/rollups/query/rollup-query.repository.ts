@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { placeholders } from '../../../database/insert-rows';
+import { leadingKeysSql } from '../dialects/leading-keys';
 import { ROLLUP_DIMENSIONS, RollupDimension, RollupSums, SUM_FIELDS } from '../rollup-facts';
 import { ROLLUP_TABLES, RollupGrain, SUM_COLUMNS } from '../rollup.repository';
+import { SLICE_TABLES, SliceGrain } from '../rollup-slices';
 import { QueryDimension, QueryFilters } from './insights-query.types';
 
 const COLUMN: Record<QueryDimension, string> = {
@@ -42,15 +44,15 @@ export class RollupQueryRepository {
     return this.select(ROLLUP_TABLES[grain], [], ranges, filters, groupBy, column);
   }
 
-  /** From the day slices: for questions touching at most two item dimensions (see itemDimensionsOf). */
-  sliceSums(ranges: [number, number][], filters: QueryFilters, groupBy?: QueryDimension) {
+  /** From the slices of one level: for questions touching at most two (hours: one) item dimensions. */
+  sliceSums(grain: SliceGrain, ranges: [number, number][], filters: QueryFilters, groupBy?: QueryDimension) {
     const [a, b] = itemDimensionsOf(filters, groupBy);
     const column = (d: QueryDimension) => (d === a ? 'value_a' : d === b ? 'value_b' : COLUMN[d]);
     const slice: [string, unknown][] = [
       ['dim_a = ?', a ?? ''],
       ['dim_b = ?', b ?? ''],
     ];
-    return this.select('rollup_day_slices', slice, ranges, filters, groupBy, column);
+    return this.select(SLICE_TABLES[grain], slice, ranges, filters, groupBy, column);
   }
 
   private async select(
@@ -71,8 +73,20 @@ export class RollupQueryRepository {
         : filters.signal || groupBy === 'signal'
           ? 'signal'
           : 'item';
-    where.push(facet === 'topic' ? "topic_key <> ''" : "topic_key = ''");
-    where.push(facet === 'signal' ? "signal_type <> ''" : "signal_type = ''");
+    // As equalities (the keys there are, when no filter lists them): topic and signal lead every key, and a
+    // `<> ''` range there would leave the rest of the key unused (a scan of every topic row of every bucket).
+    for (const [column, on] of [
+      ['topic_key', facet === 'topic'],
+      ['signal_type', facet === 'signal'],
+    ] as const) {
+      if (!on) where.push(`${column} = ''`);
+      else if (!filters[column === 'topic_key' ? 'topic' : 'signal']?.length) {
+        const keys = await this.keysOf(table, column);
+        if (!keys.length) return [];
+        where.push(`${column} IN (${placeholders(keys.length)})`);
+        params.push(...keys);
+      }
+    }
     for (const [condition, value] of fixed) {
       where.push(condition);
       params.push(value);
@@ -82,19 +96,33 @@ export class RollupQueryRepository {
       where.push(`${column(dim)} IN (${placeholders(values.length)})`);
       params.push(...values);
     }
-    where.push(`(${ranges.map(() => '(bucket >= ? AND bucket < ?)').join(' OR ')})`);
-    params.push(...ranges.flat());
     const group = groupBy ? column(groupBy) : "''";
     const sums = SUM_COLUMNS.map((c, i) => `SUM(${c}) AS s${i}`).join(', ');
-    const rows: Record<string, number | string>[] = await this.dataSource.query(
-      `SELECT bucket, ${group} AS grp, ${sums} FROM ${table}
-       WHERE ${where.join(' AND ')} GROUP BY bucket${groupBy ? `, ${group}` : ''}`,
-      params,
-    );
+    const query = (part: [number, number][]): Promise<Record<string, number | string>[]> =>
+      this.dataSource.query(
+        `SELECT bucket, ${group} AS grp, ${sums} FROM ${table}
+         WHERE ${where.join(' AND ')} AND (${part.map(() => '(bucket >= ? AND bucket < ?)').join(' OR ')})
+         GROUP BY bucket${groupBy ? `, ${group}` : ''}`,
+        [...params, ...part.flat()],
+      );
+    // MySQL turns OR'd bucket ranges into one index range each; SQLite would scan every bucket of the slice
+    // instead, so there each range is its own (in-process, cheap) query. Ranges are disjoint: rows just concatenate.
+    const rows =
+      this.dataSource.options.type === 'better-sqlite3'
+        ? (await Promise.all(ranges.map((r) => query([r])))).flat()
+        : await query(ranges);
     return rows.map((r) => ({
       bucket: Number(r.bucket),
       group: groupBy ? String(r.grp) : null,
       sums: Object.fromEntries(SUM_FIELDS.map((f, i) => [f, Number(r[`s${i}`])])) as RollupSums,
     }));
+  }
+
+  /** The topic keys (or signal types) a table holds: an index seek per value, not a scan. */
+  private async keysOf(table: string, column: 'topic_key' | 'signal_type'): Promise<string[]> {
+    const rows: { k: string }[] = await this.dataSource.query(
+      leadingKeysSql(this.dataSource.options.type, table, column),
+    );
+    return rows.map((r) => r.k);
   }
 }

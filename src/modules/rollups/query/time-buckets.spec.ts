@@ -1,4 +1,5 @@
-import { bucketPlan, mergedRanges, periodOfBucket, periodsOf } from './time-buckets';
+import { firstDayOfMonth, firstDayOfWeek, monthOfDay, weekOfDay } from '../rollup-calendar';
+import { bucketPlan, coarsen, mergedRanges, periodOfBucket, periodsOf } from './time-buckets';
 
 const H = 3_600_000;
 const hour = (iso: string) => Date.parse(iso) / H;
@@ -82,4 +83,43 @@ describe('time buckets', () => {
     );
     expect(() => bucketPlan(kolkata)).toThrow(/whole number of hours/);
   });
+
+  it('splits runs of days into whole months, whole ISO weeks and the days left over', () => {
+    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    // 2026-01-28 (Wednesday) to 2026-04-08 (Wednesday): Feb and Mar whole; the week from Mon 2026-04-06 is not.
+    const plan = coarsen([{ from: day('2026-01-28'), to: day('2026-04-08'), period: 0 }]);
+    expect(plan.month.map((r) => [firstDayOfMonth(r.from), firstDayOfMonth(r.to)])).toEqual([
+      [day('2026-02-01'), day('2026-04-01')],
+    ]);
+    expect(plan.week).toEqual([]);
+    expect(plan.day.map((r) => [r.from, r.to])).toEqual([
+      [day('2026-01-28'), day('2026-02-01')],
+      [day('2026-04-01'), day('2026-04-08')],
+    ]);
+    // Monday 2026-03-02 to Wednesday 2026-03-25: three whole weeks and two days.
+    const weeks = coarsen([{ from: day('2026-03-02'), to: day('2026-03-25'), period: 3 }]);
+    expect(weeks.month).toEqual([]);
+    expect(weeks.week.map((r) => [firstDayOfWeek(r.from), firstDayOfWeek(r.to), r.period])).toEqual([
+      [day('2026-03-02'), day('2026-03-23'), 3],
+    ]);
+    expect(weeks.day.map((r) => [r.from, r.to])).toEqual([[day('2026-03-23'), day('2026-03-25')]]);
+    // Every day is covered exactly once.
+    const covered = (p: ReturnType<typeof coarsen>) =>
+      [
+        ...p.day.flatMap((r) => range(r.from, r.to)),
+        ...p.week.flatMap((r) => range(firstDayOfWeek(r.from), firstDayOfWeek(r.to))),
+        ...p.month.flatMap((r) => range(firstDayOfMonth(r.from), firstDayOfMonth(r.to))),
+      ].sort((a, b) => a - b);
+    expect(covered(plan)).toEqual(range(day('2026-01-28'), day('2026-04-08')));
+  });
+
+  it('numbers ISO weeks from Monday and months from 1970-01', () => {
+    expect(firstDayOfWeek(weekOfDay(Date.parse('2026-03-08T00:00:00Z') / 86_400_000))).toBe(
+      Date.parse('2026-03-02T00:00:00Z') / 86_400_000,
+    );
+    expect(monthOfDay(Date.parse('2026-03-31T00:00:00Z') / 86_400_000)).toBe(56 * 12 + 2);
+    expect(firstDayOfMonth(56 * 12 + 2)).toBe(Date.parse('2026-03-01T00:00:00Z') / 86_400_000);
+  });
 });
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);

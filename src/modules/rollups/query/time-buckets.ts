@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { firstDayOfMonth, firstDayOfWeek, monthOfDay, weekOfDay } from '../rollup-calendar';
 import { HOURS_PER_DAY, MS_PER_HOUR } from '../rollup-facts';
 import { Granularity, InsightsQueryError, MAX_POINTS, TimeRange } from './insights-query.types';
 
@@ -63,6 +64,44 @@ export function bucketPlan(periods: Period[]): { days: BucketRange[]; hours: Buc
     if (d1 * HOURS_PER_DAY < h1) hours.push({ from: d1 * HOURS_PER_DAY, to: h1, period });
   });
   return { days, hours };
+}
+
+/** Day ranges split into whole months, whole ISO weeks and the days left over (each list sorted). */
+export interface CoarsePlan {
+  month: BucketRange[];
+  week: BucketRange[];
+  day: BucketRange[];
+}
+
+/**
+ * Reads whole calendar months and ISO weeks inside each run of days from the month and week slices: a year by
+ * week reads 52 week rows per slice instead of 364 day rows. Months first, then weeks in the days around them.
+ */
+export function coarsen(days: BucketRange[]): CoarsePlan {
+  const plan: CoarsePlan = { month: [], week: [], day: [] };
+  const push = (list: BucketRange[], from: number, to: number, period: number) => {
+    if (from < to) list.push({ from, to, period });
+  };
+  const weeksAndDays = (from: number, to: number, period: number) => {
+    const w0 = weekOfDay(from) + (firstDayOfWeek(weekOfDay(from)) === from ? 0 : 1);
+    const w1 = weekOfDay(to);
+    if (w0 >= w1) return push(plan.day, from, to, period);
+    push(plan.day, from, firstDayOfWeek(w0), period);
+    push(plan.week, w0, w1, period);
+    push(plan.day, firstDayOfWeek(w1), to, period);
+  };
+  for (const r of days) {
+    const m0 = monthOfDay(r.from) + (firstDayOfMonth(monthOfDay(r.from)) === r.from ? 0 : 1);
+    const m1 = monthOfDay(r.to);
+    if (m0 >= m1) {
+      weeksAndDays(r.from, r.to, r.period);
+      continue;
+    }
+    weeksAndDays(r.from, firstDayOfMonth(m0), r.period);
+    push(plan.month, m0, m1, r.period);
+    weeksAndDays(firstDayOfMonth(m1), r.to, r.period);
+  }
+  return plan;
 }
 
 /** Adjacent ranges joined: fewer OR'd conditions in the SQL. */
