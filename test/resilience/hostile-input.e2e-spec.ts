@@ -29,8 +29,11 @@ import { ScenarioFigure, reportScenario } from './support/scenario-report';
  */
 jest.setTimeout(300_000);
 
-/** The count; RESILIENCE_REQUESTS overrides it for a hand run. */
-const REQUESTS = Number(process.env.RESILIENCE_REQUESTS ?? 10_000);
+/**
+ * The issue's count on MySQL + Bull; a quarter on SQLite, where the parsers and validation are the same code
+ * (keeps CI's time). RESILIENCE_REQUESTS overrides it for a hand run.
+ */
+const REQUESTS = Number(process.env.RESILIENCE_REQUESTS ?? (TEST_TARGET === 'mysql' ? 10_000 : 2_500));
 const CONCURRENCY = 16;
 const MAX_HEAP_GROWTH_MB = 50;
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
@@ -206,10 +209,10 @@ function hostileRequests(
       ),
       headers: { ...auth, accept: 'text/csv' },
     }),
-    'huge query string': (op) => ({
+    'huge query parameter (8-15 KB)': (op) => ({
       category: '',
       method: op.method,
-      url: withQuery(pathOf(op), [[op.query[0]?.name ?? 'q', 'x'.repeat(20_000)]]),
+      url: withQuery(pathOf(op), [[op.query[0]?.name ?? 'q', 'x'.repeat(pick([8_000, 15_000]))]]),
       headers: auth,
     }),
   };
@@ -327,11 +330,11 @@ function hostileRequests(
     const menu = { ...forAnyMethod, ...(canHaveBody ? forBodies : {}) };
     const names = Object.keys(menu).filter((n) => {
       if (n === 'injection in path parameters') return op.path.includes('{');
-      // An action whose body or query is optional (POST /analysis/reprocess) is a valid request when sent
-      // without one, or when a well-formed JSON body or an unknown query parameter is merely ignored: there,
-      // only what no parser accepts is hostile.
+      // An action whose body is optional (POST /analysis/reprocess) is a valid request when sent without one,
+      // or with a well-formed JSON body or an unknown query parameter it ignores: there only what no parser
+      // accepts is hostile. Query-string cases therefore go to reads (GET) and to DELETE.
       if (canHaveBody && !op.body && n in forBodies) return PARSER_LEVEL.has(n);
-      if (canHaveBody && n in forAnyMethod) return n === 'huge query string';
+      if (canHaveBody && n in forAnyMethod) return false;
       return true;
     });
     const category = names[Math.floor(choose() * names.length)];

@@ -54,11 +54,12 @@ const item = (n: number) =>
   JSON.stringify({ text: `Hostile delivery ${n}: would be stored if accepted`, rating: 3 });
 
 /** 1,000 deliveries that must all be refused, six kinds in turn, each varied by its index. */
-function hostileDeliveries(target: Integration, other: Integration): Attempt[] {
+function hostileDeliveries(target: Integration, other: Integration): (() => Attempt)[] {
   const sign = (secret: string, body: string, id: string, at = new Date()): Headers =>
     signedHeaders(secret, body, { id, at });
-  const makers: ((n: number, id: string) => Attempt)[] = [
-    (n, id) => {
+  /** `n`: the delivery's index; `k`: its index within its kind, which picks the variant (every one is used). */
+  const makers: ((n: number, id: string, k: number) => Attempt)[] = [
+    (n, id, k) => {
       const body = item(n);
       const headers = sign(target.secret, body, id);
       const tampered = [
@@ -69,33 +70,33 @@ function hostileDeliveries(target: Integration, other: Integration): Attempt[] {
         JSON.stringify(JSON.parse(body), null, 1),
         body.replace('would', 'wou\u0301ld'),
         '',
-      ][n % 7];
+      ][k % 7];
       return { kind: 'tampered body', headers, body: tampered || '{}' };
     },
-    (n, id) => {
+    (n, id, k) => {
       const body = item(n);
       return {
         kind: 'expired (≥ 6 min old)',
-        headers: sign(target.secret, body, id, minutes(-6 - (n % 50) * 7)),
+        headers: sign(target.secret, body, id, minutes(-6 - (k % 50) * 7)),
         body,
       };
     },
-    (n, id) => {
+    (n, id, k) => {
       const body = item(n);
       return {
         kind: 'future-dated (≥ 6 min ahead)',
-        headers: sign(target.secret, body, id, minutes(6 + (n % 50) * 11)),
+        headers: sign(target.secret, body, id, minutes(6 + (k % 50) * 11)),
         body,
       };
     },
-    (n, id) => {
+    (n, id, k) => {
       const body = item(n);
       const secret = [otherSecret(), other.secret, `whsec_${Buffer.from(target.secret).toString('base64')}`][
-        n % 3
+        k % 3
       ];
       return { kind: 'wrong secret', headers: sign(secret, body, id), body };
     },
-    (n, id) => {
+    (n, id, k) => {
       const body = item(n);
       const good = sign(target.secret, body, id);
       const signature = good['webhook-signature'].slice(3);
@@ -123,13 +124,13 @@ function hostileDeliveries(target: Integration, other: Integration): Attempt[] {
         { 'content-type': 'text/plain' },
       ];
       const headers: Headers = { ...good };
-      for (const [name, value] of Object.entries(variants[n % variants.length])) {
+      for (const [name, value] of Object.entries(variants[k % variants.length])) {
         if (value === undefined) delete headers[name];
         else headers[name] = value;
       }
       return { kind: 'malformed headers', headers, body };
     },
-    (n, id) => {
+    (n, id, k) => {
       // A delivery captured on the wire, replayed with something changed that the signature covers, or late.
       const body = item(n);
       const captured = sign(target.secret, body, `${id}-captured`, minutes(-1));
@@ -139,11 +140,14 @@ function hostileDeliveries(target: Integration, other: Integration): Attempt[] {
         { kind: '', headers: sign(target.secret, body, `${id}-late`, minutes(-6)), body },
         { kind: '', headers: { ...captured }, body: item(n + 1) },
       ];
-      return { ...variants[n % variants.length], kind: 'replayed (re-labelled or late)' };
+      return { ...variants[k % variants.length], kind: 'replayed (re-labelled or late)' };
     },
   ];
-  return Array.from({ length: HOSTILE }, (_, n) =>
-    makers[n % makers.length](n, `msg_hostile_${n}_${randomUUID()}`),
+  // Signed when sent, not when listed: a delivery listed at +6 min and sent a minute later would be in tolerance.
+  return Array.from(
+    { length: HOSTILE },
+    (_, n) => () =>
+      makers[n % makers.length](n, `msg_hostile_${n}_${randomUUID()}`, Math.floor(n / makers.length)),
   );
 }
 
@@ -300,10 +304,12 @@ describe(`resilience: webhook signatures (${TEST_TARGET})`, () => {
   it(`refuses ${HOSTILE} tampered, expired, future-dated, wrong-secret, malformed and replayed deliveries, storing nothing`, async () => {
     const target = await register('hostile-target');
     const other = await register('hostile-other');
-    const attempts = hostileDeliveries(target, other);
-    const answers = await inParallel(attempts, 16, (a) => post(target.id, a.headers, a.body));
+    const answers = await inParallel(hostileDeliveries(target, other), 16, async (attempt) => {
+      const a = attempt();
+      return { kind: a.kind, ...(await post(target.id, a.headers, a.body)) };
+    });
     const byKind = new Map<string, number[]>();
-    attempts.forEach((a, i) => byKind.set(a.kind, [...(byKind.get(a.kind) ?? []), answers[i].status]));
+    for (const a of answers) byKind.set(a.kind, [...(byKind.get(a.kind) ?? []), a.status]);
     for (const [kind, statuses] of byKind) {
       const s = tally(statuses);
       figures.push({
