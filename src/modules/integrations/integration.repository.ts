@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, LessThan, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { isUniqueViolation } from '../../database/database-errors';
 import { IntegrationEntity } from './entities/integration.entity';
 import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity';
 
@@ -36,13 +37,19 @@ export class IntegrationRepository {
     return this.integrations.save(integration);
   }
 
-  /** Inserts the (integration, webhook-id) row; the primary key makes a second claim fail on either database. */
+  /**
+   * Inserts the (integration, webhook-id) row; the primary key makes a second claim fail on either database.
+   * Only a unique violation means "claimed before": any other failure (the database down) is thrown (503).
+   */
   async claimDelivery(integrationId: string, webhookId: string, now: Date): Promise<DeliveryClaim> {
     const inserted = await this.deliveries
       .insert({ integrationId, webhookId, statusCode: null, responseBody: null, receivedAt: now })
       .then(
         () => true,
-        () => false,
+        (error: unknown) => {
+          if (isUniqueViolation(error)) return false;
+          throw error;
+        },
       );
     if (inserted) return { claimed: true };
     return {

@@ -20,6 +20,8 @@ import { webhookItems } from './webhook-items';
 export const DELIVERY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 /** A claim still unanswered after this is from a process that died mid-delivery. */
 const STALE_CLAIM_MS = 60_000;
+/** How long a repeat waits for the first delivery of its webhook-id before answering 409 (retry later). */
+const IN_PROGRESS_WAIT_MS = 5_000;
 
 export interface WebhookDelivery {
   integrationId: string;
@@ -80,22 +82,8 @@ export class WebhookReceiverService implements OnApplicationBootstrap, OnApplica
     const secrets = this.integrations.signingSecrets(integration);
     const webhookId = verifyWebhookSignature(delivery.rawBody, delivery.headers, secrets);
 
-    const now = new Date();
-    const claim = await this.repository.claimDelivery(integration.id, webhookId, now);
-    if (!claim.claimed) {
-      const existing = claim.existing;
-      if (existing?.statusCode != null) {
-        return {
-          statusCode: existing.statusCode,
-          body: JSON.parse(existing.responseBody ?? 'null'),
-          replayed: true,
-        };
-      }
-      const stale = new Date(now.getTime() - STALE_CLAIM_MS);
-      if (!existing || !(await this.repository.reclaimStaleDelivery(integration.id, webhookId, stale, now))) {
-        throw new WebhookInProgressException();
-      }
-    }
+    const previous = await this.claimOrAwait(integration.id, webhookId);
+    if (previous) return previous;
 
     // Counted only for new, signed deliveries: unsigned floods must not use up a genuine integration's
     // allowance, and a retried delivery still gets its first answer.
@@ -124,6 +112,34 @@ export class WebhookReceiverService implements OnApplicationBootstrap, OnApplica
     }
     await this.repository.completeDelivery(integration.id, webhookId, answer.statusCode, answer.body);
     return { ...answer, replayed: false };
+  }
+
+  /**
+   * Claims the webhook-id for this delivery, or returns the first answer to it. A retry that arrives while the
+   * first delivery is still running (an eager sender, a load balancer's retry) waits for that answer, so
+   * every repeat is answered 2xx like the first; only a first delivery still running after the wait is a 409.
+   */
+  private async claimOrAwait(integrationId: string, webhookId: string): Promise<WebhookAnswer | undefined> {
+    const deadline = Date.now() + IN_PROGRESS_WAIT_MS;
+    for (let pause = 10; ; pause = Math.min(pause * 2, 200)) {
+      const now = new Date();
+      const claim = await this.repository.claimDelivery(integrationId, webhookId, now);
+      if (claim.claimed) return undefined;
+      const existing = claim.existing;
+      if (existing?.statusCode != null) {
+        return {
+          statusCode: existing.statusCode,
+          body: JSON.parse(existing.responseBody ?? 'null'),
+          replayed: true,
+        };
+      }
+      const stale = new Date(now.getTime() - STALE_CLAIM_MS);
+      if (existing && (await this.repository.reclaimStaleDelivery(integrationId, webhookId, stale, now)))
+        return undefined;
+      if (Date.now() + pause > deadline) throw new WebhookInProgressException();
+      // No row: the first delivery failed and freed the id, so claim again at once.
+      if (existing) await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
 
   async purgeOldDeliveries(): Promise<void> {

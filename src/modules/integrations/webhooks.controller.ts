@@ -55,7 +55,7 @@ export class WebhooksController {
   @ApiUnauthorizedResponse({ description: 'Missing headers, bad signature or timestamp out of tolerance' })
   @ApiNotFoundResponse({ description: 'Unknown or disabled integration' })
   @ApiConflictResponse({
-    description: 'The first delivery with this webhook-id is still being processed; retry later',
+    description: 'The first delivery with this webhook-id was still being processed after 5 s; retry later',
   })
   @ApiTooManyRequestsResponse({
     description: 'This integration sent more signed deliveries than RATE_LIMIT_PER_MINUTE; see Retry-After',
