@@ -31,6 +31,12 @@ export type DemoObserver = (
 ) => void;
 
 export const DEMO_DEFAULTS = { customers: 2_000, weeks: 26, seed: 42, incidentFromWeek: 18 } as const;
+/**
+ * Extra checkout complaints per unit of a customer's weekly activity while checkout is broken (a second
+ * attempt, a call, a post): about as many again as the usual checkout feedback (~0.12 per unit), so checkout
+ * feedback roughly doubles in the incident weeks, as contact volume does in a real payment outage.
+ */
+const INCIDENT_COMPLAINT_RATE = 0.15;
 
 /** A raw item shaped like FeedbackInput (occurredAt as ISO string), ready for validateFeedbackInput. */
 export type DemoFeedbackItem = Record<string, unknown> & {
@@ -138,12 +144,26 @@ export function* generateDemoFeedback(options: DemoOptions = {}): Generator<Demo
   for (let week = 0; week < weeks; week++) {
     for (let index = 0; index < customers; index++) {
       let count = random.poisson(activity[index]);
+      // During the incident, customers whose payment failed also write in about it, on top of their usual
+      // feedback: an outage raises the volume of checkout complaints, not only their tone. (Drawn only from
+      // the incident week on, so every week before it stays the same as without the incident.)
+      const complaints =
+        week + 1 >= incidentFromWeek ? random.poisson(activity[index] * INCIDENT_COMPLAINT_RATE) : 0;
+      count += complaints;
       if (count === 0) continue;
       const customer = demoCustomer(seed, index);
       for (; count > 0; count--) {
         const occurredAt = start + week * 7 * DAY_MS + random.int(0, 6) * DAY_MS + dayTimeMs(random);
         const id = `demo-${seed}-${++sequence}`;
-        const context: ItemContext = { random, customer, week: week + 1, incidentFromWeek, occurredAt, id };
+        const context: ItemContext = {
+          random,
+          customer,
+          week: week + 1,
+          incidentFromWeek,
+          occurredAt,
+          id,
+          incidentComplaint: count <= complaints,
+        };
         const item = makeItem(context);
         options.observe?.(index, item, context.polarity!, week + 1);
         yield item;
@@ -159,6 +179,8 @@ interface ItemContext {
   incidentFromWeek: number;
   occurredAt: number;
   id: string;
+  /** An extra item written because checkout failed during the incident. */
+  incidentComplaint: boolean;
   /** Set by makeItem, for the observer. */
   polarity?: Polarity;
 }
@@ -166,11 +188,15 @@ interface ItemContext {
 function makeItem(context: ItemContext): DemoFeedbackItem {
   const { random, customer } = context;
   const kind = random.pick(customer.preferences);
-  const touchpoint =
-    kind === 'call_note' ? random.pick(CALL_TOUCHPOINTS) : random.weighted(TOUCHPOINT_WEIGHTS);
+  const touchpoint: Touchpoint = context.incidentComplaint
+    ? 'checkout'
+    : kind === 'call_note'
+      ? random.pick(CALL_TOUCHPOINTS)
+      : random.weighted(TOUCHPOINT_WEIGHTS);
   const profile = TOUCHPOINTS[touchpoint];
   const incident =
-    touchpoint === 'checkout' && context.week >= context.incidentFromWeek && random.chance(0.75);
+    context.incidentComplaint ||
+    (touchpoint === 'checkout' && context.week >= context.incidentFromWeek && random.chance(0.75));
   const score = incident
     ? -0.6 - random.next() * 0.4
     : customer.mood + profile.baseline + random.gaussian() * 0.35;
