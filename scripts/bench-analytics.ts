@@ -10,6 +10,7 @@ import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { ApiKeysService } from '../src/modules/api-keys/api-keys.service';
 import { loadAnalyticsData } from './bench/analytics-load';
 import { analyticsQuestions } from './bench/analytics-questions';
+import { benchCorrelationsAndDrivers } from './bench/correlations-drivers';
 import { createBenchDatabase } from './bench/bench-database';
 
 const HELP = `Usage: npm run bench:analytics -- [--items 1000000] [--weeks 52] [--runs 100] [--raw-runs 5]
@@ -17,7 +18,8 @@ const HELP = `Usage: npm run bench:analytics -- [--items 1000000] [--weeks 52] [
 
 Creates a fresh MySQL database, loads --items demo feedback items in bulk (each with a stand-in analysis)
 and their rollups, then measures p50/p95 of GET /api/v1/trends and /trends/compare (in-process HTTP) and of a
-plain GROUP BY over the raw rows answering the same question, and prints a table. Drops the database unless
+plain GROUP BY over the raw rows answering the same question; then gives the items items/4 customers, adds
+items/2 outcome events and times correlations and drivers on the last quarter; prints a table. Drops the database unless
 --keep. --help prints this and does nothing else.`;
 
 const pct = (xs: number[], p: number) => {
@@ -121,6 +123,22 @@ async function main(): Promise<void> {
         ]);
         log(`${q.name}: done`);
       }
+      const customers = Math.round(items / 4);
+      rows.push(
+        ...(await benchCorrelationsAndDrivers(
+          dataSource,
+          app,
+          key,
+          {
+            start: load.start,
+            end: load.end,
+            customers,
+            outcomes: Math.floor(items / 2),
+            runs: Math.min(runs, 10),
+          },
+          log,
+        )),
+      );
     } finally {
       await app.close();
       await dataSource.destroy();
