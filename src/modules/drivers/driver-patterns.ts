@@ -16,14 +16,19 @@ export interface PatternTable {
 }
 
 export function patternTable(customers: Iterable<{ raised: number[]; y: number }>, p: number): PatternTable {
+  if (p > 31) throw new RangeError(`at most 31 topic columns, got ${p}`);
   const table: PatternTable = { raised: [], y: [], count: [], of: [], p };
-  const index = new Map<string, number>();
+  // Keyed by the raised topics as a bit mask, then the outcome value: no string per customer.
+  const index = new Map<number, Map<number, number>>();
   for (const c of customers) {
-    const key = `${c.raised.join(',')}|${c.y}`;
-    let i = index.get(key);
+    let mask = 0;
+    for (let a = 0; a < c.raised.length; a++) mask |= 1 << c.raised[a];
+    let byY = index.get(mask);
+    if (!byY) index.set(mask, (byY = new Map()));
+    let i = byY.get(c.y);
     if (i === undefined) {
       i = table.y.length;
-      index.set(key, i);
+      byY.set(c.y, i);
       table.raised.push(c.raised);
       table.y.push(c.y);
       table.count.push(0);
