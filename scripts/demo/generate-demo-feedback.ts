@@ -31,12 +31,8 @@ export type DemoObserver = (
 ) => void;
 
 export const DEMO_DEFAULTS = { customers: 2_000, weeks: 26, seed: 42, incidentFromWeek: 18 } as const;
-/**
- * Extra checkout complaints per unit of a customer's weekly activity while checkout is broken (a second
- * attempt, a call, a post): about as many again as the usual checkout feedback (~0.12 per unit), so checkout
- * feedback roughly doubles in the incident weeks, as contact volume does in a real payment outage.
- */
-const INCIDENT_COMPLAINT_RATE = 0.15;
+/** Follow-up complaints (a retry, a call, a post) per checkout failure during the incident, on average. */
+const INCIDENT_FOLLOW_UPS = 1.5;
 
 /** A raw item shaped like FeedbackInput (occurredAt as ISO string), ready for validateFeedbackInput. */
 export type DemoFeedbackItem = Record<string, unknown> & {
@@ -46,6 +42,7 @@ export type DemoFeedbackItem = Record<string, unknown> & {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
 // Tables live at module level: building them per item dominated the generator's time (allocation + GC).
 type SourceTable = readonly (readonly [readonly [string, string], number])[];
 const REVIEW_SOURCES: SourceTable = [
@@ -144,16 +141,22 @@ export function* generateDemoFeedback(options: DemoOptions = {}): Generator<Demo
   for (let week = 0; week < weeks; week++) {
     for (let index = 0; index < customers; index++) {
       let count = random.poisson(activity[index]);
-      // During the incident, customers whose payment failed also write in about it, on top of their usual
-      // feedback: an outage raises the volume of checkout complaints, not only their tone. (Drawn only from
-      // the incident week on, so every week before it stays the same as without the incident.)
-      const complaints =
-        week + 1 >= incidentFromWeek ? random.poisson(activity[index] * INCIDENT_COMPLAINT_RATE) : 0;
-      count += complaints;
       if (count === 0) continue;
       const customer = demoCustomer(seed, index);
-      for (; count > 0; count--) {
-        const occurredAt = start + week * 7 * DAY_MS + random.int(0, 6) * DAY_MS + dayTimeMs(random);
+      // During the incident a customer whose payment failed tries again, calls or posts about it: each failure
+      // brings INCIDENT_FOLLOW_UPS more checkout complaints on average, within two days, so the outage raises the
+      // volume of checkout feedback, not only its tone. Drawn only after a failure, so weeks before the incident
+      // stay as they were and the customers who complain again are the ones it failed for.
+      let followUps = 0;
+      let failedAt = 0;
+      while (count > 0 || followUps > 0) {
+        const incidentComplaint = count === 0;
+        if (incidentComplaint) followUps--;
+        else count--;
+        const weekEnd = start + (week + 1) * 7 * DAY_MS - 1;
+        const occurredAt = incidentComplaint
+          ? Math.min(weekEnd, failedAt + random.int(1, 48) * HOUR_MS)
+          : start + week * 7 * DAY_MS + random.int(0, 6) * DAY_MS + dayTimeMs(random);
         const id = `demo-${seed}-${++sequence}`;
         const context: ItemContext = {
           random,
@@ -162,9 +165,13 @@ export function* generateDemoFeedback(options: DemoOptions = {}): Generator<Demo
           incidentFromWeek,
           occurredAt,
           id,
-          incidentComplaint: count <= complaints,
+          incidentComplaint,
         };
         const item = makeItem(context);
+        if (context.incident && !incidentComplaint) {
+          followUps += random.poisson(INCIDENT_FOLLOW_UPS);
+          failedAt = occurredAt;
+        }
         options.observe?.(index, item, context.polarity!, week + 1);
         yield item;
       }
@@ -179,8 +186,10 @@ interface ItemContext {
   incidentFromWeek: number;
   occurredAt: number;
   id: string;
-  /** An extra item written because checkout failed during the incident. */
+  /** A follow-up complaint of a customer whose payment failed during the incident. */
   incidentComplaint: boolean;
+  /** Set by makeItem: the item is about the planted checkout failure. */
+  incident?: boolean;
   /** Set by makeItem, for the observer. */
   polarity?: Polarity;
 }
@@ -202,6 +211,7 @@ function makeItem(context: ItemContext): DemoFeedbackItem {
     : customer.mood + profile.baseline + random.gaussian() * 0.35;
   const polarity: Polarity = score > 0.25 ? 'positive' : score < -0.2 ? 'negative' : 'neutral';
   context.polarity = polarity;
+  context.incident = incident;
   const product = random.pick(PRODUCTS);
   const text = (style: TextStyle) => composeText(random, { touchpoint, polarity, incident, product, style });
   // One literal with a fixed key order (no spreads): ~3x faster to build and to JSON.stringify.
