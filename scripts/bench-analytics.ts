@@ -13,6 +13,7 @@ import { fromSqlDate, toSqlDate } from '../src/modules/verbatims/sql-date';
 import { loadAnalyticsData } from './bench/analytics-load';
 import { analyticsQuestions } from './bench/analytics-questions';
 import { benchTarget } from './bench/bench-target';
+import { benchCorrelationsAndDrivers } from './bench/correlations-drivers';
 
 const HELP = `Usage: npm run bench:analytics -- [--items 1000000] [--customers 250000] [--outcomes 500000]
        [--weeks 52] [--runs 100] [--raw-runs 5] [--mysql mysql://root@127.0.0.1:3306] [--redis redis://127.0.0.1:6379] [--keep]
@@ -22,7 +23,7 @@ Loads --items demo feedback items in bulk (each with a stand-in analysis) of --c
 --outcomes outcome events, their rollups and the customer-level figures of the SAT indices, then measures
 p50/p95 of the analytics endpoints (trends, comparisons, pain points, cross-channel pain points, topic
 insights, verbatim search, the SAT indices; in-process HTTP) and of a plain query over the raw rows answering the same question,
-and prints a table.
+then times correlations and key drivers on the last quarter, and prints a table.
 
 Without --database-url: a fresh MySQL database on --mysql, dropped at the end unless --keep.
 --database-url: that database (MySQL, or a SQLite file, created when missing); never dropped.
@@ -173,6 +174,7 @@ async function main(): Promise<void> {
         ]);
         log(`${q.name}: p95 ${pct(api, 95).toFixed(1)} ms (load ${load()})`);
       }
+      rows.push(...(await benchCorrelationsAndDrivers(app, key, { end, runs: Math.min(runs, 10) }, log)));
       process.stdout.write(
         `\nbench:analytics — ${sizes[0].replace('feedback ', '')} items over ${weeks} weeks on ${sqlite ? 'SQLite' : 'MySQL'}; ` +
           `rows: ${sizes.slice(1).join(', ')}; ${runs} API runs, ${rawRuns} raw runs per question (ms); ` +

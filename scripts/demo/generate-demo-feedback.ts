@@ -31,6 +31,8 @@ export type DemoObserver = (
 ) => void;
 
 export const DEMO_DEFAULTS = { customers: 2_000, weeks: 26, seed: 42, incidentFromWeek: 18 } as const;
+/** Follow-up complaints (a retry, a call, a post) per checkout failure during the incident, on average. */
+const INCIDENT_FOLLOW_UPS = 1.5;
 
 /** A raw item shaped like FeedbackInput (occurredAt as ISO string), ready for validateFeedbackInput. */
 export type DemoFeedbackItem = Record<string, unknown> & {
@@ -40,6 +42,7 @@ export type DemoFeedbackItem = Record<string, unknown> & {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
 // Tables live at module level: building them per item dominated the generator's time (allocation + GC).
 type SourceTable = readonly (readonly [readonly [string, string], number])[];
 const REVIEW_SOURCES: SourceTable = [
@@ -140,11 +143,35 @@ export function* generateDemoFeedback(options: DemoOptions = {}): Generator<Demo
       let count = random.poisson(activity[index]);
       if (count === 0) continue;
       const customer = demoCustomer(seed, index);
-      for (; count > 0; count--) {
-        const occurredAt = start + week * 7 * DAY_MS + random.int(0, 6) * DAY_MS + dayTimeMs(random);
+      // During the incident a customer whose payment failed tries again, calls or posts about it: each failure
+      // brings INCIDENT_FOLLOW_UPS more checkout complaints on average, within two days, so the outage raises the
+      // volume of checkout feedback, not only its tone. Drawn only after a failure, so weeks before the incident
+      // stay as they were and the customers who complain again are the ones it failed for.
+      let followUps = 0;
+      let failedAt = 0;
+      while (count > 0 || followUps > 0) {
+        const incidentComplaint = count === 0;
+        if (incidentComplaint) followUps--;
+        else count--;
+        const weekEnd = start + (week + 1) * 7 * DAY_MS - 1;
+        const occurredAt = incidentComplaint
+          ? Math.min(weekEnd, failedAt + random.int(1, 48) * HOUR_MS)
+          : start + week * 7 * DAY_MS + random.int(0, 6) * DAY_MS + dayTimeMs(random);
         const id = `demo-${seed}-${++sequence}`;
-        const context: ItemContext = { random, customer, week: week + 1, incidentFromWeek, occurredAt, id };
+        const context: ItemContext = {
+          random,
+          customer,
+          week: week + 1,
+          incidentFromWeek,
+          occurredAt,
+          id,
+          incidentComplaint,
+        };
         const item = makeItem(context);
+        if (context.incident && !incidentComplaint) {
+          followUps += random.poisson(INCIDENT_FOLLOW_UPS);
+          failedAt = occurredAt;
+        }
         options.observe?.(index, item, context.polarity!, week + 1);
         yield item;
       }
@@ -159,6 +186,10 @@ interface ItemContext {
   incidentFromWeek: number;
   occurredAt: number;
   id: string;
+  /** A follow-up complaint of a customer whose payment failed during the incident. */
+  incidentComplaint: boolean;
+  /** Set by makeItem: the item is about the planted checkout failure. */
+  incident?: boolean;
   /** Set by makeItem, for the observer. */
   polarity?: Polarity;
 }
@@ -166,16 +197,21 @@ interface ItemContext {
 function makeItem(context: ItemContext): DemoFeedbackItem {
   const { random, customer } = context;
   const kind = random.pick(customer.preferences);
-  const touchpoint =
-    kind === 'call_note' ? random.pick(CALL_TOUCHPOINTS) : random.weighted(TOUCHPOINT_WEIGHTS);
+  const touchpoint: Touchpoint = context.incidentComplaint
+    ? 'checkout'
+    : kind === 'call_note'
+      ? random.pick(CALL_TOUCHPOINTS)
+      : random.weighted(TOUCHPOINT_WEIGHTS);
   const profile = TOUCHPOINTS[touchpoint];
   const incident =
-    touchpoint === 'checkout' && context.week >= context.incidentFromWeek && random.chance(0.75);
+    context.incidentComplaint ||
+    (touchpoint === 'checkout' && context.week >= context.incidentFromWeek && random.chance(0.75));
   const score = incident
     ? -0.6 - random.next() * 0.4
     : customer.mood + profile.baseline + random.gaussian() * 0.35;
   const polarity: Polarity = score > 0.25 ? 'positive' : score < -0.2 ? 'negative' : 'neutral';
   context.polarity = polarity;
+  context.incident = incident;
   const product = random.pick(PRODUCTS);
   const text = (style: TextStyle) => composeText(random, { touchpoint, polarity, incident, product, style });
   // One literal with a fixed key order (no spreads): ~3x faster to build and to JSON.stringify.

@@ -41,6 +41,11 @@ describe(`GET /api/v1/trends and /trends/compare (${TEST_TARGET})`, () => {
     ...[0, 1, 2, 3].map((s, i) =>
       survey(40 + i, s, 'web', '2026-03-17T10:00:00Z', 'The checkout kept failing, awful.'),
     ),
+    // A segment label a spreadsheet would run as a formula, alone in its February week (the CSV test's).
+    {
+      ...survey(50, 10, 'mobile_app', '2026-02-10T10:00:00Z'),
+      customer: { segment: '=HYPERLINK("http://x")' },
+    },
   ];
 
   beforeAll(async () => {
@@ -155,6 +160,37 @@ describe(`GET /api/v1/trends and /trends/compare (${TEST_TARGET})`, () => {
     const email = body.groups.find((g: { group: string }) => g.group === 'email');
     expect(email.current).toEqual({ value: null, n: 0, ci: null });
     expect(email.change).toEqual({ difference: null, ci: null, pValue: null, qValue: null });
+  });
+
+  it('answers CSV with a header row, formulas neutralised, for trends and comparisons', async () => {
+    const csv = (url: string) =>
+      t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${read}`, accept: 'text/csv' } });
+    const trends = await csv('/api/v1/trends?metric=nps&from=2026-02-09&to=2026-02-23&groupBy=segment');
+    expect(trends.statusCode).toBe(200);
+    expect(trends.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(trends.headers['content-disposition']).toBe('attachment; filename="trends.csv"');
+    expect(trends.body.split('\r\n')).toEqual([
+      'metric,period,group,value,n,ciLow,ciHigh,lowSample',
+      `nps,2026-02-09,"'=HYPERLINK(""http://x"")",100,1,100,100,true`,
+      `nps,2026-02-16,"'=HYPERLINK(""http://x"")",,0,,,true`,
+      '',
+    ]);
+
+    const url = '/api/v1/trends/compare?metric=nps&from=2026-03-16&to=2026-03-30&groupBy=channel';
+    const [json, compare] = [(await get(url)).json(), await csv(url)];
+    expect(compare.statusCode).toBe(200);
+    expect(compare.headers['content-disposition']).toBe('attachment; filename="trends-compare.csv"');
+    const [header, ...lines] = compare.body.trimEnd().split('\r\n');
+    expect(header).toBe(
+      'metric,group,current,currentN,currentCiLow,currentCiHigh,baseline,baselineN,baselineCiLow,baselineCiHigh,' +
+        'difference,differenceCiLow,differenceCiHigh,pValue,qValue,lowSample',
+    );
+    expect(lines).toHaveLength(json.groups.length);
+    const web = json.groups.find((g: { group: string }) => g.group === 'web');
+    const webLine = lines.find((l) => l.startsWith('nps,web,'))!.split(',');
+    expect(webLine.slice(2, 4)).toEqual(['-100', '4']);
+    expect(Number(webLine[10])).toBe(web.change.difference);
+    expect(Number(webLine[13])).toBe(web.change.pValue);
   });
 
   it.each([

@@ -7,6 +7,7 @@ export { mulberry32, normalFrom } from './seeded-random';
 export { pearson, spearman } from './correlation';
 export type { CorrelationResult } from './correlation';
 export { logisticRegression } from './logistic-regression';
+export { oddsRatioOfTable } from './odds-ratio';
 export type {
   LogisticRegressionResult,
   LogisticTerm,

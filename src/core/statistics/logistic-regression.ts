@@ -43,7 +43,8 @@ function logLikelihoodOf(eta: number[], y: number[]): number {
   return eta.reduce((sum, value, i) => sum + (y[i] === 1 ? logSigmoid(value) : logSigmoid(-value)), 0);
 }
 
-function term(estimate: number, variance: number, z: number): LogisticTerm {
+/** A log-odds estimate with its Wald interval (z = the critical value) and two-sided test. */
+export function logisticTerm(estimate: number, variance: number, z: number): LogisticTerm {
   const standardError = Math.sqrt(variance);
   const ci = { low: estimate - z * standardError, high: estimate + z * standardError };
   return {
@@ -142,7 +143,7 @@ function finish(
   const eta = rows.map((row) => row.reduce((sum, value, j) => sum + value * beta[j], 0));
   if (eta.some((value) => abs(value) > SEPARATION_ETA)) return null;
   const z = normalCritical(confidence);
-  const terms = beta.map((estimate, j) => term(estimate, covariance.get(j, j), z));
+  const terms = beta.map((estimate, j) => logisticTerm(estimate, covariance.get(j, j), z));
   return {
     n: y.length,
     intercept: terms[0],

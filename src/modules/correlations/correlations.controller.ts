@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AppException } from '../../core/http/app.exception';
 import { RequireScope } from '../api-keys/auth.decorators';
-import { CorrelationsQuery } from './correlations.query';
+import { CorrelationsQuery, factsRangeOf } from './correlations.query';
 import { CorrelationsAnswer, CorrelationsService } from './correlations.service';
 
 const EXAMPLE = {
@@ -48,14 +47,6 @@ export class CorrelationsController {
     schema: { example: EXAMPLE },
   })
   get(@Query() query: CorrelationsQuery): Promise<CorrelationsAnswer> {
-    const [from, to] = [
-      query.from ? new Date(query.from) : undefined,
-      query.to ? new Date(query.to) : undefined,
-    ];
-    if (from && to && from >= to)
-      throw new AppException(400, 'from must be before to', 'VALIDATION_FAILED', [
-        { field: 'from', reason: 'must be before to' },
-      ]);
-    return this.correlations.correlations({ from, to, segment: query.segment });
+    return this.correlations.correlations(factsRangeOf(query));
   }
 }

@@ -1,5 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString, Length } from 'class-validator';
+import { AppException } from '../../core/http/app.exception';
+import type { FactsRange } from './customer-facts.repository';
 
 export class CorrelationsQuery {
   @ApiPropertyOptional({ description: 'Events and feedback with occurredAt >= from', example: '2026-01-01' })
@@ -15,4 +17,17 @@ export class CorrelationsQuery {
   @IsString()
   @Length(1, 100)
   segment?: string;
+}
+
+/** The query's range as dates; 400 when `from` is not before `to`. */
+export function factsRangeOf(query: CorrelationsQuery): FactsRange {
+  const [from, to] = [
+    query.from ? new Date(query.from) : undefined,
+    query.to ? new Date(query.to) : undefined,
+  ];
+  if (from && to && from >= to)
+    throw new AppException(400, 'from must be before to', 'VALIDATION_FAILED', [
+      { field: 'from', reason: 'must be before to' },
+    ]);
+  return { from, to, segment: query.segment };
 }

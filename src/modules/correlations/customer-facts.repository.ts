@@ -20,6 +20,14 @@ export interface FactsRange {
   segment?: string;
 }
 
+/**
+ * Keeps alias `a` (a feedback_analysis row) only when it is its item's newest analysis: the one stored last, as
+ * the rollups count it (re-analysis adds rows; ties go to the later pipeline version).
+ */
+export const NEWEST_ANALYSIS = `NOT EXISTS (SELECT 1 FROM feedback_analysis newer
+  WHERE newer.feedback_id = a.feedback_id AND (newer.analysed_at > a.analysed_at
+    OR (newer.analysed_at = a.analysed_at AND newer.pipeline_version > a.pipeline_version)))`;
+
 /** Customer-level raw facts for correlations, read from the stored rows (not the rollups). */
 @Injectable()
 export class CustomerFactsRepository {
@@ -36,27 +44,18 @@ export class CustomerFactsRepository {
       .getRepository(FeedbackEntity)
       .createQueryBuilder('f')
       .where('f.customer_id IS NOT NULL');
-    this.inRange(feedback, 'f', range);
+    whereInRange(feedback, 'f', range);
+    // Averaged per customer in the database: only one row per customer comes back, however many items.
     const scores = await feedback
       .clone()
       .innerJoin(FeedbackAnalysisEntity, 'a', 'a.feedback_id = f.id')
+      .andWhere(NEWEST_ANALYSIS)
       .andWhere('a.sentiment_score IS NOT NULL')
-      .select(['f.customer_id AS customer', 'a.feedback_id AS item', 'a.sentiment_score AS score'])
-      .addSelect('a.analysed_at', 'analysed')
-      .getRawMany<{ customer: string; item: string; score: number; analysed: string | Date }>();
-    // The newest analysis of each item counts (re-analysis adds rows).
-    const newest = new Map<string, { customer: string; score: number; at: number }>();
-    for (const r of scores) {
-      const at = new Date(r.analysed).getTime();
-      const seen = newest.get(r.item);
-      if (!seen || at > seen.at) newest.set(r.item, { customer: r.customer, score: Number(r.score), at });
-    }
-    const sums = new Map<string, [number, number]>();
-    for (const { customer, score } of newest.values()) {
-      const s = sums.get(customer) ?? [0, 0];
-      sums.set(customer, [s[0] + score, s[1] + 1]);
-    }
-    for (const [customer, [sum, n]] of sums) of(customer).sentiment = sum / n;
+      .select('f.customer_id', 'customer')
+      .addSelect('AVG(a.sentiment_score)', 'sentiment')
+      .groupBy('f.customer_id')
+      .getRawMany<{ customer: string; sentiment: number | string }>();
+    for (const r of scores) of(r.customer).sentiment = Number(r.sentiment);
     const nps = await feedback
       .clone()
       .andWhere('f.nps_score IS NOT NULL')
@@ -73,21 +72,22 @@ export class CustomerFactsRepository {
       .distinct(true)
       .where("((o.type = 'lifecycle' AND o.event = 'churned') OR o.type = 'referral')")
       .andWhere('o.customer_id IS NOT NULL');
-    this.inRange(outcomes, 'o', range);
+    whereInRange(outcomes, 'o', range);
     for (const r of await outcomes.getRawMany<{ customer: string; type: string }>()) {
       if (r.type === 'referral') of(r.customer).referred = true;
       else of(r.customer).churned = true;
     }
     return facts;
   }
+}
 
-  private inRange(
-    q: { andWhere: (where: string, params?: Record<string, unknown>) => unknown },
-    alias: string,
-    range: FactsRange,
-  ): void {
-    if (range.from) q.andWhere(`${alias}.occurred_at >= :from`, { from: range.from });
-    if (range.to) q.andWhere(`${alias}.occurred_at < :to`, { to: range.to });
-    if (range.segment) q.andWhere(`${alias}.segment = :segment`, { segment: range.segment });
-  }
+/** Narrows a query on alias's `occurred_at` and `segment` to the range. */
+export function whereInRange(
+  q: { andWhere: (where: string, params?: Record<string, unknown>) => unknown },
+  alias: string,
+  range: FactsRange,
+): void {
+  if (range.from) q.andWhere(`${alias}.occurred_at >= :from`, { from: range.from });
+  if (range.to) q.andWhere(`${alias}.occurred_at < :to`, { to: range.to });
+  if (range.segment) q.andWhere(`${alias}.segment = :segment`, { segment: range.segment });
 }

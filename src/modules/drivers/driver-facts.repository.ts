@@ -4,21 +4,40 @@ import { DataSource } from 'typeorm';
 import { FeedbackAnalysisEntity } from '../analysis/entities/feedback-analysis.entity';
 import { FeedbackTopicEntity } from '../analysis/entities/feedback-topic.entity';
 import { FeedbackEntity } from '../feedback/entities/feedback.entity';
-import type { FactsRange } from '../correlations/customer-facts.repository';
-
-export interface TopicMention {
-  customer: string;
-  topic: string;
-  score: number;
-  label: string;
-}
+import { FactsRange, NEWEST_ANALYSIS, whereInRange } from '../correlations/customer-facts.repository';
 
 /** Topic mentions of identified customers' feedback in a range, by the newest analysis of each item. */
 @Injectable()
 export class DriverFactsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async mentions(range: FactsRange): Promise<TopicMention[]> {
+  /** Who raised which topic negatively: one row per (customer, topic), distinct in the database. */
+  async raisedNegatively(range: FactsRange): Promise<Map<string, Set<string>>> {
+    const rows = await this.mentions(range)
+      .andWhere("t.sentiment_label = 'negative'")
+      .select(['f.customer_id AS customer', 't.topic_key AS topic'])
+      .distinct(true)
+      .getRawMany<{ customer: string; topic: string }>();
+    const raised = new Map<string, Set<string>>();
+    for (const { customer, topic } of rows) {
+      const who = raised.get(topic) ?? new Set<string>();
+      who.add(customer);
+      raised.set(topic, who);
+    }
+    return raised;
+  }
+
+  /** Mean topic sentiment of every mention of each topic (the performance axis). */
+  async performance(range: FactsRange): Promise<Map<string, number>> {
+    const rows = await this.mentions(range)
+      .select('t.topic_key', 'topic')
+      .addSelect('AVG(t.sentiment_score)', 'score')
+      .groupBy('t.topic_key')
+      .getRawMany<{ topic: string; score: number | string }>();
+    return new Map(rows.map((r) => [r.topic, Number(r.score)]));
+  }
+
+  private mentions(range: FactsRange) {
     const q = this.dataSource
       .getRepository(FeedbackEntity)
       .createQueryBuilder('f')
@@ -29,30 +48,8 @@ export class DriverFactsRepository {
         't.feedback_id = a.feedback_id AND t.pipeline_version = a.pipeline_version',
       )
       .where('f.customer_id IS NOT NULL')
-      .select(['f.customer_id AS customer', 'f.id AS item', 'a.pipeline_version AS version'])
-      .addSelect('a.analysed_at', 'analysed')
-      .addSelect(['t.topic_key AS topic', 't.sentiment_score AS score', 't.sentiment_label AS label']);
-    if (range.from) q.andWhere('f.occurred_at >= :from', { from: range.from });
-    if (range.to) q.andWhere('f.occurred_at < :to', { to: range.to });
-    if (range.segment) q.andWhere('f.segment = :segment', { segment: range.segment });
-    const rows = await q.getRawMany<{
-      customer: string;
-      item: string;
-      version: string;
-      analysed: string | Date;
-      topic: string;
-      score: number;
-      label: string;
-    }>();
-    // Re-analysis adds rows: keep each item's newest version only.
-    const newest = new Map<string, { version: string; at: number }>();
-    for (const r of rows) {
-      const at = new Date(r.analysed).getTime();
-      const seen = newest.get(r.item);
-      if (!seen || at > seen.at) newest.set(r.item, { version: r.version, at });
-    }
-    return rows
-      .filter((r) => newest.get(r.item)!.version === r.version)
-      .map((r) => ({ customer: r.customer, topic: r.topic, score: Number(r.score), label: r.label }));
+      .andWhere(NEWEST_ANALYSIS);
+    whereInRange(q, 'f', range);
+    return q;
   }
 }

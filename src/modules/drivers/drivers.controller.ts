@@ -1,17 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { AppException } from '../../core/http/app.exception';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
 import { RequireScope } from '../api-keys/auth.decorators';
+import { CorrelationsQuery, factsRangeOf } from '../correlations/correlations.query';
 import { DRIVER_OUTCOMES, DriverOutcome, DriversAnswer, DriversService } from './drivers.service';
 
-export class DriversQuery {
+/** The correlations' range and segment, and the outcome to explain. */
+export class DriversQuery extends CorrelationsQuery {
   @ApiProperty({ enum: DRIVER_OUTCOMES, example: 'churn' })
   @IsIn(DRIVER_OUTCOMES)
   outcome: DriverOutcome;
-  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ example: '2026-04-01' }) @IsOptional() @IsDateString() to?: string;
-  @ApiPropertyOptional({ example: 'trail_club' }) @IsOptional() @IsString() @Length(1, 100) segment?: string;
 }
 
 const EXAMPLE = {
@@ -49,14 +47,6 @@ export class DriversController {
     schema: { example: EXAMPLE },
   })
   get(@Query() query: DriversQuery): Promise<DriversAnswer> {
-    const [from, to] = [
-      query.from ? new Date(query.from) : undefined,
-      query.to ? new Date(query.to) : undefined,
-    ];
-    if (from && to && from >= to)
-      throw new AppException(400, 'from must be before to', 'VALIDATION_FAILED', [
-        { field: 'from', reason: 'must be before to' },
-      ]);
-    return this.drivers.drivers(query.outcome, { from, to, segment: query.segment });
+    return this.drivers.drivers(query.outcome, factsRangeOf(query));
   }
 }

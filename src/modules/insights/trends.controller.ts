@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationFailedException } from '../../core/http/app.exception';
+import { CsvExport } from '../../core/http/csv/csv-export.decorator';
 import { RequireScope } from '../api-keys/auth.decorators';
 import { InsightsQueryService } from '../rollups/query/insights-query.service';
 import { Granularity, InsightsQueryError, QueryDimension } from '../rollups/query/insights-query.types';
@@ -8,6 +9,7 @@ import { MetricName } from '../rollups/query/metric-registry';
 import { CompareResponseDto, TrendsResponseDto } from './dto/trends-response.dto';
 import { COMPARE_EXAMPLE, TRENDS_EXAMPLE } from './dto/trends.examples';
 import { CompareTrendsQuery, TrendsQuery } from './dto/trends.query';
+import { COMPARE_CSV, TRENDS_CSV } from './trends.csv';
 import { parseBaseline, parseFilters, parseRange, parseZone } from './trends-query.parser';
 
 /** A bad query is the caller's: 400 with the field and the reason. */
@@ -36,6 +38,7 @@ export class TrendsController {
   @ApiBadRequestResponse({
     description: 'Unknown metric, dimension or value, bad dates or zone, too many points',
   })
+  @CsvExport(TRENDS_CSV)
   trends(@Query() q: TrendsQuery): Promise<TrendsResponseDto> {
     return answering(() => {
       const zone = parseZone(q.timezone);
@@ -56,6 +59,7 @@ export class TrendsController {
   })
   @ApiOkResponse({ type: CompareResponseDto, example: COMPARE_EXAMPLE })
   @ApiBadRequestResponse({ description: 'Unknown metric, dimension or value, bad dates or zone' })
+  @CsvExport(COMPARE_CSV)
   compare(@Query() q: CompareTrendsQuery): Promise<CompareResponseDto> {
     return answering(() => {
       const zone = parseZone(q.timezone);

@@ -3,61 +3,11 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { GRANULARITIES, QUERY_DIMENSIONS } from '../../rollups/query/insights-query.types';
 import { METRICS } from '../../rollups/query/metric-registry';
+import { LIST, ScopeFiltersQuery } from './scope-filters.query';
 
-const LIST = 'Comma-separated values; an item matches any of them';
-
-/** Filters and time range shared by the trend and comparison queries. */
-export class InsightsFiltersQuery {
+/** The scope and filters of the trend and comparison queries, and the metric, topic, signal and group. */
+export class InsightsFiltersQuery extends ScopeFiltersQuery {
   @ApiProperty({ enum: METRICS, example: 'nps' }) @IsIn(METRICS) metric: string;
-  @ApiPropertyOptional({
-    description:
-      'Inclusive: a date (YYYY-MM-DD, midnight in `timezone`) or an ISO date-time on a whole hour. Default: 90 days before `to`',
-    example: '2026-01-01',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  from?: string;
-  @ApiPropertyOptional({
-    description: 'Exclusive; default: tomorrow, midnight in `timezone`',
-    example: '2027-01-01',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  to?: string;
-  @ApiPropertyOptional({
-    description: 'IANA zone with whole-hour offsets',
-    default: 'UTC',
-    example: 'Europe/Berlin',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  timezone?: string;
-  @ApiPropertyOptional({ description: LIST, example: 'review,survey_response' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  kind?: string;
-  @ApiPropertyOptional({ description: LIST }) @IsOptional() @IsString() @MaxLength(2000) source?: string;
-  @ApiPropertyOptional({ description: LIST, example: 'web,mobile_app' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  channel?: string;
-  @ApiPropertyOptional({ description: LIST, example: 'checkout' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  touchpoint?: string;
-  @ApiPropertyOptional({ description: LIST })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  journeyStage?: string;
-  @ApiPropertyOptional({ description: LIST }) @IsOptional() @IsString() @MaxLength(2000) segment?: string;
-  @ApiPropertyOptional({ description: LIST }) @IsOptional() @IsString() @MaxLength(2000) language?: string;
   @ApiPropertyOptional({
     description: `${LIST}. Narrows to mentions of the topics; sentiment metrics then read the topic's own sentiment`,
   })

@@ -1,59 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-
-const LIST = 'Comma-separated values; an item matches any of them';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ScopeFiltersQuery } from '../../insights/dto/scope-filters.query';
 
 /**
  * The range and filters of the analyst summaries (pain points, topic insights): the same names and rules as
  * `/trends` (parsed by the same functions), without metric or groupBy, which each summary fixes itself.
  */
-export class AnalyticsScopeQuery {
-  @ApiPropertyOptional({
-    description:
-      'Inclusive: a date (midnight in `timezone`) or a date-time on a whole hour. Default: 28 days before `to`',
-    example: '2026-04-27',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  from?: string;
-  @ApiPropertyOptional({
-    description: 'Exclusive; default: tomorrow, midnight in `timezone`',
-    example: '2026-05-04',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  to?: string;
-  @ApiPropertyOptional({
-    description: 'IANA zone with whole-hour offsets',
-    default: 'UTC',
-    example: 'Europe/Berlin',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  timezone?: string;
-  @ApiPropertyOptional({ description: LIST, example: 'review,survey_response' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  kind?: string;
-  @ApiPropertyOptional({ description: LIST }) @IsOptional() @IsString() @MaxLength(2000) source?: string;
-  @ApiPropertyOptional({ description: LIST, example: 'web,mobile_app' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  channel?: string;
-  @ApiPropertyOptional({ description: LIST }) @IsOptional() @IsString() @MaxLength(2000) touchpoint?: string;
-  @ApiPropertyOptional({ description: LIST })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  journeyStage?: string;
-  @ApiPropertyOptional({ description: LIST }) @IsOptional() @IsString() @MaxLength(2000) segment?: string;
-  @ApiPropertyOptional({ description: LIST }) @IsOptional() @IsString() @MaxLength(2000) language?: string;
+export class AnalyticsScopeQuery extends ScopeFiltersQuery {
   @ApiPropertyOptional({
     description: 'Rows per list (default 5 for pain points, 10 for topic insights)',
     minimum: 1,
