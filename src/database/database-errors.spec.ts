@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { isDatabaseUnavailable, isUniqueViolation } from './database-errors';
+import { isDatabaseUnavailable, isDeadlock, isUniqueViolation, retryOnDeadlock } from './database-errors';
 
 const wrapped = (driverError: object) =>
   new QueryFailedError('SELECT 1', [], Object.assign(new Error('driver'), driverError));
@@ -27,5 +27,37 @@ describe('database errors', () => {
   it('a syntax error is neither', () => {
     expect(isDatabaseUnavailable(wrapped({ code: 'ER_PARSE_ERROR' }))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
+  });
+});
+
+describe('retryOnDeadlock', () => {
+  const deadlock = () =>
+    new QueryFailedError(
+      'INSERT',
+      [],
+      Object.assign(new Error('Deadlock found'), { code: 'ER_LOCK_DEADLOCK' }),
+    );
+
+  it('runs a transaction chosen as a deadlock victim again, and returns its result', async () => {
+    let calls = 0;
+    const result = await retryOnDeadlock(async () => {
+      if (++calls < 3) throw deadlock();
+      return 'committed';
+    });
+    expect([result, calls]).toEqual(['committed', 3]);
+    expect(isDeadlock(deadlock())).toBe(true);
+  });
+
+  it('gives up after its attempts, and never retries other errors', async () => {
+    let calls = 0;
+    await expect(retryOnDeadlock(async () => (calls++, Promise.reject(deadlock())), 2)).rejects.toThrow(
+      'Deadlock',
+    );
+    expect(calls).toBe(2);
+    calls = 0;
+    await expect(retryOnDeadlock(async () => (calls++, Promise.reject(new Error('boom'))))).rejects.toThrow(
+      'boom',
+    );
+    expect(calls).toBe(1);
   });
 });

@@ -53,3 +53,24 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/** MySQL chose this transaction as a deadlock victim: re-running it is the documented remedy. */
+export function isDeadlock(error: unknown): boolean {
+  for (const layer of layers(error)) if (layer.code === 'ER_LOCK_DEADLOCK') return true;
+  return false;
+}
+
+/**
+ * Runs a whole transaction again when MySQL picks it as a deadlock victim (its work was rolled back, so a re-run
+ * is safe), up to `attempts` times with a short random pause; any other error, or the last deadlock, is thrown.
+ */
+export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isDeadlock(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}

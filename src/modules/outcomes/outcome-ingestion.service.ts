@@ -13,6 +13,7 @@ import { OutcomeEntity } from './entities/outcome.entity';
 import { derivedExternalId, outcomeSourceRowOf, ResolvedPeople, toOutcomeEntity } from './outcome-rows';
 import { outcomeKey, OutcomeRepository } from './outcome.repository';
 import { validateOutcomeInput } from './validation/validate-outcome-input';
+import { retryOnDeadlock } from '../../database/database-errors';
 
 interface Prepared {
   index: number;
@@ -65,7 +66,10 @@ export class OutcomeIngestionService {
     }
     while (prepared.length) {
       try {
-        await this.dataSource.transaction((manager) => this.store(manager, prepared, outcomes));
+        // Deadlocks with concurrent analyses on the customer figures' states roll the whole batch back: run it again.
+        await retryOnDeadlock(() =>
+          this.dataSource.transaction((manager) => this.store(manager, prepared, outcomes)),
+        );
         break;
       } catch (error) {
         if (!(error instanceof LateRejections)) throw error;
