@@ -19,6 +19,7 @@ import { AddFeedbackTopicNegativeIndex1733920000002 } from './1733920000002-add-
 import { AddFeedbackRecencyIndexes1733920000003 } from './1733920000003-add-feedback-recency-indexes';
 import { CreateCustomerFigures1733930000000 } from './1733930000000-create-customer-figures';
 import { RefreshDefaultTopics1733940000000 } from './1733940000000-refresh-default-topics';
+import { CoverCustomerFactIndexes1733990000000 } from './1733990000000-cover-customer-fact-indexes';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
 export const ALL_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const ALL_MIGRATIONS = [
   AddFeedbackRecencyIndexes1733920000003,
   CreateCustomerFigures1733930000000,
   RefreshDefaultTopics1733940000000,
+  CoverCustomerFactIndexes1733990000000,
 ];

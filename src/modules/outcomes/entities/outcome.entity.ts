@@ -10,7 +10,7 @@ import type { OutcomeType } from '../dto/outcome-enums';
 @Index('uq_outcomes_source_external', ['source', 'externalId'], { unique: true })
 @Index('idx_outcomes_customer', ['customerId', 'occurredAt'])
 @Index('idx_outcomes_related', ['relatedCustomerId'])
-@Index('idx_outcomes_type', ['type', 'occurredAt'])
+@Index('idx_outcomes_type_facts', ['type', 'occurredAt', 'event', 'customerId'])
 export class OutcomeEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
