@@ -4,8 +4,14 @@ import { ValidationFailedException } from '../../core/http/app.exception';
 import { CsvExport } from '../../core/http/csv/csv-export.decorator';
 import { RequireScope } from '../api-keys/auth.decorators';
 import { InsightsFiltersQuery } from '../insights/dto/trends.query';
-import { parseBaseline, parseFilters, parseRange, parseZone } from '../insights/trends-query.parser';
-import { Granularity, InsightsQueryError, QueryDimension } from '../rollups/query/insights-query.types';
+import {
+  parseBaseline,
+  parseFilters,
+  parseRange,
+  parseSeriesScope,
+  parseZone,
+} from '../insights/trends-query.parser';
+import { InsightsQueryError, QueryDimension } from '../rollups/query/insights-query.types';
 import {
   ExplainResponseDto,
   IndexDefinitionsResponseDto,
@@ -49,16 +55,7 @@ export class IndicesController {
   @ApiOkResponse({ type: IndicesResponseDto })
   @ApiBadRequestResponse({ description: 'Unknown dimension or value, bad dates or zone, too many points' })
   list(@Query() q: IndicesQueryDto): Promise<IndicesResult> {
-    return answering(() => {
-      const zone = parseZone(q.timezone);
-      return this.indices.series({
-        granularity: (q.granularity ?? 'week') as Granularity,
-        range: parseRange(q.from, q.to, zone),
-        filters: filtersOf(q),
-        groupBy: q.groupBy as QueryDimension | undefined,
-        minSample: q.minSample,
-      });
-    });
+    return answering(() => this.indices.series(parseSeriesScope(q)));
   }
 
   @Get('definitions')

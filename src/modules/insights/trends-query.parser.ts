@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import { SIGNAL_TYPES } from '../analysis/engine/signals/signal-rules';
 import { CHANNELS, FEEDBACK_KINDS, JOURNEY_STAGES } from '../feedback/dto/feedback-enums';
+import type { Granularity } from '../rollups/query/insights-query.types';
 import {
   InsightsQueryError,
   QUERY_DIMENSIONS,
@@ -107,4 +108,26 @@ export function parseBaseline(
   if (start.getTime() >= end.getTime())
     throw new InsightsQueryError('compareFrom', 'must be before compareTo');
   return { from: start, to: end, timezone: zone };
+}
+
+/** The query fields every series endpoint shares (trends, indices), parsed once; 400 on any bad value. */
+export interface SeriesScopeQuery extends Omit<InsightsFiltersQuery, 'metric'> {
+  from?: string;
+  to?: string;
+  timezone?: string;
+  granularity?: string;
+  groupBy?: string;
+  minSample?: number;
+}
+
+export function parseSeriesScope(q: SeriesScopeQuery) {
+  const zone = parseZone(q.timezone);
+  return {
+    granularity: (q.granularity ?? 'week') as Granularity,
+    range: parseRange(q.from, q.to, zone),
+    // parseFilters reads only the dimension fields, which a series query without a metric has too.
+    filters: parseFilters(q as InsightsFiltersQuery),
+    groupBy: q.groupBy as QueryDimension | undefined,
+    minSample: q.minSample,
+  };
 }

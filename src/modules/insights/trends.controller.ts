@@ -4,13 +4,13 @@ import { ValidationFailedException } from '../../core/http/app.exception';
 import { CsvExport } from '../../core/http/csv/csv-export.decorator';
 import { RequireScope } from '../api-keys/auth.decorators';
 import { InsightsQueryService } from '../rollups/query/insights-query.service';
-import { Granularity, InsightsQueryError, QueryDimension } from '../rollups/query/insights-query.types';
+import { InsightsQueryError, QueryDimension } from '../rollups/query/insights-query.types';
 import { MetricName } from '../rollups/query/metric-registry';
 import { CompareResponseDto, TrendsResponseDto } from './dto/trends-response.dto';
 import { COMPARE_EXAMPLE, TRENDS_EXAMPLE } from './dto/trends.examples';
 import { CompareTrendsQuery, TrendsQuery } from './dto/trends.query';
 import { COMPARE_CSV, TRENDS_CSV } from './trends.csv';
-import { parseBaseline, parseFilters, parseRange, parseZone } from './trends-query.parser';
+import { parseBaseline, parseFilters, parseRange, parseSeriesScope, parseZone } from './trends-query.parser';
 
 /** A bad query is the caller's: 400 with the field and the reason. */
 async function answering<T>(work: () => Promise<T>): Promise<T> {
@@ -40,17 +40,7 @@ export class TrendsController {
   })
   @CsvExport(TRENDS_CSV)
   trends(@Query() q: TrendsQuery): Promise<TrendsResponseDto> {
-    return answering(() => {
-      const zone = parseZone(q.timezone);
-      return this.insights.series({
-        metric: q.metric as MetricName,
-        granularity: (q.granularity ?? 'week') as Granularity,
-        range: parseRange(q.from, q.to, zone),
-        filters: parseFilters(q),
-        groupBy: q.groupBy as QueryDimension | undefined,
-        minSample: q.minSample,
-      });
-    });
+    return answering(() => this.insights.series({ metric: q.metric as MetricName, ...parseSeriesScope(q) }));
   }
 
   @Get('compare')
