@@ -14,15 +14,22 @@ import { createBenchDatabase } from './bench/bench-database';
 import { startServer } from './bench/server-process';
 import { feedbackItem, Outcome, percentile, runOne } from './soak/soak-traffic';
 import { metricValue, MinuteRow, minuteTable, processStats } from './soak/soak-samples';
+import { soakVerdict } from './soak/soak-verdict';
 
 const HELP = `Usage: npm run test:soak [-- options]
 
 Soak test (not in CI): an API and a worker as separate processes on a fresh MySQL database (dropped at the
 end) and Bull on Redis (own queue prefix). Measures the capacity of the request mix (60 % single-item
-ingestion, 40 % analyst queries: trends, feedback list, pain points, verbatims) with 16 concurrent clients,
-then sends the mix at half that rate for --minutes, plus a re-analysis of 50 items every 30 s. Prints per
+ingestion, 40 % analyst queries: trends, feedback list, pain points, verbatims) as the whole system sustains
+it: the requests 16 concurrent clients complete in --capacity-seconds, divided by that time plus the time the
+worker then needs to analyse what they ingested (the API alone answers faster than one worker analyses, so the
+API's rate is not a rate the system can keep). Then sends the mix at half the system's capacity for --minutes,
+plus a re-analysis of 50 items every 30 s. Prints per
 minute: requests, errors, p50/p99, memory, active handles and open file descriptors of both processes, jobs
-waiting; then the queue backlog at the end and how long the worker took to empty it.
+waiting; then the queue backlog at the end and how long the worker took to empty it, and a verdict: it exits
+1 when a request failed, p99 grew (last minute over twice the second minute's and over 100 ms), memory or
+handles grew (API or worker RSS up more than 25 % from minute 2, active handles doubled), or the backlog at the
+end took more than 30 s to empty.
 
   --minutes N           minutes of traffic at half capacity (default 10)
   --capacity-seconds N  seconds of the capacity measurement (default 20)
@@ -89,15 +96,19 @@ async function main(): Promise<void> {
   });
   try {
     await seed(api.url, key);
+    await drainQueue(api.url, 300_000);
     const capacity = await measureCapacity(api.url, key, args.capacitySeconds);
-    const rate = capacity / 2;
+    const rate = capacity.system / 2;
     log(
-      `capacity ${capacity.toFixed(1)} req/s (${LANES} clients); soaking at ${rate.toFixed(1)} req/s for ${args.minutes} min`,
+      `capacity with ${LANES} clients: API ${capacity.api.toFixed(1)} req/s over ${args.capacitySeconds} s, ` +
+        `then ${capacity.drainSeconds.toFixed(0)} s to analyse the ${capacity.backlog} job(s) left: ` +
+        `system ${capacity.system.toFixed(1)} req/s; soaking at ${rate.toFixed(1)} req/s for ${args.minutes} min`,
     );
     const rows = await soak(api.url, key, rate, args.minutes, api.child.pid!, worker.pid!);
     const drained = await drainQueue(api.url, 120_000);
     process.stdout.write(`\n${minuteTable(rows)}\n\n`);
-    summarise(rows, capacity, rate, drained);
+    const failed = summarise(rows, capacity, rate, drained);
+    if (failed.length) process.exitCode = 1;
   } finally {
     worker.kill('SIGTERM');
     await api.stop();
@@ -131,15 +142,34 @@ async function seed(url: string, key: string): Promise<void> {
   }
 }
 
-async function measureCapacity(url: string, key: string, seconds: number): Promise<number> {
-  const until = Date.now() + seconds * 1000;
+interface Capacity {
+  /** Requests/s the API answered over the window. */
+  api: number;
+  /** Requests/s the whole system sustains: the window's requests over the window plus the analysis they left. */
+  system: number;
+  backlog: number;
+  drainSeconds: number;
+}
+
+async function measureCapacity(url: string, key: string, seconds: number): Promise<Capacity> {
+  const started = Date.now();
+  const until = started + seconds * 1000;
   let done = 0;
   await Promise.all(
     Array.from({ length: LANES }, async () => {
       while (Date.now() < until) if ((await runOne(url, key)).ok) done++;
     }),
   );
-  return done / seconds;
+  const windowSeconds = (Date.now() - started) / 1000;
+  const drained = await drainQueue(url, 600_000);
+  if (drained.left)
+    throw new Error(`the capacity run's ${drained.backlog} jobs were not analysed in 10 minutes`);
+  return {
+    api: done / windowSeconds,
+    system: done / (windowSeconds + drained.seconds),
+    backlog: drained.backlog,
+    drainSeconds: drained.seconds,
+  };
 }
 
 /** Open loop: requests start on schedule whether or not earlier ones have answered. */
@@ -245,10 +275,10 @@ async function drainQueue(
 
 function summarise(
   rows: MinuteRow[],
-  capacity: number,
+  capacity: Capacity,
   rate: number,
   drained: { backlog: number; seconds: number; left: number },
-): void {
+): string[] {
   const first = rows[0];
   const last = rows[rows.length - 1];
   const errors = rows.reduce((s, r) => s + r.errors, 0);
@@ -260,16 +290,21 @@ function summarise(
     .map(([what, n]) => `${what} ×${n}`)
     .join(', ');
   const requests = rows.reduce((s, r) => s + r.requests, 0);
+  const verdict = soakVerdict(rows, drained);
   process.stdout.write(
     [
-      `capacity ${capacity.toFixed(1)} req/s; soaked at ${rate.toFixed(1)} req/s: ${requests} requests, ${errors} errors${failures ? ` (${failures})` : ''}`,
+      `capacity: API ${capacity.api.toFixed(1)} req/s, system (API and analysis) ${capacity.system.toFixed(1)} req/s; soaked at ${rate.toFixed(1)} req/s: ${requests} requests, ${errors} errors${failures ? ` (${failures})` : ''}`,
       `p99 first / last / worst minute: ${first.p99.toFixed(0)} / ${last.p99.toFixed(0)} / ${Math.max(...rows.map((r) => r.p99)).toFixed(0)} ms`,
       `API RSS first → last minute: ${first.apiRssMb} → ${last.apiRssMb} MB; active handles ${first.apiHandles} → ${last.apiHandles}; fds ${first.apiFds} → ${last.apiFds}`,
       `worker RSS first → last minute: ${first.workerRssMb} → ${last.workerRssMb} MB; fds ${first.workerFds} → ${last.workerFds}`,
       `queue backlog when the traffic stopped: ${drained.backlog} job(s); ${drained.left ? `${drained.left} still left after ${drained.seconds.toFixed(0)} s` : `empty after ${drained.seconds.toFixed(0)} s`}`,
+      verdict.length
+        ? `FAILED: ${verdict.join('; ')}`
+        : 'PASSED: no errors, p99 stable, memory and handles flat, no backlog',
       '',
     ].join('\n'),
   );
+  return verdict;
 }
 
 function freePort(): Promise<number> {
