@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { ALL_ENTITIES } from './entity-registry';
+import { entitiesFor } from './entity-registry';
 import { ALL_MIGRATIONS } from '../../migrations';
 
 /**
@@ -15,7 +15,7 @@ export async function buildDataSourceOptions(
   { boundQueries = false }: { boundQueries?: boolean } = {},
 ): Promise<DataSourceOptions> {
   const common = {
-    entities: ALL_ENTITIES,
+    entities: entitiesFor(config.databaseType),
     migrations: ALL_MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -15,7 +15,10 @@ import { DigestDeliveryEntity } from '../modules/digest/entities/digest-delivery
 import { DigestSubscriberEntity } from '../modules/digest/entities/digest-subscriber.entity';
 import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
 import { CustomerFigureSliceEntity } from '../modules/rollups/customer-figures/entities/customer-figure-slice.entity';
-import { CustomerFigureStateEntity } from '../modules/rollups/customer-figures/entities/customer-figure-state.entity';
+import {
+  CustomerFigureStateEntity,
+  CustomerFigureStateMysqlEntity,
+} from '../modules/rollups/customer-figures/entities/customer-figure-state.entity';
 import { RollupContributionEntity } from '../modules/rollups/entities/rollup-contribution.entity';
 import { RollupDaySliceEntity } from '../modules/rollups/entities/rollup-day-slice.entity';
 import { RollupDayEntity } from '../modules/rollups/entities/rollup-day.entity';
@@ -62,3 +65,9 @@ export const ALL_ENTITIES = [
   AlertDeliveryEntity,
   IndexWeightsVersionEntity,
 ];
+
+/** The entities of one dialect: where a column's type differs by database, each gets its own twin. */
+export function entitiesFor(databaseType: 'sqlite' | 'mysql'): (typeof ALL_ENTITIES)[number][] {
+  if (databaseType === 'sqlite') return ALL_ENTITIES;
+  return ALL_ENTITIES.map((e) => (e === CustomerFigureStateEntity ? CustomerFigureStateMysqlEntity : e));
+}

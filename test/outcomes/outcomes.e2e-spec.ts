@@ -391,6 +391,29 @@ describe(`outcome events (${TEST_TARGET})`, () => {
     expect((await get(`/api/v1/customers/${customerId}/journey`, ingest)).statusCode).toBe(403);
   });
 
+  it('keeps a customer with hundreds of events in one month (their figure state outgrows 64 KB)', async () => {
+    // The customer-level figures keep one JSON state per customer and bucket; a MySQL TEXT holds 64 KB, about
+    // 400 events, after which every further event of that customer-month failed the whole request.
+    const who = { externalId: 'acct-busy', segment: 'enterprise' };
+    const events = Array.from({ length: 900 }, (_, i) =>
+      lifecycle({
+        customer: who,
+        event: i % 2 ? 'renewed' : 'subscribed',
+        externalId: `busy-${i}`,
+        occurredAt: new Date(Date.UTC(2026, 6, 1) + i * 60_000).toISOString(),
+      }),
+    );
+    for (const items of [events.slice(0, 450), events.slice(450)]) {
+      const res = await post('/api/v1/outcomes/batch', { items });
+      expect(res.statusCode).toBe(202);
+      expect(res.json()).toMatchObject({ created: 450, rejected: 0 });
+    }
+    const [{ n }] = await t.app
+      .get(DataSource)
+      .query(`SELECT COUNT(*) AS n FROM outcomes WHERE external_id LIKE 'busy-%'`);
+    expect(Number(n)).toBe(900);
+  });
+
   it('documents every new endpoint in OpenAPI with an example', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/docs-json' })).json();
     const text = (path: string) => JSON.stringify(doc.paths[path] ?? null);

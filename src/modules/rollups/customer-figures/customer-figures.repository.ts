@@ -9,7 +9,7 @@ import { toMs } from '../rollup-source.reader';
 import { CustomerGrain } from './customer-buckets';
 import { COUNT_FIELDS, CountSlice, Counts, OutcomeEntry, SubjectState } from './customer-contribution';
 import { CustomerFigureSliceEntity } from './entities/customer-figure-slice.entity';
-import { CustomerFigureStateEntity } from './entities/customer-figure-state.entity';
+import { CUSTOMER_FIGURE_STATES } from './entities/customer-figure-state.entity';
 
 export interface StateKey {
   subject: string;
@@ -109,7 +109,7 @@ export class CustomerFiguresRepository {
     }
     await insertRows(
       manager,
-      CustomerFigureStateEntity,
+      CUSTOMER_FIGURE_STATES,
       rows
         .filter(([, s]) => s && (Object.keys(s.items).length || Object.keys(s.outcomes).length))
         .map(([k, s]) => ({
@@ -244,7 +244,7 @@ export class CustomerFiguresRepository {
   async clear(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.clear(CustomerFigureSliceEntity);
-      await manager.clear(CustomerFigureStateEntity);
+      await manager.clear(CUSTOMER_FIGURE_STATES);
     });
   }
 }

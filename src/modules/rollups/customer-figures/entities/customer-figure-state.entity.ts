@@ -1,13 +1,26 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/**
- * What one subject (a customer id, or '' for events of no customer) has in one bucket (a SubjectState as JSON),
- * so a change subtracts exactly the counts the subject added before and adds its new ones.
- */
-@Entity('customer_figure_states')
-export class CustomerFigureStateEntity {
+export const CUSTOMER_FIGURE_STATES = 'customer_figure_states';
+
+abstract class CustomerFigureStateKey {
   @PrimaryColumn({ type: 'varchar', length: 36 }) subject: string;
   @PrimaryColumn({ type: 'varchar', length: 8 }) grain: string;
   @PrimaryColumn({ type: 'int' }) bucket: number;
+}
+
+/**
+ * What one subject (a customer id, or '' for events of no customer) has in one bucket (a SubjectState as JSON),
+ * so a change subtracts exactly the counts the subject added before and adds its new ones. The state grows with
+ * the subject's items and events in the bucket: SQLite's TEXT is unbounded, MySQL's holds 64 KB (about 400
+ * events), so MySQL registers the LONGTEXT twin below instead (see `entitiesFor`). Query it by table name,
+ * `CUSTOMER_FIGURE_STATES`, which both share.
+ */
+@Entity(CUSTOMER_FIGURE_STATES)
+export class CustomerFigureStateEntity extends CustomerFigureStateKey {
   @Column({ type: 'text' }) state: string;
+}
+
+@Entity(CUSTOMER_FIGURE_STATES)
+export class CustomerFigureStateMysqlEntity extends CustomerFigureStateKey {
+  @Column({ type: 'longtext' }) state: string;
 }
