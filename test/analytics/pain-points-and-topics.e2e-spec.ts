@@ -108,6 +108,10 @@ describe(`pain points and topic insights (${TEST_TARGET})`, () => {
     expect(mover.significant).toBe(true);
     expect(mover.shareChange.difference).toBeGreaterThan(0.2);
     expect(mover.shareChange.qValue).toBeLessThan(0.05);
+    // The share is a proportion of the 77 items in the range, with its Wilson interval around it.
+    expect(mover.share).toBeCloseTo(mover.volume / 77, 12);
+    expect(mover.shareCi.low).toBeLessThan(mover.share);
+    expect(mover.shareCi.high).toBeGreaterThan(mover.share);
     expect(mover.negativeShare.value).toBeGreaterThan(0.5);
     expect(mover.examples[0].analysis.topics.map((x: { key: string }) => x.key)).toContain(mover.topic);
     expect(mover).toHaveProperty('nps');
@@ -121,7 +125,7 @@ describe(`pain points and topic insights (${TEST_TARGET})`, () => {
 
   it('answers CSV and refuses bad input with the field', async () => {
     const csv = await reader('GET', `/api/v1/topic-insights?${range}`, undefined, { accept: 'text/csv' });
-    expect(csv.body.split('\r\n')[0]).toMatch(/^list,rank,topic,volume,share,/);
+    expect(csv.body.split('\r\n')[0]).toMatch(/^list,rank,topic,volume,share,shareLow,shareHigh,/);
     const pains = await reader('GET', `/api/v1/pain-points?${range}`, undefined, { accept: 'text/csv' });
     expect(pains.body.split('\r\n')[1]).toMatch(/^touchpoint,checkout,/);
     for (const [url, field] of [

@@ -38,6 +38,8 @@ export class TopicInsightsController {
       { header: 'topic', value: (r) => r.topic },
       { header: 'volume', value: (r) => r.volume },
       { header: 'share', value: (r) => r.share },
+      { header: 'shareLow', value: (r) => r.shareCi?.low ?? null },
+      { header: 'shareHigh', value: (r) => r.shareCi?.high ?? null },
       { header: 'sentiment', value: (r) => r.sentiment.value },
       { header: 'negativeShare', value: (r) => r.negativeShare.value },
       { header: 'nps', value: (r) => r.nps.value },

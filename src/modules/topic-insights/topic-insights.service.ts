@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { benjaminiHochberg, ChangeTest, twoProportionTest } from '../../core/statistics';
+import { benjaminiHochberg, ChangeTest } from '../../core/statistics';
 import { iso, verbatimQuery } from '../pain-points/pain-points.service';
 import { AnalyticsScope } from '../pain-points/analytics-scope.parser';
 import { InsightsQueryService } from '../rollups/query/insights-query.service';
 import { TimeRange } from '../rollups/query/insights-query.types';
-import { METRIC_REGISTRY } from '../rollups/query/metric-registry';
+import { MENTION_SHARE, METRIC_REGISTRY } from '../rollups/query/metric-registry';
 import { emptySums, RollupSums } from '../rollups/rollup-facts';
 import { VerbatimsService } from '../verbatims/verbatims.service';
 import { TopicChangeDto, TopicInsightDto, TopicInsightsResponseDto } from './dto/topic-insights-response.dto';
@@ -22,8 +22,8 @@ export interface TopicInsightsOptions {
 
 /**
  * The topics of a period by volume, negativity and change. Values come from the metric registry (volume,
- * sentiment, negative_share, nps of topic rows); the share of items that mention a topic is volume over
- * volume, and its change is tested as a proportion (two-proportion z), since the registry's volume has no test.
+ * sentiment, negative_share, nps of topic rows) and the mention share (`MENTION_SHARE`: a topic's rows over all
+ * items of the scope, tested as a proportion).
  */
 @Injectable()
 export class TopicInsightsService {
@@ -47,12 +47,10 @@ export class TopicInsightsService {
       .map((c) => {
         const a = before.get(c.group) ?? emptySums();
         const [va, vb] = [this.insights.evaluate('volume', a).n, this.insights.evaluate('volume', c.sums).n];
-        const share = twoProportionTest(
-          Math.min(va, beforeItems),
-          beforeItems,
-          Math.min(vb, nowItems),
-          nowItems,
-        );
+        const [was, now] = [
+          { mentions: va, items: beforeItems },
+          { mentions: vb, items: nowItems },
+        ];
         const negative = [
           this.insights.evaluate('negative_share', a),
           this.insights.evaluate('negative_share', c.sums),
@@ -65,9 +63,10 @@ export class TopicInsightsService {
           topic: c.group!,
           sums: c.sums,
           volume: vb,
-          share: nowItems ? vb / nowItems : null,
-          shareTest: share,
-          shareValues: [beforeItems ? va / beforeItems : null, nowItems ? vb / nowItems : null] as const,
+          share: MENTION_SHARE.value(now),
+          shareCi: MENTION_SHARE.interval(now),
+          shareTest: MENTION_SHARE.change(was, now),
+          shareValues: [MENTION_SHARE.value(was), MENTION_SHARE.value(now)] as const,
           negativeTest,
           negativeValues: [negative[0].value, negative[1].value] as const,
         };
@@ -83,6 +82,7 @@ export class TopicInsightsService {
         topic: r.topic,
         volume: r.volume,
         share: r.share,
+        shareCi: r.shareCi,
         sentiment,
         negativeShare,
         nps: this.insights.evaluate('nps', r.sums),

@@ -1,5 +1,5 @@
 import { emptySums, RollupSums } from '../rollup-facts';
-import { METRIC_REGISTRY, METRICS } from './metric-registry';
+import { MENTION_SHARE, METRIC_REGISTRY, METRICS } from './metric-registry';
 
 const sums = (over: Partial<RollupSums>): RollupSums => ({ ...emptySums(), ...over });
 
@@ -46,5 +46,18 @@ describe('metric registry', () => {
     expect(change.difference).toBeCloseTo(0.2, 12);
     expect(change.pValue!).toBeLessThan(0.001);
     expect(METRIC_REGISTRY.volume.change(sums({ n: 5 }), sums({ n: 8 })).difference).toBe(3);
+  });
+
+  it('takes a topic’s mention share as a proportion of items: Wilson interval, two-proportion z', () => {
+    // 30 of 100: centre (30 + 1.92) / 103.84 = 0.3074, half-width 1.96 / 103.84 · √(21 + 0.96) = 0.0885.
+    expect(MENTION_SHARE.value({ mentions: 30, items: 100 })).toBe(0.3);
+    const ci = MENTION_SHARE.interval({ mentions: 30, items: 100 })!;
+    expect(ci.low).toBeCloseTo(0.2189, 3);
+    expect(ci.high).toBeCloseTo(0.3958, 3);
+    expect(MENTION_SHARE.value({ mentions: 0, items: 0 })).toBeNull();
+    // 20/100 → 30/100: pooled p 0.25, se √(0.25 · 0.75 · 2/100) = 0.0612, z = 1.633, two-sided p = 0.1025.
+    const test = MENTION_SHARE.change({ mentions: 20, items: 100 }, { mentions: 30, items: 100 });
+    expect(test.difference).toBeCloseTo(0.1, 12);
+    expect(test.pValue).toBeCloseTo(0.1025, 3);
   });
 });

@@ -138,3 +138,22 @@ export const METRIC_REGISTRY: Record<MetricName, MetricDefinition> = {
   ),
   rating: mean('Mean review rating normalised to 0..1', (s) => [s.ratingN, s.ratingSum, s.ratingSq]),
 };
+
+/** Mentions of a topic among the items of a scope: the topic rows' volume over all items' volume. */
+export interface MentionCount {
+  mentions: number;
+  items: number;
+}
+
+/**
+ * The share of items that mention a topic, defined once: a proportion of items (each item mentions a topic at most
+ * once), so its interval is Wilson's and its change the two-proportion z test, as every share in the registry.
+ */
+export const MENTION_SHARE = {
+  description: 'Share of items that mention the topic, 0..1',
+  value: ({ mentions, items }: MentionCount): number | null => (items > 0 ? mentions / items : null),
+  interval: ({ mentions, items }: MentionCount): Interval | null =>
+    wilsonInterval(Math.min(mentions, items), items),
+  change: (a: MentionCount, b: MentionCount): ChangeTest =>
+    twoProportionTest(Math.min(a.mentions, a.items), a.items, Math.min(b.mentions, b.items), b.items),
+};

@@ -36,6 +36,12 @@ export class TopicInsightDto {
     description: 'Of all items in the range',
   })
   share: number | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: () => IntervalDto,
+    description: 'Wilson 95 % interval of the share (n = the items in the range)',
+  })
+  shareCi: IntervalDto | null;
   @ApiProperty({ type: TopicMetricValueDto, description: 'Mean topic sentiment, −1..1, t interval' })
   sentiment: TopicMetricValueDto;
   @ApiProperty({ type: TopicMetricValueDto, description: 'Negative share of its mentions, Wilson interval' })
