@@ -74,7 +74,8 @@ describe(`Weekly digest: top driver, pain points and the reader's slice (${TEST_
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await createTestApp({ smtpUrl: sink.url, publicUrl: 'https://cx.example.com' });
+    // Booted as a server is (the email renderer warmed before ready), so that path is exercised too.
+    t = await createTestApp({ smtpUrl: sink.url, publicUrl: 'https://cx.example.com', digestWarmup: true });
     admin = caller(t, await t.keyWith('admin'));
     read = caller(t, await t.keyWith('read'));
     await ingestAnalysed(caller(t, await t.keyWith('admin')), items());
