@@ -14,7 +14,12 @@ import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { DigestDeliveryService } from '../src/modules/digest/delivery/digest-delivery.service';
 import { DigestSubscribersService } from '../src/modules/digest/digest-subscribers.service';
 import { formatIsoWeek, isoWeekAt } from '../src/modules/digest/time/iso-week';
-import { compareDriverReplicates, profileBuild, timeBuilds } from './bench/digest-build-timing';
+import {
+  compareDriverReplicates,
+  digestProfile,
+  profileBuild,
+  timeBuilds,
+} from './bench/digest-build-timing';
 import { existingDatabase, loadedDatabase } from './bench/digest-mysql';
 import { seedFeedback } from './digest-seed';
 
@@ -102,7 +107,11 @@ async function report(
   items: number,
   where: string,
 ): Promise<void> {
-  const t = await timeBuilds(app, week);
+  const profile = digestProfile();
+  let firstProfile = '';
+  const t = await timeBuilds(app, week, 5, (run) => {
+    if (run === 0) firstProfile = profile.table();
+  });
   console.log(
     `one digest for ${week} over ${items.toLocaleString('en')} items (${where}; content + ${t.charts} charts + MJML): ` +
       `first ${t.first.toFixed(0)} ms (content ${t.firstContent.toFixed(0)}, email ${(t.first - t.firstContent).toFixed(0)}), ` +
@@ -110,7 +119,8 @@ async function report(
       `min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)}); ` +
       `${((t.median / items) * 1000).toFixed(2)} µs per item; load ${loadavg()[0].toFixed(1)}`,
   );
-  console.log(`\n${await profileBuild(app, week)}`);
+  console.log(`\nfirst build:\n\n${firstProfile}\n`);
+  console.log(`\n${await profileBuild(app, week, profile)}`);
   console.log(`${await compareDriverReplicates(app, week)}\n`);
 }
 

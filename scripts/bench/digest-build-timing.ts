@@ -19,6 +19,9 @@ import { IndicesService } from '../../src/modules/indices/indices.service';
 import { PainPointsService } from '../../src/modules/pain-points/pain-points.service';
 import { RollupQueryRepository } from '../../src/modules/rollups/query/rollup-query.repository';
 import { VerbatimsService } from '../../src/modules/verbatims/verbatims.service';
+import * as charts from '../../src/modules/digest/charts/digest-charts';
+import * as emailBuilder from '../../src/modules/digest/email/digest-email.builder';
+import * as htmlTemplate from '../../src/modules/digest/email/digest-html.template';
 import { MethodProfile } from './method-profile';
 
 export interface BuildTimes {
@@ -35,7 +38,12 @@ export interface BuildTimes {
 }
 
 /** Times `runs` builds of one digest (everyone's view: UTC, no slice), content + charts + MJML. */
-export async function timeBuilds(app: NestFastifyApplication, week: string, runs = 5): Promise<BuildTimes> {
+export async function timeBuilds(
+  app: NestFastifyApplication,
+  week: string,
+  runs = 5,
+  afterBuild: (run: number) => void = () => undefined,
+): Promise<BuildTimes> {
   const digests = app.get(DigestService);
   // The content source the digest service holds, timed in place for the split (put back afterwards).
   const source = app.get<DigestContentSource>(DIGEST_CONTENT_SOURCE);
@@ -57,6 +65,7 @@ export async function timeBuilds(app: NestFastifyApplication, week: string, runs
       const built = await digests.build(week, null);
       times.push({ total: performance.now() - t0, content: contentMs });
       charts = built.email.charts.length;
+      afterBuild(i);
     }
   } finally {
     source.build = build;
@@ -78,8 +87,8 @@ export async function timeBuilds(app: NestFastifyApplication, week: string, runs
  * One more build with the services and repositories the digest reads through wrapped: which calls take the
  * time (the content source's own total, each service, and the SQL-level repositories under them).
  */
-export async function profileBuild(app: NestFastifyApplication, week: string): Promise<string> {
-  const profile = new MethodProfile()
+export function digestProfile(): MethodProfile {
+  return new MethodProfile()
     .wrap('content', InsightsDigestContentSource.prototype, ['build'])
     .wrap('RollupQueryRepository', RollupQueryRepository.prototype, ['sums', 'sliceSums'])
     .wrap('IndicesService', IndicesService.prototype, ['series'])
@@ -92,7 +101,19 @@ export async function profileBuild(app: NestFastifyApplication, week: string): P
     .wrap('TopicSuggestionsService', TopicSuggestionsService.prototype, ['suggest'])
     .wrap('FeedbackService', FeedbackService.prototype, ['findTexts'])
     .wrap('AnalysisRepository', AnalysisRepository.prototype, ['topicsOf'])
-    .wrap('DigestContentRepository', DigestContentRepository.prototype, ['verbatims']);
+    .wrap('DigestContentRepository', DigestContentRepository.prototype, ['verbatims'])
+    .wrap('email', emailBuilder, ['buildDigestEmail'])
+    .wrap('email', htmlTemplate, ['renderDigestHtml'])
+    .wrapSync('charts', charts, ['sparkline', 'barChart']);
+}
+
+/** One more build, profiled (see digestProfile). */
+export async function profileBuild(
+  app: NestFastifyApplication,
+  week: string,
+  profile: MethodProfile,
+): Promise<string> {
+  profile.reset();
   const t0 = performance.now();
   await app.get(DigestService).build(week, null);
   const wall = performance.now() - t0;

@@ -76,7 +76,7 @@ export class DigestNewsReader {
     };
   }
 
-  /** The themes service reads every text of five weeks (a costly part of a build at scale): one search a view. */
+  /** The themes service reads every text of the slice over five weeks (costly at scale): one search per week and slice. */
   private suggestions(week: TimeRange, filters: TextFilters): Promise<TopicSuggestions> {
     const key = JSON.stringify([week.from, week.to, filters]);
     const now = Date.now();
