@@ -14,7 +14,12 @@ import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { DigestDeliveryService } from '../src/modules/digest/delivery/digest-delivery.service';
 import { DigestSubscribersService } from '../src/modules/digest/digest-subscribers.service';
 import { formatIsoWeek, isoWeekAt } from '../src/modules/digest/time/iso-week';
-import { compareDriverReplicates, profileBuild, timeBuilds } from './bench/digest-build-timing';
+import {
+  compareDriverReplicates,
+  digestProfile,
+  profileBuild,
+  timeBuilds,
+} from './bench/digest-build-timing';
 import { existingDatabase, loadedDatabase } from './bench/digest-mysql';
 import { seedFeedback } from './digest-seed';
 
@@ -30,7 +35,9 @@ messages per second and the process's resident memory before, at its peak and af
 
 MySQL: --database-url uses a database already loaded by \`npm run bench:analytics -- --keep\`; --mysql creates
 one and bulk-loads it with the same loader (demo items with a stand-in analysis, rollups built), dropped
-afterwards unless --keep. Then times and profiles the build of the last loaded week (no sends).`;
+afterwards unless --keep. Then times and profiles the build of the last loaded week (no sends).
+
+--cold: boot without DIGEST_WARMUP (the email renderer then loads during the first build), to compare.`;
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -45,6 +52,7 @@ async function main(): Promise<void> {
       'database-url': { type: 'string' },
       redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
       keep: { type: 'boolean', default: false },
+      cold: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -64,6 +72,7 @@ async function main(): Promise<void> {
           { items: Number(values.items ?? 1_000_000), weeks, keep: values.keep! },
           log,
         );
+    db.config.digestWarmup = !values.cold;
     try {
       await withApp(db.config, async (app) => {
         await report(app, formatIsoWeek(isoWeekAt(db.newest, 'UTC')), db.items, `MySQL, ${db.note}`);
@@ -73,13 +82,18 @@ async function main(): Promise<void> {
     }
     return;
   }
-  await sqliteBench(Number(values.items ?? 20_000), Number(values.subscribers), weeks);
+  await sqliteBench(Number(values.items ?? 20_000), Number(values.subscribers), weeks, !values.cold);
 }
 
 async function withApp(config: AppConfig, work: (app: NestFastifyApplication) => Promise<void>) {
+  const t0 = performance.now();
   const app = await createHttpApp(config, { pino: createPino('silent') });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  log(
+    `app ready in ${(performance.now() - t0).toFixed(0)} ms (DIGEST_WARMUP=${config.digestWarmup}: the email ` +
+      `renderer ${config.digestWarmup ? 'warmed during boot' : 'loads on the first build'})`,
+  );
   try {
     await work(app);
   } finally {
@@ -93,17 +107,29 @@ async function report(
   items: number,
   where: string,
 ): Promise<void> {
-  const t = await timeBuilds(app, week);
+  const profile = digestProfile();
+  let firstProfile = '';
+  const t = await timeBuilds(app, week, 5, (run) => {
+    if (run === 0) firstProfile = profile.table();
+  });
   console.log(
     `one digest for ${week} over ${items.toLocaleString('en')} items (${where}; content + ${t.charts} charts + MJML): ` +
-      `first ${t.first.toFixed(0)} ms, median ${t.median.toFixed(0)} ms (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)}); ` +
+      `first ${t.first.toFixed(0)} ms (content ${t.firstContent.toFixed(0)}, email ${(t.first - t.firstContent).toFixed(0)}), ` +
+      `median ${t.median.toFixed(0)} ms (content ${t.medianContent.toFixed(0)}, email ${(t.median - t.medianContent).toFixed(0)}; ` +
+      `min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)}); ` +
       `${((t.median / items) * 1000).toFixed(2)} µs per item; load ${loadavg()[0].toFixed(1)}`,
   );
-  console.log(`\n${await profileBuild(app, week)}`);
+  console.log(`\nfirst build:\n\n${firstProfile}\n`);
+  console.log(`\n${await profileBuild(app, week, profile)}`);
   console.log(`${await compareDriverReplicates(app, week)}\n`);
 }
 
-async function sqliteBench(items: number, subscribers: number, weeks: number): Promise<void> {
+async function sqliteBench(
+  items: number,
+  subscribers: number,
+  weeks: number,
+  digestWarmup: boolean,
+): Promise<void> {
   let received = 0;
   const sink = new SMTPServer({
     authOptional: true,
@@ -125,6 +151,7 @@ async function sqliteBench(items: number, subscribers: number, weeks: number): P
       databaseUrl: `sqlite:${join(dir, 'hearken.sqlite')}`,
       smtpUrl: `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`,
       logLevel: 'silent',
+      digestWarmup,
     },
   );
   const ds = await new DataSource(await buildDataSourceOptions(config)).initialize();

@@ -4,6 +4,10 @@ import { TopicSuggestionsService } from '../../src/modules/analysis/topic-sugges
 import { AnomaliesService } from '../../src/modules/anomalies/anomalies.service';
 import { DigestContentRepository } from '../../src/modules/digest/content/digest-content.repository';
 import { InsightsDigestContentSource } from '../../src/modules/digest/content/insights-digest-content.source';
+import {
+  DIGEST_CONTENT_SOURCE,
+  DigestContentSource,
+} from '../../src/modules/digest/content/digest-content.types';
 import { DigestService } from '../../src/modules/digest/digest.service';
 import { BOOTSTRAP_REPLICATES, DriversService } from '../../src/modules/drivers/drivers.service';
 import { DIGEST_DRIVER_REPLICATES } from '../../src/modules/digest/content/digest-driver.reader';
@@ -15,11 +19,18 @@ import { IndicesService } from '../../src/modules/indices/indices.service';
 import { PainPointsService } from '../../src/modules/pain-points/pain-points.service';
 import { RollupQueryRepository } from '../../src/modules/rollups/query/rollup-query.repository';
 import { VerbatimsService } from '../../src/modules/verbatims/verbatims.service';
+import * as charts from '../../src/modules/digest/charts/digest-charts';
+import * as emailBuilder from '../../src/modules/digest/email/digest-email.builder';
+import * as htmlTemplate from '../../src/modules/digest/email/digest-html.template';
 import { MethodProfile } from './method-profile';
 
 export interface BuildTimes {
   /** The first build (cold caches: the database's and the process's). */
   first: number;
+  /** Of the first build, the content (every read); the rest is the email (charts, MJML, text). */
+  firstContent: number;
+  /** The same split for the median build. */
+  medianContent: number;
   median: number;
   min: number;
   max: number;
@@ -27,20 +38,45 @@ export interface BuildTimes {
 }
 
 /** Times `runs` builds of one digest (everyone's view: UTC, no slice), content + charts + MJML. */
-export async function timeBuilds(app: NestFastifyApplication, week: string, runs = 5): Promise<BuildTimes> {
+export async function timeBuilds(
+  app: NestFastifyApplication,
+  week: string,
+  runs = 5,
+  afterBuild: (run: number) => void = () => undefined,
+): Promise<BuildTimes> {
   const digests = app.get(DigestService);
-  const times: number[] = [];
-  let charts = 0;
-  for (let i = 0; i < runs; i++) {
+  // The content source the digest service holds, timed in place for the split (put back afterwards).
+  const source = app.get<DigestContentSource>(DIGEST_CONTENT_SOURCE);
+  const build = source.build;
+  let contentMs = 0;
+  source.build = async (request) => {
     const t0 = performance.now();
-    const built = await digests.build(week, null);
-    times.push(performance.now() - t0);
-    charts = built.email.charts.length;
+    try {
+      return await build.call(source, request);
+    } finally {
+      contentMs = performance.now() - t0;
+    }
+  };
+  const times: { total: number; content: number }[] = [];
+  let charts = 0;
+  try {
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const built = await digests.build(week, null);
+      times.push({ total: performance.now() - t0, content: contentMs });
+      charts = built.email.charts.length;
+      afterBuild(i);
+    }
+  } finally {
+    source.build = build;
   }
-  const sorted = [...times].sort((a, b) => a - b);
+  const sorted = [...times].sort((a, b) => a.total - b.total).map((t) => t.total);
+  const median = [...times].sort((a, b) => a.total - b.total)[Math.floor(times.length / 2)];
   return {
-    first: times[0],
-    median: sorted[Math.floor(sorted.length / 2)],
+    first: times[0].total,
+    firstContent: times[0].content,
+    medianContent: median.content,
+    median: median.total,
     min: sorted[0],
     max: sorted[sorted.length - 1],
     charts,
@@ -51,8 +87,8 @@ export async function timeBuilds(app: NestFastifyApplication, week: string, runs
  * One more build with the services and repositories the digest reads through wrapped: which calls take the
  * time (the content source's own total, each service, and the SQL-level repositories under them).
  */
-export async function profileBuild(app: NestFastifyApplication, week: string): Promise<string> {
-  const profile = new MethodProfile()
+export function digestProfile(): MethodProfile {
+  return new MethodProfile()
     .wrap('content', InsightsDigestContentSource.prototype, ['build'])
     .wrap('RollupQueryRepository', RollupQueryRepository.prototype, ['sums', 'sliceSums'])
     .wrap('IndicesService', IndicesService.prototype, ['series'])
@@ -65,7 +101,19 @@ export async function profileBuild(app: NestFastifyApplication, week: string): P
     .wrap('TopicSuggestionsService', TopicSuggestionsService.prototype, ['suggest'])
     .wrap('FeedbackService', FeedbackService.prototype, ['findTexts'])
     .wrap('AnalysisRepository', AnalysisRepository.prototype, ['topicsOf'])
-    .wrap('DigestContentRepository', DigestContentRepository.prototype, ['verbatims']);
+    .wrap('DigestContentRepository', DigestContentRepository.prototype, ['verbatims'])
+    .wrap('email', emailBuilder, ['buildDigestEmail'])
+    .wrap('email', htmlTemplate, ['renderDigestHtml'])
+    .wrapSync('charts', charts, ['sparkline', 'barChart']);
+}
+
+/** One more build, profiled (see digestProfile). */
+export async function profileBuild(
+  app: NestFastifyApplication,
+  week: string,
+  profile: MethodProfile,
+): Promise<string> {
+  profile.reset();
   const t0 = performance.now();
   await app.get(DigestService).build(week, null);
   const wall = performance.now() - t0;

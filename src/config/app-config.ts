@@ -1,10 +1,12 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 /** `cli`: command-line tools (import, demo): no HTTP, no jobs; their queued work is left to the server. */
 export type Role = 'all' | 'api' | 'worker' | 'cli';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
 
@@ -128,6 +130,14 @@ export class AppConfig {
   @Matches(/^(\S+\s+){4,5}\S+$/, { message: 'must be a cron expression of 5 or 6 fields' })
   digestCheckCron: string = '*/15 * * * *';
 
+  /**
+   * Load and run the email renderer (MJML, ECharts, resvg and its fonts) once at boot, so the first digest after
+   * a start costs what the others do: the libraries take seconds to load, which the first reader would wait for.
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  digestWarmup: boolean = true;
+
   get databaseType(): 'sqlite' | 'mysql' {
     return this.databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql';
   }
@@ -168,4 +178,5 @@ export const ENV_KEYS: Record<string, keyof AppConfig> = {
   MAIL_OUTBOX_DIR: 'mailOutboxDir',
   PUBLIC_URL: 'publicUrl',
   DIGEST_CHECK_CRON: 'digestCheckCron',
+  DIGEST_WARMUP: 'digestWarmup',
 };

@@ -77,4 +77,13 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/PUBLIC_URL=\(hidden\): must be an http\(s\) URL/);
     expect(problems).toMatch(/DIGEST_CHECK_CRON="99 \* \* \* \*"/);
   });
+
+  it('warms the digest renderer unless DIGEST_WARMUP is false, and refuses anything but a boolean', () => {
+    expect(loadConfig({}).digestWarmup).toBe(true);
+    expect(loadConfig({ DIGEST_WARMUP: 'false' }).digestWarmup).toBe(false);
+    expect(loadConfig({ DIGEST_WARMUP: '1' }).digestWarmup).toBe(true);
+    expect(() => loadConfig({ DIGEST_WARMUP: 'sometimes' })).toThrow(
+      'DIGEST_WARMUP="sometimes": must be true or false',
+    );
+  });
 });

@@ -20,9 +20,11 @@ const NEGATIVE = [
 const POSITIVE = 'Delivery was quick and the courier friendly. Great service!';
 
 /**
- * Six weeks of a steady shop (two chat and two email answers a day) before and through 2026-W10, then on
- * Wednesday 4 March 20 broken checkouts by email from customers of segment gold: a spike on channel email (not
- * on chat), and checkout as the week's top driver of NPS among identified customers.
+ * Six weeks of a steady shop (two chat and two email answers a day, half from segment gold, half basic, all
+ * praising delivery) before and through 2026-W10, then on Wednesday 4 March 20 broken checkouts by email from
+ * customers of segment gold: a spike on channel email (not on chat) and on segment gold (not on basic), a
+ * checkout/payment theme emerging among gold's texts only, and checkout as the week's top driver of NPS among
+ * identified customers (customers are anonymous, known only by segment, before the week).
  */
 function items(): object[] {
   const out: object[] = [];
@@ -41,7 +43,7 @@ function items(): object[] {
         npsScore: 9 + (n % 2),
         text: POSITIVE,
         occurredAt: new Date(t + (9 + k) * 3_600_000).toISOString(),
-        ...(inWeek ? { customer: { externalId: `r-${n}`, segment: n % 2 ? 'gold' : 'basic' } } : {}),
+        customer: { ...(inWeek ? { externalId: `r-${n}` } : {}), segment: n % 2 ? 'gold' : 'basic' },
       });
     }
   }
@@ -67,10 +69,13 @@ describe(`Weekly digest: top driver, pain points and the reader's slice (${TEST_
   let read: Inject;
   let gold: string;
   let chat: string;
+  let goldOnly: string;
+  let basic: string;
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await createTestApp({ smtpUrl: sink.url, publicUrl: 'https://cx.example.com' });
+    // Booted as a server is (the email renderer warmed before ready), so that path is exercised too.
+    t = await createTestApp({ smtpUrl: sink.url, publicUrl: 'https://cx.example.com', digestWarmup: true });
     admin = caller(t, await t.keyWith('admin'));
     read = caller(t, await t.keyWith('read'));
     await ingestAnalysed(caller(t, await t.keyWith('admin')), items());
@@ -81,6 +86,8 @@ describe(`Weekly digest: top driver, pain points and the reader's slice (${TEST_
         .id as string;
     gold = await subscribe('gold@example.com', { segment: 'gold', channel: 'email' });
     chat = await subscribe('chat@example.com', { channel: 'chat' });
+    goldOnly = await subscribe('gold-only@example.com', { segment: 'gold' });
+    basic = await subscribe('basic@example.com', { segment: 'basic' });
   });
   afterAll(async () => {
     await t?.close();
@@ -147,37 +154,98 @@ describe(`Weekly digest: top driver, pain points and the reader's slice (${TEST_
     expect(content.overallNegativeShare).toBe(api.overall.negativeShare);
   });
 
-  it("narrows the week's anomalies to the reader's channel as GET /api/v1/anomalies does", async () => {
-    const anomalies = async (q: string) =>
-      (await read('GET', `/api/v1/anomalies?from=${FROM}&to=${TO}&limit=3${q}`)).json().items;
-    const all = await anomalies('');
-    const email = await anomalies('&dimension=channel&value=email');
-    const chatOnly = await anomalies('&dimension=channel&value=chat');
-    expect(email.length).toBeGreaterThanOrEqual(1);
-    expect(all.some((a: { dimension: string }) => a.dimension !== 'channel')).toBe(true);
+  const anomalies = async (q: string) =>
+    (await read('GET', `/api/v1/anomalies?from=${FROM}&to=${TO}&limit=3${q}`)).json().items as {
+      id: string;
+      day: string;
+      dimension: string;
+      value: string;
+    }[];
+  /** Newest first, as the digest merges the lists of its reader's series. */
+  const merged = (...lists: Awaited<ReturnType<typeof anomalies>>[]) =>
+    lists
+      .flat()
+      .sort((a, b) => b.day.localeCompare(a.day) || b.id.localeCompare(a.id))
+      .slice(0, 3);
+  const expectSame = (described: { description: string }[], api: Awaited<ReturnType<typeof anomalies>>) => {
+    expect(described).toHaveLength(api.length);
+    api.forEach((a, i) => {
+      expect(described[i].description).toContain(`${a.dimension} ${a.value}`);
+      expect(described[i].description).toContain(a.day);
+    });
+  };
 
-    const forGold = await preview(gold);
-    expect(forGold.anomalies.items).toHaveLength(email.length);
-    for (const a of forGold.anomalies.items) expect(a.description).toContain('channel email');
-    expect(forGold.anomalies.note).toContain('segment');
+  it("narrows the week's anomalies to the reader's channel as GET /api/v1/anomalies does", async () => {
+    const all = await anomalies('');
+    const chatOnly = await anomalies('&dimension=channel&value=chat');
+    expect(await anomalies('&dimension=channel&value=email')).not.toHaveLength(0);
 
     const forChat = await preview(chat);
-    expect(forChat.anomalies.items).toHaveLength(chatOnly.length);
+    expectSame(forChat.anomalies.items, chatOnly);
+    for (const a of forChat.anomalies.items) expect(a.description).not.toContain('channel email');
     expect(forChat.anomalies.note).toBeUndefined();
 
     const unsliced = await preview();
-    expect(unsliced.anomalies.items).toHaveLength(all.length);
+    expectSame(unsliced.anomalies.items, all);
   });
 
-  it('says that emerging themes are not narrowed to the slice, and lists the same themes as the API', async () => {
-    const themes = (
-      await admin('GET', `/api/v1/topics/suggestions?from=${FROM}T00:00:00Z&to=${TO}T00:00:00Z&limit=3`)
-    ).json();
-    const content = await preview(chat);
-    expect(content.emergingThemes.items.map((i: { n: number }) => i.n)).toEqual(
-      themes.suggestions.map((s: { recentCount: number }) => s.recentCount),
+  it("narrows the week's anomalies to the reader's segment: gold's spike for gold, not for basic", async () => {
+    const goldSeries = await anomalies('&dimension=segment&value=gold');
+    const basicSeries = await anomalies('&dimension=segment&value=basic');
+    expect(goldSeries.length).toBeGreaterThanOrEqual(1);
+
+    const forGold = await preview(goldOnly);
+    expectSame(forGold.anomalies.items, goldSeries);
+    expect(forGold.anomalies.note).toBeUndefined();
+
+    const forBasic = await preview(basic);
+    expectSame(forBasic.anomalies.items, basicSeries);
+    for (const a of forBasic.anomalies.items) expect(a.description).not.toContain('segment gold');
+    expect(forBasic.anomalies.note).toBeUndefined();
+
+    // A slice of two fields: the anomalies of both series, newest first.
+    const both = await preview(gold);
+    expectSame(both.anomalies.items, merged(goldSeries, await anomalies('&dimension=channel&value=email')));
+  });
+
+  it("finds emerging themes in the reader's slice only, as GET /api/v1/topics/suggestions does for it", async () => {
+    const themes = async (q: string) =>
+      (
+        await admin('GET', `/api/v1/topics/suggestions?from=${FROM}T00:00:00Z&to=${TO}T00:00:00Z&limit=3${q}`)
+      ).json() as { suggestions: { phrase: string; recentCount: number }[]; filters: object };
+    const lines = (content: { emergingThemes: { items: { theme: string; n: number }[] } }) =>
+      content.emergingThemes.items;
+    const expectThemes = (items: { theme: string; n: number }[], api: Awaited<ReturnType<typeof themes>>) => {
+      expect(items.map((i) => i.n)).toEqual(api.suggestions.map((s) => s.recentCount));
+      api.suggestions.forEach((s, i) => expect(items[i].theme).toContain(`“${s.phrase}”`));
+    };
+
+    const goldApi = await themes('&segment=gold');
+    expect(goldApi.filters).toEqual({ segment: ['gold'] });
+    expect(goldApi.suggestions.length).toBeGreaterThanOrEqual(1);
+    const forGold = await preview(goldOnly);
+    expectThemes(lines(forGold), goldApi);
+    expect(forGold.emergingThemes.note).toBeUndefined();
+
+    // Basic's texts are the same praise every week: the checkout theme of gold is not basic's news.
+    const basicApi = await themes('&segment=basic');
+    const forBasic = await preview(basic);
+    expectThemes(lines(forBasic), basicApi);
+    const goldPhrases = goldApi.suggestions.map((s) => `“${s.phrase}”`);
+    for (const line of lines(forBasic)) for (const p of goldPhrases) expect(line.theme).not.toContain(p);
+
+    expectThemes(lines(await preview(gold)), await themes('&segment=gold&channel=email'));
+    expectThemes(lines(await preview(chat)), await themes('&channel=chat'));
+    expectThemes(lines(await preview()), await themes(''));
+  });
+
+  it('rejects an unknown value of a closed filter of the themes API with 400', async () => {
+    const res = await admin(
+      'GET',
+      `/api/v1/topics/suggestions?from=${FROM}T00:00:00Z&to=${TO}T00:00:00Z&channel=pigeon`,
     );
-    expect(content.emergingThemes.note).toContain('cannot narrow them to channel chat');
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json())).toContain('channel');
   });
 
   it('puts the driver and the slice notes in both parts of the email', async () => {
@@ -191,7 +259,9 @@ describe(`Weekly digest: top driver, pain points and the reader's slice (${TEST_
       expect(part).toContain('Top driver of NPS');
       expect(part).toContain(`${driver.topic}: raised negatively by ${driver.customers} of the ${driver.n}`);
       expect(part).toContain('The drivers analysis narrows by segment only');
-      expect(part).toContain('the themes service cannot narrow them');
+      expect(part).not.toContain('cannot narrow');
+      expect(part).not.toContain('Anomalies are detected per');
+      for (const theme of content.emergingThemes.items) expect(part).toContain(theme.theme);
       expect(part).toContain('What hurt customers most');
     }
   });

@@ -51,6 +51,8 @@ export async function createTestEnvironment(
       identitySecret: target === 'mysql' ? `test-identity-secret-${id}` : undefined,
       queuePrefix,
       logLevel: 'silent',
+      // Seconds of loading MJML and ECharts at every boot; the digest specs that build emails turn it on.
+      digestWarmup: false,
       ...overrides,
     },
   );

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { TextFilters } from '../feedback/feedback.repository';
 import { FeedbackService } from '../feedback/feedback.service';
 import { AnalysisPipelineService } from './analysis-pipeline.service';
 import { AnalysisRepository } from './analysis.repository';
@@ -22,6 +23,8 @@ export interface SuggestionOptions {
   limit?: number;
   /** Read only texts no topic covers (to find what the taxonomy misses), not every text. */
   uncoveredOnly?: boolean;
+  /** Read only items of this slice (segment, channel…), in the window and the baseline alike. */
+  filters?: TextFilters;
 }
 
 export interface TopicSuggestions {
@@ -31,6 +34,8 @@ export interface TopicSuggestions {
   recentTexts: number;
   baselineTexts: number;
   uncoveredOnly: boolean;
+  /** The slice read (absent fields: every value). */
+  filters: TextFilters;
 }
 
 /** The window [from, to) and its baseline: `baselineFrom` given, or BASELINE_WINDOWS windows before `from`. */
@@ -45,8 +50,9 @@ export function suggestionWindow(from: Date, to: Date, baselineFrom?: Date): Sug
 
 /**
  * Emerging themes: phrases whose rate in a window rose significantly above their rate in the baseline before it.
- * Read over every text, covered by a topic or not (a spike inside a known topic, such as checkout failures under
- * `ordering`, is still news); each theme says which topics cover its texts.
+ * Read over every text of the slice asked for (all feedback by default), covered by a topic or not (a spike
+ * inside a known topic, such as checkout failures under `ordering`, is still news); each theme says which
+ * topics cover its texts.
  */
 @Injectable()
 export class TopicSuggestionsService {
@@ -59,9 +65,10 @@ export class TopicSuggestionsService {
 
   async suggest(window: SuggestionWindow, options: SuggestionOptions = {}): Promise<TopicSuggestions> {
     const uncoveredOnly = options.uncoveredOnly ?? false;
+    const filters = options.filters ?? {};
     const [recent, baseline] = await Promise.all([
-      this.texts(window.from, window.to, uncoveredOnly),
-      this.texts(window.baselineFrom, window.from, uncoveredOnly),
+      this.texts(window.from, window.to, uncoveredOnly, filters),
+      this.texts(window.baselineFrom, window.from, uncoveredOnly, filters),
     ]);
     return {
       window: {
@@ -74,6 +81,7 @@ export class TopicSuggestionsService {
       recentTexts: recent.length,
       baselineTexts: baseline.length,
       uncoveredOnly,
+      filters,
     };
   }
 
@@ -87,8 +95,13 @@ export class TopicSuggestionsService {
     });
   }
 
-  private async texts(from: Date, to: Date, uncoveredOnly: boolean): Promise<ThemeText[]> {
-    const rows = await this.feedback.findTexts(from, to, MAX_TEXTS);
+  private async texts(
+    from: Date,
+    to: Date,
+    uncoveredOnly: boolean,
+    filters: TextFilters,
+  ): Promise<ThemeText[]> {
+    const rows = await this.feedback.findTexts(from, to, MAX_TEXTS, filters);
     const { version } = await this.pipelines.current();
     const topics = await this.analysis.topicsOf(
       version,

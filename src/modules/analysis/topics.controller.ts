@@ -11,7 +11,7 @@ import {
 import { RequireScope } from '../api-keys/auth.decorators';
 import { AnalysisPipelineService } from './analysis-pipeline.service';
 import { SuggestionsQuery } from './dto/analysis.dto';
-import { SUGGESTIONS_EXAMPLE, windowOf } from './dto/suggestions-window';
+import { filtersOf, SUGGESTIONS_EXAMPLE, windowOf } from './dto/suggestions-window';
 import {
   AcceptSuggestionDto,
   CreateTopicDto,
@@ -48,13 +48,15 @@ export class TopicsController {
     description:
       'Emerging themes of a window against the baseline before it: phrases whose rate rose significantly, ' +
       'ranked by the lower bound of their lift, each with counts, lift, p-value, example texts and ids, and the ' +
-      'topics that cover its texts; and how many texts the window and the baseline held',
+      'topics that cover its texts; and how many texts the window and the baseline held. The item filters ' +
+      '(segment, channel, …) narrow both to one slice',
     schema: { example: SUGGESTIONS_EXAMPLE },
   })
   suggest(@Query() query: SuggestionsQuery) {
     return this.suggestions.suggest(windowOf(query), {
       limit: query.limit ?? 20,
       uncoveredOnly: query.uncoveredOnly === 'true',
+      filters: filtersOf(query),
     });
   }
 

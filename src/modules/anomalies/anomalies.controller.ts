@@ -45,7 +45,8 @@ export class AnomaliesController {
   @Get()
   @RequireScope('read')
   @ApiOperation({
-    summary: 'Spikes in volume or negative share per topic, touchpoint and channel',
+    summary:
+      'Spikes in volume or negative share per topic, touchpoint, channel, segment, journey stage, source and kind',
     description:
       'Found hourly against the same weekday of the previous 8 weeks (Poisson test on the median count; binomial ' +
       'test on the pooled negative share; Benjamini–Hochberg at 1 % over every series of a day). Newest day first.',

@@ -22,7 +22,7 @@ export interface DetectionReport {
   alerted: number;
 }
 
-/** Finds spikes per topic, touchpoint and channel, records each once, and hands new ones to alerting. */
+/** Finds spikes per topic and per value of each item dimension (ANOMALY_DIMENSIONS), records each once, and hands new ones to alerting. */
 @Injectable()
 export class AnomaliesService {
   private readonly logger = new Logger(AnomaliesService.name);

@@ -23,7 +23,7 @@ export class QueryLayerSeriesSource implements DailySeriesSource {
     const sums = await this.insights.sumsByPeriod(periods, {}, dimension);
     const out: SeriesHistory[] = [];
     for (const [group, perDay] of sums) {
-      if (!group) continue; // items without a touchpoint (or topic) are not a series
+      if (!group) continue; // items without a value (no touchpoint, segment, topic…) are not a series
       const days = new Map<string, DayCounts>();
       perDay.forEach((s, i) => {
         const volume = this.insights.evaluate('volume', s);

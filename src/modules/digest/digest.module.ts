@@ -20,6 +20,7 @@ import { DigestDeliveryService } from './delivery/digest-delivery.service';
 import { DigestScheduleService } from './delivery/digest-schedule.service';
 import { DigestController } from './digest.controller';
 import { DigestDeliveryRepository } from './digest-delivery.repository';
+import { DigestRendererWarmupService } from './digest-renderer-warmup.service';
 import { DigestService, UNSUBSCRIBE_TOKENS } from './digest.service';
 import { DigestSubscriberRepository } from './digest-subscriber.repository';
 import { DigestSubscribersController } from './digest-subscribers.controller';
@@ -70,6 +71,7 @@ import { UnsubscribeTokens } from './unsubscribe-token';
     DigestDeliveryRepository,
     DigestSubscribersService,
     DigestService,
+    DigestRendererWarmupService,
     DigestDeliveryService,
     DigestScheduleService,
     CheckDueDigestsJob,

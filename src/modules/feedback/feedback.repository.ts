@@ -153,7 +153,13 @@ export class FeedbackRepository {
   }
 
   /** Recent texts for emerging themes. */
-  async findTexts(ids: string[] | undefined, from: Date, to: Date, limit: number): Promise<FeedbackText[]> {
+  async findTexts(
+    ids: string[] | undefined,
+    from: Date,
+    to: Date,
+    limit: number,
+    filters: TextFilters = {},
+  ): Promise<FeedbackText[]> {
     const q = this.dataSource
       .getRepository(FeedbackEntity)
       .createQueryBuilder('f')
@@ -161,6 +167,13 @@ export class FeedbackRepository {
       .where('f.occurred_at >= :from AND f.occurred_at < :to', { from, to })
       .andWhere('f.text IS NOT NULL');
     if (ids) q.andWhere('f.id IN (:...ids)', { ids });
+    for (const field of TEXT_FILTER_FIELDS) {
+      const values = filters[field];
+      if (values?.length)
+        q.andWhere(`f.${field === 'journeyStage' ? 'journey_stage' : field} IN (:...${field})`, {
+          [field]: values,
+        });
+    }
     const rows = await q.orderBy('f.occurred_at', 'DESC').limit(limit).getMany();
     return rows.map((r) => ({
       id: r.id,
@@ -178,6 +191,18 @@ export class FeedbackRepository {
     });
   }
 }
+
+/** Item dimensions texts can be narrowed by (each: the item's value is one of the list). */
+export const TEXT_FILTER_FIELDS = [
+  'kind',
+  'source',
+  'channel',
+  'touchpoint',
+  'journeyStage',
+  'segment',
+  'language',
+] as const;
+export type TextFilters = Partial<Record<(typeof TEXT_FILTER_FIELDS)[number], string[]>>;
 
 /** What emerging themes read of an item. */
 export interface FeedbackText {

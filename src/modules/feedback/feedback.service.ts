@@ -2,7 +2,13 @@ import { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { FeedbackEntity } from './entities/feedback.entity';
 import { FeedbackNotFoundException, InvalidCursorException } from './feedback.exception';
-import { FeedbackCursor, FeedbackFilter, FeedbackRepository, FeedbackText } from './feedback.repository';
+import {
+  FeedbackCursor,
+  FeedbackFilter,
+  FeedbackRepository,
+  FeedbackText,
+  TextFilters,
+} from './feedback.repository';
 
 export interface FeedbackPage {
   items: FeedbackEntity[];
@@ -61,8 +67,8 @@ export class FeedbackService {
     return this.repository.findStalePending(receivedBefore, limit);
   }
 
-  findTexts(from: Date, to: Date, limit: number): Promise<FeedbackText[]> {
-    return this.repository.findTexts(undefined, from, to, limit);
+  findTexts(from: Date, to: Date, limit: number, filters?: TextFilters): Promise<FeedbackText[]> {
+    return this.repository.findTexts(undefined, from, to, limit, filters);
   }
 
   forCustomer(customerId: string, limit = 500): Promise<FeedbackEntity[]> {

@@ -51,6 +51,8 @@ export class StartReprocessDto {
   filter?: ReprocessFilterDto;
 }
 
+const SLICE_LIST = 'Comma-separated values; only items with one of them are read';
+
 export class SuggestionsQuery {
   @ApiPropertyOptional({
     description: 'Start of the window (ISO 8601, inclusive); default: `to` minus recentDays',
@@ -105,4 +107,41 @@ export class SuggestionsQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   uncoveredOnly?: 'true' | 'false';
+  // The item filters of the analytics API (same names, lists and rules): themes of one slice, in the window
+  // and the baseline alike.
+  @ApiPropertyOptional({ description: SLICE_LIST, example: 'review,survey_response' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  kind?: string;
+  @ApiPropertyOptional({ description: SLICE_LIST })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  source?: string;
+  @ApiPropertyOptional({ description: SLICE_LIST, example: 'email' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  channel?: string;
+  @ApiPropertyOptional({ description: SLICE_LIST })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  touchpoint?: string;
+  @ApiPropertyOptional({ description: SLICE_LIST })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  journeyStage?: string;
+  @ApiPropertyOptional({ description: SLICE_LIST })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  segment?: string;
+  @ApiPropertyOptional({ description: SLICE_LIST })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  language?: string;
 }

@@ -1,4 +1,9 @@
 import { ValidationFailedException } from '../../../core/http/app.exception';
+import type { TextFilters } from '../../feedback/feedback.repository';
+import { TEXT_FILTER_FIELDS } from '../../feedback/feedback.repository';
+import type { InsightsFiltersQuery } from '../../insights/dto/trends.query';
+import { parseFilters } from '../../insights/trends-query.parser';
+import { InsightsQueryError } from '../../rollups/query/insights-query.types';
 import { type SuggestionWindow, suggestionWindow } from '../topic-suggestions.service';
 import type { SuggestionsQuery } from './analysis.dto';
 
@@ -15,6 +20,19 @@ export function windowOf(query: SuggestionsQuery, now = new Date()): SuggestionW
   if (baselineFrom && baselineFrom >= from)
     throw new ValidationFailedException([{ field: 'baselineFrom', reason: 'must be before from' }]);
   return suggestionWindow(from, to, baselineFrom);
+}
+
+/** The item filters, parsed by the analytics API's own parser (the same 400s for the same mistakes). */
+export function filtersOf(query: SuggestionsQuery): TextFilters {
+  const picked: Record<string, string> = {};
+  for (const field of TEXT_FILTER_FIELDS) if (query[field] !== undefined) picked[field] = query[field];
+  try {
+    return parseFilters(picked as unknown as InsightsFiltersQuery);
+  } catch (error) {
+    if (error instanceof InsightsQueryError)
+      throw new ValidationFailedException([{ field: error.field, reason: error.reason }]);
+    throw error;
+  }
 }
 
 export const SUGGESTIONS_EXAMPLE = {
@@ -47,4 +65,5 @@ export const SUGGESTIONS_EXAMPLE = {
   recentTexts: 321,
   baselineTexts: 1432,
   uncoveredOnly: false,
+  filters: {},
 };

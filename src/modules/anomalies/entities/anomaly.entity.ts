@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { AnomalyDimension, AnomalyKind } from '../anomaly-kinds';
 
-/** A day or week in which one series (a topic, touchpoint or channel) spiked against its weekday baseline. */
+/** A day or week in which one series (a topic, or one value of an item dimension: touchpoint, channel, segment…) spiked against its weekday baseline. */
 @Entity('anomalies')
 @Index('uq_anomalies_series_day', ['kind', 'dimension', 'dimensionValue', 'window', 'day'], { unique: true })
 @Index('idx_anomalies_day', ['day'])

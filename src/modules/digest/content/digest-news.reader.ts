@@ -8,22 +8,29 @@ import { AnomaliesService } from '../../anomalies/anomalies.service';
 import { AnomalyDimension } from '../../anomalies/anomaly-kinds';
 import { AnomalyDto } from '../../anomalies/dto/anomaly.dto';
 import { TimeRange } from '../../rollups/query/insights-query.types';
+import { TextFilters } from '../../feedback/feedback.repository';
 import { DigestSection, DigestSlice, SLICE_FIELDS } from './digest-content.types';
-import { sliceLabel } from '../email/digest-format';
 
 const MAX_LINES = 3;
-/** Themes of one window are the same for every slice: readers of the week share one search for this long. */
+/** Readers of one week and slice share one theme search for this long. */
 const THEMES_CACHE_MS = 10 * 60_000;
-/** Slice fields that are also anomaly series: the detector watches each channel and touchpoint on its own. */
-const ANOMALY_SLICE_FIELDS: readonly (keyof DigestSlice & AnomalyDimension)[] = ['channel', 'touchpoint'];
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const percent = (x: number) => `${Math.round(x * 100)} %`;
 
+/** Every slice field is an anomaly series of its own (ANOMALY_DIMENSIONS) and an item filter of the themes. */
+const SLICE_SERIES: readonly (keyof DigestSlice & AnomalyDimension)[] = SLICE_FIELDS;
+
+function sliceFilters(slice: DigestSlice | null): TextFilters {
+  const filters: TextFilters = {};
+  for (const field of SLICE_FIELDS) if (slice?.[field] !== undefined) filters[field] = [slice[field]];
+  return filters;
+}
+
 /**
  * The week's news beyond the figures: anomalies recorded by the detector and emerging themes (phrases whose rate
- * rose significantly against the four weeks before), at most three lines each. Anomalies are read by UTC day,
- * as the detector records them, narrowed to the reader's channel and touchpoint (the series the detector keeps);
- * the themes service reads every text and cannot narrow to a slice: the section says so.
+ * rose significantly against the four weeks before), at most three lines each, both narrowed to the reader's
+ * slice. Anomalies are read by UTC day, as the detector records them: the detector keeps a series per value of
+ * every slice field, so the reader gets their series' anomalies. Themes are searched in the slice's texts only.
  */
 @Injectable()
 export class DigestNewsReader {
@@ -39,7 +46,7 @@ export class DigestNewsReader {
     slice: DigestSlice | null,
   ): Promise<DigestSection<{ description: string }>> {
     const days = { fromDay: day(week.from), toDay: day(week.to) };
-    const series = ANOMALY_SLICE_FIELDS.filter((f) => slice?.[f] !== undefined);
+    const series = SLICE_SERIES.filter((f) => slice?.[f] !== undefined);
     // One list per series the reader's slice names (as GET /anomalies?dimension=&value= gives it), newest first.
     const lists = series.length
       ? await Promise.all(
@@ -50,27 +57,14 @@ export class DigestNewsReader {
       .flatMap((l) => l.items)
       .sort((a, b) => b.day.localeCompare(a.day) || b.id.localeCompare(a.id))
       .slice(0, MAX_LINES);
-    const ignored = SLICE_FIELDS.filter(
-      (f) => slice?.[f] !== undefined && !(ANOMALY_SLICE_FIELDS as readonly string[]).includes(f),
-    );
-    const note = ignored.length
-      ? `Anomalies are detected per channel, touchpoint and topic over all feedback, not per ` +
-        `${ignored.join(' or ')}: ${series.length ? 'these concern your channel or touchpoint, across' : 'these are across'} ` +
-        `every ${ignored.join(' and ')}.`
-      : undefined;
-    return {
-      available: true,
-      items: items.map((a) => ({ description: describe(a) })),
-      ...(note ? { note } : {}),
-    };
+    return { available: true, items: items.map((a) => ({ description: describe(a) })) };
   }
 
   async emergingThemesOf(
     week: TimeRange,
     slice: DigestSlice | null,
   ): Promise<DigestSection<{ theme: string; n: number }>> {
-    const found = await this.suggestions(week);
-    const label = sliceLabel(slice);
+    const found = await this.suggestions(week, sliceFilters(slice));
     return {
       available: true,
       items: found.suggestions.map((t) => ({
@@ -79,22 +73,17 @@ export class DigestNewsReader {
           (t.isNew ? 'new this week' : `${t.lift.toFixed(1)}× its rate of the four weeks before`),
         n: t.recentCount,
       })),
-      ...(label
-        ? {
-            note: `Emerging themes are found over all feedback: the themes service cannot narrow them to ${label}.`,
-          }
-        : {}),
     };
   }
 
-  /** The themes service reads every text of five weeks (the costliest part of a build at scale); one search a window. */
-  private suggestions(week: TimeRange): Promise<TopicSuggestions> {
-    const key = `${week.from.toISOString()}/${week.to.toISOString()}`;
+  /** The themes service reads every text of the slice over five weeks (costly at scale): one search per week and slice. */
+  private suggestions(week: TimeRange, filters: TextFilters): Promise<TopicSuggestions> {
+    const key = JSON.stringify([week.from, week.to, filters]);
     const now = Date.now();
     for (const [k, v] of this.themesCache) if (now - v.at >= THEMES_CACHE_MS) this.themesCache.delete(k);
     const hit = this.themesCache.get(key);
     if (hit) return hit.found;
-    const found = this.themes.suggest(suggestionWindow(week.from, week.to), { limit: MAX_LINES });
+    const found = this.themes.suggest(suggestionWindow(week.from, week.to), { limit: MAX_LINES, filters });
     this.themesCache.set(key, { at: now, found });
     found.catch(() => this.themesCache.delete(key)); // a failed search is not kept
     return found;
