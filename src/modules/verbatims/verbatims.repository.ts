@@ -49,6 +49,7 @@ export class VerbatimsRepository {
     sort: 'relevance' | 'recency',
     limit: number,
     after?: VerbatimPosition,
+    textsOnly = false,
   ): Promise<VerbatimRow[]> {
     const type = this.dataSource.options.type;
     const match = filter.terms ? searchDialect(type, filter.terms) : undefined;
@@ -57,6 +58,10 @@ export class VerbatimsRepository {
     if (match) {
       where.push(match.where);
       params.push(...match.params.where);
+    }
+    if (filter.ids) {
+      where.push(`f.id IN (${placeholders(filter.ids.length)})`);
+      params.push(...filter.ids);
     }
     for (const [key, column] of EQUAL_COLUMNS) {
       const values = filter[key];
@@ -98,18 +103,23 @@ export class VerbatimsRepository {
     const order = sort === 'relevance' && match ? 'score DESC, f.id DESC' : `${at} DESC, ${id} DESC`;
     const from = byTopic ? 'feedback_topics tp JOIN feedback f ON f.id = tp.feedback_id' : 'feedback f';
     const offset = after && 'offset' in after ? after.offset : 0;
-    const sql = `SELECT f.id, f.kind, f.source, f.channel, f.touchpoint, f.journey_stage AS journeyStage,
+    // textsOnly: what the newest-matches walk reads (id, text, time); the analysis only when a filter needs it.
+    const needsAnalysis = !textsOnly || !!filter.sentiment || !!filter.signal;
+    const columns = textsOnly
+      ? `f.id, f.text, f.occurred_at AS occurredAt, NULL AS sentimentScore, NULL AS score`
+      : `f.id, f.kind, f.source, f.channel, f.touchpoint, f.journey_stage AS journeyStage,
         f.segment, f.customer_id AS customerId, f.language, f.text, f.occurred_at AS occurredAt,
         a.sentiment_label AS sentimentLabel, a.sentiment_score AS sentimentScore, a.signals, a.pipeline_version AS analysisVersion,
-        ${match ? match.score : 'NULL'} AS score
+        ${match ? match.score : 'NULL'} AS score`;
+    const sql = `SELECT ${columns}
       FROM ${from} ${match?.join ?? ''}
-      LEFT JOIN feedback_analysis a ON a.feedback_id = f.id AND a.pipeline_version = ?
+      ${needsAnalysis ? 'LEFT JOIN feedback_analysis a ON a.feedback_id = f.id AND a.pipeline_version = ?' : ''}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${order} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`;
     const rows: VerbatimRow[] = await this.dataSource.query(sql, [
-      ...(match?.params.score ?? []),
+      ...(match && !textsOnly ? match.params.score : []),
       ...(match?.params.join ?? []),
-      version,
+      ...(needsAnalysis ? [version] : []),
       ...params,
     ]);
     return rows.map((r) => ({
@@ -118,6 +128,12 @@ export class VerbatimsRepository {
       sentimentScore: r.sentimentScore === null ? null : Number(r.sentimentScore),
       score: r.score === null ? null : Number(r.score),
     }));
+  }
+
+  /** Whole rows of some items (with the current analysis), in no particular order. */
+  async byIds(ids: string[], version: string): Promise<VerbatimRow[]> {
+    if (!ids.length) return [];
+    return this.search({ ids }, version, 'recency', ids.length);
   }
 
   async topicsOf(

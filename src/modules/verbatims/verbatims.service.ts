@@ -66,30 +66,27 @@ export class VerbatimsService {
     const terms = filter.terms!;
     const version = await this.analysis.currentVersion();
     const plain: VerbatimFilter = { ...filter, terms: undefined };
-    const matches: { row: VerbatimRow; score: number }[] = [];
+    const matches: { id: string; occurredAt: Date; score: number }[] = [];
     let [seen, chunk, position, exhausted] = [
       0,
       PROBE_ROWS,
       undefined as VerbatimPosition | undefined,
       false,
     ];
-    let oldest: VerbatimRow | undefined;
+    let oldest: Date | undefined;
     while (matches.length < CANDIDATES && seen < WALK_ROWS && !exhausted) {
-      const rows = await this.repository.search(
-        plain,
-        version,
-        'recency',
-        Math.min(chunk, WALK_ROWS - seen),
-        position,
-      );
+      const size = Math.min(chunk, WALK_ROWS - seen);
+      const rows = await this.repository.search(plain, version, 'recency', size, position, true);
       for (const row of rows) {
         const score = row.text ? occurrences(row.text, terms) : 0;
-        if (score && matches.length < CANDIDATES) matches.push({ row: { ...row, score }, score });
+        if (score && matches.length < CANDIDATES)
+          matches.push({ id: row.id, occurredAt: row.occurredAt, score });
       }
       seen += rows.length;
-      exhausted = rows.length < chunk;
-      oldest = rows[rows.length - 1] ?? oldest;
-      if (oldest) position = { occurredAt: oldest.occurredAt.getTime(), id: oldest.id };
+      exhausted = rows.length < size;
+      const last = rows[rows.length - 1];
+      if (last)
+        [oldest, position] = [last.occurredAt, { occurredAt: last.occurredAt.getTime(), id: last.id }];
       // Past the probe: common enough to bound, unless a cursor already chose this path. A range that fits in the
       // probe goes to the full-text index too (it is small there as well).
       if (
@@ -100,14 +97,25 @@ export class VerbatimsService {
         return undefined;
       chunk *= 2;
     }
-    if (matches.length >= CANDIDATES) oldest = matches[matches.length - 1].row;
-    matches.sort((a, b) => b.score - a.score || (a.row.id < b.row.id ? 1 : a.row.id > b.row.id ? -1 : 0));
+    if (matches.length >= CANDIDATES) oldest = matches[matches.length - 1].occurredAt;
+    matches.sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     const offset = after?.offset ?? 0;
-    const page = matches.slice(offset, offset + limit).map((m) => m.row);
-    const topics = await this.repository.topicsOf(
-      page.map((r) => r.id),
-      version,
-    );
+    const chosen = matches.slice(offset, offset + limit);
+    const [rows, topics] = await Promise.all([
+      this.repository.byIds(
+        chosen.map((m) => m.id),
+        version,
+      ),
+      this.repository.topicsOf(
+        chosen.map((m) => m.id),
+        version,
+      ),
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const page = chosen.flatMap((m) => {
+      const row = byId.get(m.id);
+      return row ? [{ ...row, score: m.score }] : [];
+    });
     return {
       items: page.map((row) =>
         toVerbatim(
@@ -120,7 +128,7 @@ export class VerbatimsService {
       search: {
         ranking: 'newest_matches',
         candidates: matches.length,
-        since: exhausted && matches.length < CANDIDATES ? null : (oldest?.occurredAt.toISOString() ?? null),
+        since: exhausted && matches.length < CANDIDATES ? null : (oldest?.toISOString() ?? null),
       },
     };
   }
