@@ -50,6 +50,7 @@ export class VerbatimsRepository {
     limit: number,
     after?: VerbatimPosition,
     textsOnly = false,
+    examineAtMost?: number,
   ): Promise<VerbatimRow[]> {
     const type = this.dataSource.options.type;
     const match = filter.terms ? searchDialect(type, filter.terms) : undefined;
@@ -111,12 +112,20 @@ export class VerbatimsRepository {
         f.segment, f.customer_id AS customerId, f.language, f.text, f.occurred_at AS occurredAt,
         a.sentiment_label AS sentimentLabel, a.sentiment_score AS sentimentScore, a.signals, a.pipeline_version AS analysisVersion,
         ${match ? match.score : 'NULL'} AS score`;
+    // MariaDB stops after that many rows read (fewer rows come back): a probe behind a selective filter stays cheap.
+    const examined = examineAtMost && type === 'mariadb' ? ` ROWS EXAMINED ${Math.trunc(examineAtMost)}` : '';
     const sql = `SELECT ${columns}
       FROM ${from} ${match?.join ?? ''}
       ${needsAnalysis ? 'LEFT JOIN feedback_analysis a ON a.feedback_id = f.id AND a.pipeline_version = ?' : ''}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${order} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`;
-    const rows: VerbatimRow[] = await this.dataSource.query(sql, [
+      ORDER BY ${order} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}${examined}`;
+    const run = (args: unknown[]): Promise<VerbatimRow[]> =>
+      this.dataSource.query(sql, args).catch((error: Error) => {
+        // Past ROWS EXAMINED, MariaDB returns what it has, or fails when it was still sorting: nothing, then.
+        if (examined && /ROWS EXAMINED/i.test(error.message)) return [];
+        throw error;
+      });
+    const rows: VerbatimRow[] = await run([
       ...(match && !textsOnly ? match.params.score : []),
       ...(match?.params.join ?? []),
       ...(needsAnalysis ? [version] : []),

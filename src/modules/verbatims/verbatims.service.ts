@@ -21,6 +21,7 @@ const EXPORT_PAGE = 1_000;
  * items of the range (recency index, every filter applied): when at least COMMON_SHARE of them match, the newest
  * matches (at most CANDIDATES, looking at most at WALK_ROWS items) are ranked instead, and the page says so.
  */
+const EXAMINE_PER_ROW = 10;
 export const BOUNDED_SEARCH = { PROBE_ROWS: 2_000, COMMON_SHARE: 0.02, CANDIDATES: 500, WALK_ROWS: 20_000 };
 
 /** What people said: full-text search with filters, the analysis inline and the matched words marked. */
@@ -76,7 +77,9 @@ export class VerbatimsService {
     let oldest: Date | undefined;
     while (matches.length < CANDIDATES && seen < WALK_ROWS && !exhausted) {
       const size = Math.min(chunk, WALK_ROWS - seen);
-      const rows = await this.repository.search(plain, version, 'recency', size, position, true);
+      // The probe reads at most EXAMINE_PER_ROW rows per row it returns (MariaDB): cut short, it looks exhausted.
+      const examine = seen ? undefined : EXAMINE_PER_ROW * size;
+      const rows = await this.repository.search(plain, version, 'recency', size, position, true, examine);
       for (const row of rows) {
         const score = row.text ? occurrences(row.text, terms) : 0;
         if (score && matches.length < CANDIDATES)
