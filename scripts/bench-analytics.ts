@@ -177,7 +177,11 @@ async function main(): Promise<void> {
           pct(api, 50).toFixed(1),
           pct(api, 95).toFixed(1),
           ...(raw.length
-            ? [pct(raw, 50).toFixed(0), pct(raw, 95).toFixed(0), `${(pct(raw, 50) / pct(api, 50)).toFixed(0)}x`]
+            ? [
+                pct(raw, 50).toFixed(0),
+                pct(raw, 95).toFixed(0),
+                `${(pct(raw, 50) / pct(api, 50)).toFixed(0)}x`,
+              ]
             : ['–', '–', '–']),
         ]);
         log(`${q.name}: p50 ${pct(api, 50).toFixed(1)}, p95 ${pct(api, 95).toFixed(1)} ms (load ${load()})`);

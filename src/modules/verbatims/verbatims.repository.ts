@@ -5,7 +5,7 @@ import { placeholders } from '../../database/insert-rows';
 import { fromSqlDate, toSqlDate } from './sql-date';
 import { VerbatimPosition } from './verbatim-cursor';
 import { VerbatimFilter } from './verbatim-filters';
-import { searchDialect } from './verbatim-search.dialect';
+import { recencyWalkHint, searchDialect } from './verbatim-search.dialect';
 
 export interface VerbatimRow {
   id: string;
@@ -102,7 +102,9 @@ export class VerbatimsRepository {
       params.push(position, position, after.id);
     }
     const order = sort === 'relevance' && match ? 'score DESC, f.id DESC' : `${at} DESC, ${id} DESC`;
-    const from = byTopic ? 'feedback_topics tp JOIN feedback f ON f.id = tp.feedback_id' : 'feedback f';
+    const from = byTopic
+      ? 'feedback_topics tp JOIN feedback f ON f.id = tp.feedback_id'
+      : `feedback f ${textsOnly ? recencyWalkHint(type) : ''}`;
     const offset = after && 'offset' in after ? after.offset : 0;
     // textsOnly: what the newest-matches walk reads (id, text, time); the analysis only when a filter needs it.
     const needsAnalysis = !textsOnly || !!filter.sentiment || !!filter.signal;

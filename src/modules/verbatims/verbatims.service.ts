@@ -16,13 +16,13 @@ import { VerbatimRow, VerbatimsRepository } from './verbatims.repository';
 const EXPORT_PAGE = 1_000;
 
 /**
- * A search by relevance for a word most texts of the range contain is slow in MariaDB's FULLTEXT whatever the
+ * A search by relevance for a word many texts of the range contain is slow in MariaDB's FULLTEXT whatever the
  * query does with the matches (~2 s for a word in 5 % of 1 M texts). So a page first reads the newest PROBE_ROWS
  * items of the range (recency index, every filter applied): when at least COMMON_SHARE of them match, the newest
  * matches (at most CANDIDATES, looking at most at WALK_ROWS items) are ranked instead, and the page says so.
  */
 const EXAMINE_PER_ROW = 10;
-export const BOUNDED_SEARCH = { PROBE_ROWS: 2_000, COMMON_SHARE: 0.02, CANDIDATES: 500, WALK_ROWS: 20_000 };
+export const BOUNDED_SEARCH = { PROBE_ROWS: 1_000, COMMON_SHARE: 0.02, CANDIDATES: 200, WALK_ROWS: 10_000 };
 
 /** What people said: full-text search with filters, the analysis inline and the matched words marked. */
 @Injectable()

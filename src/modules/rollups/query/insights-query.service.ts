@@ -148,7 +148,12 @@ export class InsightsQueryService {
         ? { rows: [], ranges, minus }
         : (dims <= SLICE_MAX_DIMS[grain]
             ? this.repository.sliceSums(grain, mergedRanges([...ranges, ...minus]), filters, groupBy)
-            : this.repository.sums(grain as RollupGrain, mergedRanges([...ranges, ...minus]), filters, groupBy)
+            : this.repository.sums(
+                grain as RollupGrain,
+                mergedRanges([...ranges, ...minus]),
+                filters,
+                groupBy,
+              )
           ).then((rows) => ({ rows, ranges, minus }));
     const coarse = dims <= SLICE_MAX_DIMS.day ? coarsen(plan.days) : { month: [], week: [], day: plan.days };
     const reads = await Promise.all([

@@ -70,7 +70,7 @@ export class VerbatimSearchDto {
   @ApiPropertyOptional({
     type: Number,
     nullable: true,
-    example: 500,
+    example: 200,
     description: 'newest_matches: how many were ranked',
   })
   candidates: number | null;
