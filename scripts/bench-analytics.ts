@@ -17,7 +17,7 @@ import { benchCorrelationsAndDrivers } from './bench/correlations-drivers';
 
 const HELP = `Usage: npm run bench:analytics -- [--items 1000000] [--customers 250000] [--outcomes 500000]
        [--weeks 52] [--runs 100] [--raw-runs 5] [--mysql mysql://root@127.0.0.1:3306] [--redis redis://127.0.0.1:6379] [--keep]
-       [--database-url mysql://root@127.0.0.1:3306/db | sqlite:/path/file.sqlite] [--reuse]
+       [--database-url mysql://root@127.0.0.1:3306/db | sqlite:/path/file.sqlite] [--reuse] [--only text,text]
 
 Loads --items demo feedback items in bulk (each with a stand-in analysis) of --customers customers,
 --outcomes outcome events, their rollups and the customer-level figures of the SAT indices, then measures
@@ -28,6 +28,8 @@ then times correlations and key drivers on the last quarter, and prints a table.
 Without --database-url: a fresh MySQL database on --mysql, dropped at the end unless --keep.
 --database-url: that database (MySQL, or a SQLite file, created when missing); never dropped.
 --reuse: the database already holds the bench data (a kept run): skip loading, migrate and measure only.
+--only: ask only the questions whose name contains one of the texts (no correlations and drivers then);
+--raw-runs 0 skips the raw queries.
 --help prints this and does nothing else.`;
 
 const pct = (xs: number[], p: number) => {
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
       'database-url': { type: 'string' },
       reuse: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -78,8 +81,10 @@ async function main(): Promise<void> {
     values.runs,
     values['raw-runs'],
   ].map(Number);
-  if (![items, customers, weeks, runs, rawRuns].every((v) => Number.isInteger(v) && v > 0))
+  if (![items, customers, weeks, runs].every((v) => Number.isInteger(v) && v > 0))
     throw new Error('numbers must be positive integers');
+  if (!Number.isInteger(rawRuns) || rawRuns < 0) throw new Error('--raw-runs must be an integer >= 0');
+  const only = values.only?.split(',').filter(Boolean);
   if (!Number.isInteger(outcomes) || outcomes < 0) throw new Error('--outcomes must be an integer >= 0');
   if (values.reuse && !values['database-url']) throw new Error('--reuse needs --database-url');
   log(`machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, load ${load()}`);
@@ -139,7 +144,10 @@ async function main(): Promise<void> {
       const key = (await app.get(ApiKeysService).create('bench', ['read'])).key;
       const rows: string[][] = [];
       const loads: number[] = [];
-      for (const q of analyticsQuestions(start, end, sqlite ? 'sqlite' : 'mysql')) {
+      const questions = analyticsQuestions(start, end, sqlite ? 'sqlite' : 'mysql').filter(
+        (q) => !only || only.some((text) => q.name.includes(text)),
+      );
+      for (const q of questions) {
         const call = async () => {
           const t0 = performance.now();
           const res = await app.inject({
@@ -168,13 +176,18 @@ async function main(): Promise<void> {
           q.name,
           pct(api, 50).toFixed(1),
           pct(api, 95).toFixed(1),
-          pct(raw, 50).toFixed(0),
-          pct(raw, 95).toFixed(0),
-          `${(pct(raw, 50) / pct(api, 50)).toFixed(0)}x`,
+          ...(raw.length
+            ? [
+                pct(raw, 50).toFixed(0),
+                pct(raw, 95).toFixed(0),
+                `${(pct(raw, 50) / pct(api, 50)).toFixed(0)}x`,
+              ]
+            : ['–', '–', '–']),
         ]);
-        log(`${q.name}: p95 ${pct(api, 95).toFixed(1)} ms (load ${load()})`);
+        log(`${q.name}: p50 ${pct(api, 50).toFixed(1)}, p95 ${pct(api, 95).toFixed(1)} ms (load ${load()})`);
       }
-      rows.push(...(await benchCorrelationsAndDrivers(app, key, { end, runs: Math.min(runs, 10) }, log)));
+      if (!only)
+        rows.push(...(await benchCorrelationsAndDrivers(app, key, { end, runs: Math.min(runs, 10) }, log)));
       process.stdout.write(
         `\nbench:analytics — ${sizes[0].replace('feedback ', '')} items over ${weeks} weeks on ${sqlite ? 'SQLite' : 'MySQL'}; ` +
           `rows: ${sizes.slice(1).join(', ')}; ${runs} API runs, ${rawRuns} raw runs per question (ms); ` +

@@ -1,6 +1,7 @@
 import {
   findHighlights,
   markHighlights,
+  occurrences,
   parseSearch,
   toFts5Query,
   toMysqlBooleanQuery,
@@ -40,5 +41,15 @@ describe('search terms', () => {
     expect(markHighlights(text, findHighlights(text, parseSearch('checkout')))).toBe(
       '&lt;b&gt;<mark>Checkout</mark>&lt;/b&gt; &amp; more',
     );
+  });
+
+  it('counts occurrences of every term, phrases in order, prefixes, accents and case folded; 0 when one is missing', () => {
+    const text = 'Refund? The REFUND was late; card declined, then card  Declined again. Refünds pending.';
+    expect(occurrences(text, parseSearch('refund'))).toBe(2);
+    expect(occurrences(text, parseSearch('refund*'))).toBe(3);
+    expect(occurrences(text, parseSearch('"card declined" refund'))).toBe(4);
+    expect(occurrences(text, parseSearch('"declined card"'))).toBe(0);
+    expect(occurrences(text, parseSearch('refund missing'))).toBe(0);
+    expect(occurrences('refunded', parseSearch('refund'))).toBe(0);
   });
 });

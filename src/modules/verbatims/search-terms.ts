@@ -84,3 +84,23 @@ export function markHighlights(text: string, highlights: Highlight[]): string {
   }
   return out + escapeHtml(text.slice(at));
 }
+
+/**
+ * How often the search occurs in `text`, words compared as findHighlights compares them (a phrase counts where
+ * its words follow one another): the sum over the terms, or 0 when any term is missing (every term is required).
+ */
+export function occurrences(text: string, terms: SearchTerm[]): number {
+  const words = (text.match(WORD) ?? []).map(fold);
+  let total = 0;
+  for (const t of terms) {
+    const last = t.words.length - 1;
+    const same = (word: string, i: number) =>
+      t.prefix && i === last ? word.startsWith(t.words[i]) : word === t.words[i];
+    let count = 0;
+    for (let at = 0; at + last < words.length; at++)
+      if (t.words.every((w, i) => same(words[at + i], i))) count++;
+    if (!count) return 0;
+    total += count;
+  }
+  return total;
+}

@@ -10,6 +10,11 @@ describe('verbatim cursor', () => {
     const position = { occurredAt: 1_700_000_000_000, id: '0190c6f2-0000-7000-8000-000000000001' };
     expect(decodeVerbatimCursor(encodeVerbatimCursor(fp, position), fp)).toEqual(position);
     expect(decodeVerbatimCursor(encodeVerbatimCursor(fp, { offset: 20 }), fp)).toEqual({ offset: 20 });
+    for (const bounded of [true, false])
+      expect(decodeVerbatimCursor(encodeVerbatimCursor(fp, { offset: 20, bounded }), fp)).toEqual({
+        offset: 20,
+        bounded,
+      });
   });
 
   it('refuses a cursor of another query, and garbage', () => {

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { VerbatimCursorException } from './verbatims.exception';
 
-/** Where the next page starts: after (occurredAt, id) for recency, at an offset for relevance. */
-export type VerbatimPosition = { occurredAt: number; id: string } | { offset: number };
+/**
+ * Where the next page starts: after (occurredAt, id) for recency, at an offset for relevance (`bounded`: into the
+ * ranked newest matches, see VerbatimsService, so every page of a search ranks the same way).
+ */
+export type VerbatimPosition = { occurredAt: number; id: string } | { offset: number; bounded?: boolean };
 
 /**
  * A cursor names the query it belongs to (a hash of its filters, search and sort): a cursor carried over to
@@ -31,7 +34,9 @@ export function decodeVerbatimCursor(cursor: string, fingerprint: string): Verba
     throw new VerbatimCursorException('is not one this API returned');
   if (parsed.q !== fingerprint) throw new VerbatimCursorException('belongs to another query');
   if (Number.isInteger(parsed.offset) && (parsed.offset as number) >= 0)
-    return { offset: parsed.offset as number };
+    return typeof parsed.bounded === 'boolean'
+      ? { offset: parsed.offset as number, bounded: parsed.bounded }
+      : { offset: parsed.offset as number };
   if (
     Number.isFinite(parsed.occurredAt) &&
     typeof parsed.id === 'string' &&

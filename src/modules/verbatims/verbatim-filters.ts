@@ -23,6 +23,8 @@ export interface VerbatimFilter {
   sentiment?: string[];
   from?: Date;
   to?: Date;
+  /** Only these items (never from a request: how a page of already chosen items is read whole). */
+  ids?: string[];
 }
 
 const VOCABULARIES: Partial<Record<keyof VerbatimFilter, readonly string[]>> = {

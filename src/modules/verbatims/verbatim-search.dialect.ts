@@ -29,3 +29,11 @@ export function searchDialect(type: string, terms: SearchTerm[]): SearchDialect 
     params: { join: [], where: [query], score: [query] },
   };
 }
+
+/**
+ * The newest-matches walk reads the newest rows in index order and stops early; on a small table MySQL's planner
+ * prefers a full scan and a sort, which reads everything (and which ROWS EXAMINED aborts), so the index is named.
+ */
+export function recencyWalkHint(type: string): string {
+  return type === 'mysql' || type === 'mariadb' ? 'FORCE INDEX (idx_feedback_occurred)' : '';
+}

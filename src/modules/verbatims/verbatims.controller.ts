@@ -36,6 +36,7 @@ const EXAMPLE: VerbatimPageDto = {
     },
   ],
   nextCursor: 'eyJxIjoiVjJ4...',
+  search: { ranking: 'fulltext', candidates: null, since: null },
 };
 
 @ApiTags('analytics')

@@ -5,7 +5,7 @@ import { placeholders } from '../../database/insert-rows';
 import { fromSqlDate, toSqlDate } from './sql-date';
 import { VerbatimPosition } from './verbatim-cursor';
 import { VerbatimFilter } from './verbatim-filters';
-import { searchDialect } from './verbatim-search.dialect';
+import { recencyWalkHint, searchDialect } from './verbatim-search.dialect';
 
 export interface VerbatimRow {
   id: string;
@@ -49,6 +49,8 @@ export class VerbatimsRepository {
     sort: 'relevance' | 'recency',
     limit: number,
     after?: VerbatimPosition,
+    textsOnly = false,
+    examineAtMost?: number,
   ): Promise<VerbatimRow[]> {
     const type = this.dataSource.options.type;
     const match = filter.terms ? searchDialect(type, filter.terms) : undefined;
@@ -57,6 +59,10 @@ export class VerbatimsRepository {
     if (match) {
       where.push(match.where);
       params.push(...match.params.where);
+    }
+    if (filter.ids) {
+      where.push(`f.id IN (${placeholders(filter.ids.length)})`);
+      params.push(...filter.ids);
     }
     for (const [key, column] of EQUAL_COLUMNS) {
       const values = filter[key];
@@ -96,20 +102,35 @@ export class VerbatimsRepository {
       params.push(position, position, after.id);
     }
     const order = sort === 'relevance' && match ? 'score DESC, f.id DESC' : `${at} DESC, ${id} DESC`;
-    const from = byTopic ? 'feedback_topics tp JOIN feedback f ON f.id = tp.feedback_id' : 'feedback f';
+    const from = byTopic
+      ? 'feedback_topics tp JOIN feedback f ON f.id = tp.feedback_id'
+      : `feedback f ${textsOnly ? recencyWalkHint(type) : ''}`;
     const offset = after && 'offset' in after ? after.offset : 0;
-    const sql = `SELECT f.id, f.kind, f.source, f.channel, f.touchpoint, f.journey_stage AS journeyStage,
+    // textsOnly: what the newest-matches walk reads (id, text, time); the analysis only when a filter needs it.
+    const needsAnalysis = !textsOnly || !!filter.sentiment || !!filter.signal;
+    const columns = textsOnly
+      ? `f.id, f.text, f.occurred_at AS occurredAt, NULL AS sentimentScore, NULL AS score`
+      : `f.id, f.kind, f.source, f.channel, f.touchpoint, f.journey_stage AS journeyStage,
         f.segment, f.customer_id AS customerId, f.language, f.text, f.occurred_at AS occurredAt,
         a.sentiment_label AS sentimentLabel, a.sentiment_score AS sentimentScore, a.signals, a.pipeline_version AS analysisVersion,
-        ${match ? match.score : 'NULL'} AS score
+        ${match ? match.score : 'NULL'} AS score`;
+    // MariaDB stops after that many rows read (fewer rows come back): a probe behind a selective filter stays cheap.
+    const examined = examineAtMost && type === 'mariadb' ? ` ROWS EXAMINED ${Math.trunc(examineAtMost)}` : '';
+    const sql = `SELECT ${columns}
       FROM ${from} ${match?.join ?? ''}
-      LEFT JOIN feedback_analysis a ON a.feedback_id = f.id AND a.pipeline_version = ?
+      ${needsAnalysis ? 'LEFT JOIN feedback_analysis a ON a.feedback_id = f.id AND a.pipeline_version = ?' : ''}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${order} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`;
-    const rows: VerbatimRow[] = await this.dataSource.query(sql, [
-      ...(match?.params.score ?? []),
+      ORDER BY ${order} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}${examined}`;
+    const run = (args: unknown[]): Promise<VerbatimRow[]> =>
+      this.dataSource.query(sql, args).catch((error: Error) => {
+        // Past ROWS EXAMINED, MariaDB returns what it has, or fails when it was still sorting: nothing, then.
+        if (examined && /ROWS EXAMINED/i.test(error.message)) return [];
+        throw error;
+      });
+    const rows: VerbatimRow[] = await run([
+      ...(match && !textsOnly ? match.params.score : []),
       ...(match?.params.join ?? []),
-      version,
+      ...(needsAnalysis ? [version] : []),
       ...params,
     ]);
     return rows.map((r) => ({
@@ -118,6 +139,12 @@ export class VerbatimsRepository {
       sentimentScore: r.sentimentScore === null ? null : Number(r.sentimentScore),
       score: r.score === null ? null : Number(r.score),
     }));
+  }
+
+  /** Whole rows of some items (with the current analysis), in no particular order. */
+  async byIds(ids: string[], version: string): Promise<VerbatimRow[]> {
+    if (!ids.length) return [];
+    return this.search({ ids }, version, 'recency', ids.length);
   }
 
   async topicsOf(

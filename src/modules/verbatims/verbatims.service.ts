@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AnalysisService } from '../analysis/analysis.service';
 import { ListVerbatimsQuery } from './dto/list-verbatims.query';
-import { VerbatimDto, VerbatimPageDto } from './dto/verbatim-response.dto';
-import { findHighlights, markHighlights, SearchTerm } from './search-terms';
+import { VerbatimDto, VerbatimPageDto, VerbatimSearchDto } from './dto/verbatim-response.dto';
+import { findHighlights, markHighlights, occurrences, SearchTerm } from './search-terms';
 import {
   decodeVerbatimCursor,
   encodeVerbatimCursor,
@@ -14,6 +14,15 @@ import { VerbatimRow, VerbatimsRepository } from './verbatims.repository';
 
 /** Rows per query while streaming an export: large enough to amortise, small enough to stay flat in memory. */
 const EXPORT_PAGE = 1_000;
+
+/**
+ * A search by relevance for a word many texts of the range contain is slow in MariaDB's FULLTEXT whatever the
+ * query does with the matches (~2 s for a word in 5 % of 1 M texts). So a page first reads the newest PROBE_ROWS
+ * items of the range (recency index, every filter applied): when at least COMMON_SHARE of them match, the newest
+ * matches (at most CANDIDATES, looking at most at WALK_ROWS items) are ranked instead, and the page says so.
+ */
+const EXAMINE_PER_ROW = 10;
+export const BOUNDED_SEARCH = { PROBE_ROWS: 1_000, COMMON_SHARE: 0.02, CANDIDATES: 200, WALK_ROWS: 10_000 };
 
 /** What people said: full-text search with filters, the analysis inline and the matched words marked. */
 @Injectable()
@@ -29,8 +38,102 @@ export class VerbatimsService {
     const fingerprint = queryFingerprint({ ...query, sort });
     const after = query.cursor ? decodeVerbatimCursor(query.cursor, fingerprint) : undefined;
     const limit = query.limit ?? 50;
+    if (sort === 'relevance' && filter.terms && !(after && 'offset' in after && after.bounded === false)) {
+      const bounded = await this.newestMatches(filter, limit, after && 'offset' in after ? after : undefined);
+      if (bounded)
+        return {
+          items: bounded.items,
+          nextCursor: bounded.next ? encodeVerbatimCursor(fingerprint, bounded.next) : null,
+          search: bounded.search,
+        };
+    }
     const { items, next } = await this.fetch(filter, sort, limit, after);
-    return { items, nextCursor: next ? encodeVerbatimCursor(fingerprint, next) : null };
+    const search: VerbatimSearchDto | null =
+      sort === 'relevance' && filter.terms ? { ranking: 'fulltext', candidates: null, since: null } : null;
+    return { items, nextCursor: next ? encodeVerbatimCursor(fingerprint, next) : null, search };
+  }
+
+  /**
+   * Relevance over the newest matches (see BOUNDED_SEARCH), or undefined when the words are not that common (the
+   * database's full-text index answers those fast). Matches are found as findHighlights finds words; the score is
+   * how often the words occur, ties newest first. A cursor of such a page keeps the next pages on this path.
+   */
+  private async newestMatches(
+    filter: VerbatimFilter,
+    limit: number,
+    after?: { offset: number; bounded?: boolean },
+  ): Promise<{ items: VerbatimDto[]; next?: VerbatimPosition; search: VerbatimSearchDto } | undefined> {
+    const { PROBE_ROWS, COMMON_SHARE, CANDIDATES, WALK_ROWS } = BOUNDED_SEARCH;
+    const terms = filter.terms!;
+    const version = await this.analysis.currentVersion();
+    const plain: VerbatimFilter = { ...filter, terms: undefined };
+    const matches: { id: string; occurredAt: Date; score: number }[] = [];
+    let [seen, chunk, position, exhausted] = [
+      0,
+      PROBE_ROWS,
+      undefined as VerbatimPosition | undefined,
+      false,
+    ];
+    let oldest: Date | undefined;
+    while (matches.length < CANDIDATES && seen < WALK_ROWS && !exhausted) {
+      const size = Math.min(chunk, WALK_ROWS - seen);
+      // The probe reads at most EXAMINE_PER_ROW rows per row it returns (MariaDB): cut short, it looks exhausted.
+      const examine = seen ? undefined : EXAMINE_PER_ROW * size;
+      const rows = await this.repository.search(plain, version, 'recency', size, position, true, examine);
+      for (const row of rows) {
+        const score = row.text ? occurrences(row.text, terms) : 0;
+        if (score && matches.length < CANDIDATES)
+          matches.push({ id: row.id, occurredAt: row.occurredAt, score });
+      }
+      seen += rows.length;
+      exhausted = rows.length < size;
+      const last = rows[rows.length - 1];
+      if (last)
+        [oldest, position] = [last.occurredAt, { occurredAt: last.occurredAt.getTime(), id: last.id }];
+      // Past the probe: common enough to bound, unless a cursor already chose this path. A range that fits in the
+      // probe goes to the full-text index too (it is small there as well).
+      if (
+        seen === rows.length &&
+        !after?.bounded &&
+        (exhausted || matches.length < COMMON_SHARE * PROBE_ROWS)
+      )
+        return undefined;
+      chunk *= 2;
+    }
+    if (matches.length >= CANDIDATES) oldest = matches[matches.length - 1].occurredAt;
+    matches.sort((a, b) => b.score - a.score || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    const offset = after?.offset ?? 0;
+    const chosen = matches.slice(offset, offset + limit);
+    const [rows, topics] = await Promise.all([
+      this.repository.byIds(
+        chosen.map((m) => m.id),
+        version,
+      ),
+      this.repository.topicsOf(
+        chosen.map((m) => m.id),
+        version,
+      ),
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const page = chosen.flatMap((m) => {
+      const row = byId.get(m.id);
+      return row ? [{ ...row, score: m.score }] : [];
+    });
+    return {
+      items: page.map((row) =>
+        toVerbatim(
+          row,
+          topics.filter((t) => t.feedbackId === row.id),
+          terms,
+        ),
+      ),
+      next: offset + limit < matches.length ? { offset: offset + limit, bounded: true } : undefined,
+      search: {
+        ranking: 'newest_matches',
+        candidates: matches.length,
+        since: exhausted && matches.length < CANDIDATES ? null : (oldest?.toISOString() ?? null),
+      },
+    };
   }
 
   /**
@@ -93,7 +196,7 @@ export class VerbatimsService {
     if (rows.length <= limit || !last) return { items };
     const next: VerbatimPosition =
       sort === 'relevance'
-        ? { offset: (after && 'offset' in after ? after.offset : 0) + limit }
+        ? { offset: (after && 'offset' in after ? after.offset : 0) + limit, bounded: false }
         : { occurredAt: last.occurredAt.getTime(), id: last.id };
     return { items, next };
   }

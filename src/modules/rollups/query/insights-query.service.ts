@@ -31,8 +31,8 @@ import { SLICE_MAX_DIMS, SliceGrain } from '../rollup-slices';
 
 export const DEFAULT_MIN_SAMPLE = 30;
 
-const addInto = (into: RollupSums, from: RollupSums) => {
-  for (const f of SUM_FIELDS) into[f] += from[f];
+const addInto = (into: RollupSums, from: RollupSums, sign: 1 | -1) => {
+  for (const f of SUM_FIELDS) into[f] += sign * from[f];
 };
 
 /**
@@ -131,8 +131,8 @@ export class InsightsQueryService {
   }
 
   /**
-   * Sums per group, per period (index into `periods`): whole months, ISO weeks and UTC days inside each period,
-   * plus the hours of its partial edge days. Questions touching at most two item dimensions read the slices
+   * Sums per group, per period (index into `periods`): whole months, ISO weeks and UTC days, plus or minus the
+   * hours of the UTC days its edges cut (see bucketPlan). Questions touching at most two item dimensions read the slices
    * (edge hours: at most one), others the rollups keyed by every dimension (days and hours only).
    */
   async sumsByPeriod(
@@ -142,28 +142,38 @@ export class InsightsQueryService {
   ): Promise<Map<string | null, RollupSums[]>> {
     const plan = bucketPlan(periods);
     const dims = itemDimensionsOf(filters, groupBy).length;
-    const read = async (grain: SliceGrain, ranges: BucketRange[]) =>
-      !ranges.length
-        ? { rows: [], ranges }
+    // Each read carries the ranges its rows are added for and, for hours, those they are subtracted for.
+    const read = async (grain: SliceGrain, ranges: BucketRange[], minus: BucketRange[] = []) =>
+      !ranges.length && !minus.length
+        ? { rows: [], ranges, minus }
         : (dims <= SLICE_MAX_DIMS[grain]
-            ? this.repository.sliceSums(grain, mergedRanges(ranges), filters, groupBy)
-            : this.repository.sums(grain as RollupGrain, mergedRanges(ranges), filters, groupBy)
-          ).then((rows) => ({ rows, ranges }));
+            ? this.repository.sliceSums(grain, mergedRanges([...ranges, ...minus]), filters, groupBy)
+            : this.repository.sums(
+                grain as RollupGrain,
+                mergedRanges([...ranges, ...minus]),
+                filters,
+                groupBy,
+              )
+          ).then((rows) => ({ rows, ranges, minus }));
     const coarse = dims <= SLICE_MAX_DIMS.day ? coarsen(plan.days) : { month: [], week: [], day: plan.days };
     const reads = await Promise.all([
       read('month', coarse.month),
       read('week', coarse.week),
       read('day', coarse.day),
-      read('hour', plan.hours),
+      read('hour', plan.hours, plan.minusHours),
     ]);
     const out = new Map<string | null, RollupSums[]>();
-    for (const { rows, ranges } of reads)
+    const perPeriodOf = (group: string | null) => {
+      let perPeriod = out.get(group);
+      if (!perPeriod) out.set(group, (perPeriod = periods.map(() => emptySums())));
+      return perPeriod;
+    };
+    for (const { rows, ranges, minus } of reads)
       for (const row of rows) {
         const period = periodOfBucket(ranges, row.bucket);
-        if (period < 0) continue;
-        let perPeriod = out.get(row.group);
-        if (!perPeriod) out.set(row.group, (perPeriod = periods.map(() => emptySums())));
-        addInto(perPeriod[period], row.sums);
+        if (period >= 0) addInto(perPeriodOf(row.group)[period], row.sums, 1);
+        const minusPeriod = minus.length ? periodOfBucket(minus, row.bucket) : -1;
+        if (minusPeriod >= 0) addInto(perPeriodOf(row.group)[minusPeriod], row.sums, -1);
       }
     return out;
   }

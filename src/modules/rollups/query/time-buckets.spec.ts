@@ -15,25 +15,52 @@ describe('time buckets', () => {
     expect(periods[2].to).toBe(Date.parse('2026-03-17T00:00:00Z'));
   });
 
-  it('reads whole UTC days from the daily rows and the edge hours of a Berlin week from the hourly rows', () => {
-    // Berlin week of Mon 2026-03-02 = [Sun 01 23:00Z, Sun 08 23:00Z).
+  it('reads a Berlin week as a whole UTC week plus the hour before it minus its last hour', () => {
+    // Berlin week of Mon 2026-03-02 = [Sun 01 23:00Z, Sun 08 23:00Z): Sunday 08 has 23 of its hours inside.
     const periods = periodsOf(
       {
         from: new Date('2026-03-01T23:00:00Z'),
-        to: new Date('2026-03-08T23:00:00Z'),
+        to: new Date('2026-03-15T23:00:00Z'),
         timezone: 'Europe/Berlin',
       },
       'week',
     );
-    expect(periods.map((p) => p.label)).toEqual(['2026-03-02']);
+    expect(periods.map((p) => p.label)).toEqual(['2026-03-02', '2026-03-09']);
     const plan = bucketPlan(periods);
+    const day = (iso: string) => Date.parse(iso) / 86_400_000;
     expect(plan.days).toEqual([
-      { from: Date.parse('2026-03-02') / 86_400_000, to: Date.parse('2026-03-08') / 86_400_000, period: 0 },
+      { from: day('2026-03-02'), to: day('2026-03-09'), period: 0 },
+      { from: day('2026-03-09'), to: day('2026-03-16'), period: 1 },
     ]);
     expect(plan.hours).toEqual([
       { from: hour('2026-03-01T23:00:00Z'), to: hour('2026-03-02T00:00:00Z'), period: 0 },
-      { from: hour('2026-03-08T00:00:00Z'), to: hour('2026-03-08T23:00:00Z'), period: 0 },
+      { from: hour('2026-03-08T23:00:00Z'), to: hour('2026-03-09T00:00:00Z'), period: 1 },
     ]);
+    expect(plan.minusHours).toEqual([
+      { from: hour('2026-03-08T23:00:00Z'), to: hour('2026-03-09T00:00:00Z'), period: 0 },
+      { from: hour('2026-03-15T23:00:00Z'), to: hour('2026-03-16T00:00:00Z'), period: 1 },
+    ]);
+    expect(coarsen(plan.days).week).toHaveLength(2);
+  });
+
+  it('counts every hour of every period once: days plus hours minus subtracted hours', () => {
+    // Boundaries at every hour of the day, including a tie at noon, and periods shorter than half a day.
+    const bounds = [0, 5, 12, 36, 47, 48, 60, 61, 100, 130, 131, 200, 219].map((h) => 1_000_000 + h);
+    const periods = bounds.slice(1).map((to, i) => ({ label: '', from: bounds[i] * H, to: to * H }));
+    const plan = bucketPlan(periods);
+    const count = periods.map(() => new Map<number, number>());
+    const add = (p: number, h: number, by: number) => count[p].set(h, (count[p].get(h) ?? 0) + by);
+    for (const r of plan.days) for (let h = r.from * 24; h < r.to * 24; h++) add(r.period, h, 1);
+    for (const r of plan.hours) for (let h = r.from; h < r.to; h++) add(r.period, h, 1);
+    for (const r of plan.minusHours) for (let h = r.from; h < r.to; h++) add(r.period, h, -1);
+    periods.forEach((p, i) => {
+      const hours = [...count[i]].filter(([, c]) => c !== 0);
+      expect(hours.every(([, c]) => c === 1)).toBe(true);
+      expect(hours.map(([h]) => h).sort((a, b) => a - b)).toEqual(range(p.from / H, p.to / H));
+    });
+    // Each list stays sorted and disjoint (periodOfBucket needs that).
+    for (const list of [plan.days, plan.hours, plan.minusHours])
+      list.slice(1).forEach((r, i) => expect(r.from).toBeGreaterThanOrEqual(list[i].to));
   });
 
   it('follows daylight saving: the Berlin day of the spring change has 23 hours', () => {
@@ -60,6 +87,10 @@ describe('time buckets', () => {
     expect(mergedRanges(ranges)).toEqual([
       [0, 9],
       [12, 20],
+    ]);
+    expect(mergedRanges([ranges[2], { from: 14, to: 22, period: 1 }, ranges[0]])).toEqual([
+      [0, 5],
+      [12, 22],
     ]);
     expect([0, 4, 5, 8, 9, 11, 12, 19, 20].map((b) => periodOfBucket(ranges, b))).toEqual([
       0, 0, 1, 1, -1, -1, 2, 2, -1,

@@ -40,13 +40,28 @@ export function periodsOf(range: TimeRange, granularity: Granularity): Period[] 
   return periods;
 }
 
+/** The rows that answer each period exactly: `days` plus `hours` minus `minusHours` (each list sorted, disjoint). */
+export interface BucketPlan {
+  days: BucketRange[];
+  hours: BucketRange[];
+  minusHours: BucketRange[];
+}
+
 /**
- * Which rows answer each period exactly: the UTC days wholly inside it from the daily table, the hours of its
- * partial edge days from the hourly table. Needs every boundary on a whole UTC hour (whole-hour zone offsets).
+ * Which rows answer each period exactly. A boundary inside a UTC day gives that day to the side holding most of
+ * its hours: that side reads the whole day and subtracts the other side's hours, which the other side reads as
+ * its own. A Berlin week is then one whole UTC week (Monday to Sunday, from the week slices) plus the 1–2 hours
+ * before it minus its last 1–2 hours, instead of 6 days and ~24 edge hours. Sums of counts are integers, so the
+ * subtraction is exact. Needs every boundary on a whole UTC hour (whole-hour zone offsets).
  */
-export function bucketPlan(periods: Period[]): { days: BucketRange[]; hours: BucketRange[] } {
-  const days: BucketRange[] = [];
-  const hours: BucketRange[] = [];
+export function bucketPlan(periods: Period[]): BucketPlan {
+  const plan: BucketPlan = { days: [], hours: [], minusHours: [] };
+  // A tie (a boundary at noon) goes to the earlier side; any rule works if both sides of a boundary use it.
+  const nearestDay = (hour: number) => Math.round(hour / HOURS_PER_DAY);
+  const signed = (from: number, to: number, period: number) => {
+    if (from < to) plan.hours.push({ from, to, period });
+    else if (to < from) plan.minusHours.push({ from: to, to: from, period });
+  };
   periods.forEach((p, period) => {
     if (p.from % MS_PER_HOUR !== 0 || p.to % MS_PER_HOUR !== 0)
       throw new InsightsQueryError(
@@ -54,16 +69,19 @@ export function bucketPlan(periods: Period[]): { days: BucketRange[]; hours: Buc
         'only zones whose offset is a whole number of hours are supported (rollups are hourly)',
       );
     const [h0, h1] = [p.from / MS_PER_HOUR, p.to / MS_PER_HOUR];
-    const [d0, d1] = [Math.ceil(h0 / HOURS_PER_DAY), Math.floor(h1 / HOURS_PER_DAY)];
+    const [d0, d1] = [nearestDay(h0), nearestDay(h1)];
     if (d0 >= d1) {
-      hours.push({ from: h0, to: h1, period });
+      plan.hours.push({ from: h0, to: h1, period });
       return;
     }
-    if (h0 < d0 * HOURS_PER_DAY) hours.push({ from: h0, to: d0 * HOURS_PER_DAY, period });
-    days.push({ from: d0, to: d1, period });
-    if (d1 * HOURS_PER_DAY < h1) hours.push({ from: d1 * HOURS_PER_DAY, to: h1, period });
+    signed(h0, d0 * HOURS_PER_DAY, period);
+    plan.days.push({ from: d0, to: d1, period });
+    signed(d1 * HOURS_PER_DAY, h1, period);
   });
-  return { days, hours };
+  const byStart = (a: BucketRange, b: BucketRange) => a.from - b.from;
+  plan.hours.sort(byStart);
+  plan.minusHours.sort(byStart);
+  return plan;
 }
 
 /** Day ranges split into whole months, whole ISO weeks and the days left over (each list sorted). */
@@ -104,12 +122,12 @@ export function coarsen(days: BucketRange[]): CoarsePlan {
   return plan;
 }
 
-/** Adjacent ranges joined: fewer OR'd conditions in the SQL. */
+/** Adjacent or overlapping ranges joined (any order): fewer OR'd conditions in the SQL. */
 export function mergedRanges(ranges: BucketRange[]): [number, number][] {
   const out: [number, number][] = [];
-  for (const r of ranges) {
+  for (const r of [...ranges].sort((a, b) => a.from - b.from)) {
     const last = out[out.length - 1];
-    if (last && last[1] === r.from) last[1] = r.to;
+    if (last && last[1] >= r.from) last[1] = Math.max(last[1], r.to);
     else out.push([r.from, r.to]);
   }
   return out;

@@ -59,8 +59,39 @@ export class VerbatimDto {
   analysis: VerbatimAnalysisDto | null;
 }
 
+export class VerbatimSearchDto {
+  @ApiProperty({
+    enum: ['fulltext', 'newest_matches'],
+    description:
+      'fulltext: every match in the range, ranked by the database (FULLTEXT / FTS5). newest_matches: the word is so ' +
+      'common that only the newest matches were ranked (by how often the words occur); see candidates and since',
+  })
+  ranking: 'fulltext' | 'newest_matches';
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 200,
+    description: 'newest_matches: how many were ranked',
+  })
+  candidates: number | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2026-11-20T08:00:00.000Z',
+    description:
+      'newest_matches: the oldest item looked at; older matches were not ranked (null: none left out)',
+  })
+  since: string | null;
+}
+
 export class VerbatimPageDto {
   @ApiProperty({ type: [VerbatimDto] }) items: VerbatimDto[];
+  @ApiPropertyOptional({
+    type: () => VerbatimSearchDto,
+    nullable: true,
+    description: 'How a search by relevance was ranked; null without q or by recency',
+  })
+  search: VerbatimSearchDto | null;
   @ApiPropertyOptional({
     type: String,
     nullable: true,
