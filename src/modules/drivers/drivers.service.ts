@@ -9,6 +9,7 @@ import {
   CustomerFacts,
   CustomerFactsRepository,
   FactsRange,
+  FactsSource,
 } from '../correlations/customer-facts.repository';
 import { DriverFactsRepository } from './driver-facts.repository';
 import { PatternTable, patternCorrelations, patternTable, splitBy } from './driver-patterns';
@@ -30,6 +31,8 @@ export const BOOTSTRAP_REPLICATES = 100;
 export interface DriversOptions {
   /** Replicates of the importance bootstrap; the ranking and every other figure do not depend on it. */
   replicates?: number;
+  /** Where item sentiment and topic mentions are read from (the equivalence test compares both). */
+  source?: FactsSource;
 }
 
 export interface Driver {
@@ -69,9 +72,9 @@ export class DriversService {
     options: DriversOptions = {},
   ): Promise<DriversAnswer> {
     const [facts, raised, performance] = await Promise.all([
-      this.facts.load(range),
-      this.mentions.raisedNegatively(range),
-      this.mentions.performance(range),
+      this.facts.load(range, options.source),
+      this.mentions.raisedNegatively(range, options.source),
+      this.mentions.performance(range, options.source),
     ]);
     const value = (f: CustomerFacts): number | undefined =>
       outcome === 'nps'
@@ -79,7 +82,11 @@ export class DriversService {
         : f.sentiment === undefined
           ? undefined
           : Number(outcome === 'churn' ? f.churned : f.referred);
-    const customers = [...facts.entries()].filter(([, f]) => value(f) !== undefined).map(([id]) => id);
+    // In id order: the bootstrap's draws then do not depend on the order the database returned rows in.
+    const customers = [...facts.entries()]
+      .filter(([, f]) => value(f) !== undefined)
+      .map(([id]) => id)
+      .sort();
     const known = new Set(customers);
     const topics = [...raised.entries()]
       .map(([topic, who]) => ({ topic, count: [...who].filter((c) => known.has(c)).length }))
