@@ -50,7 +50,7 @@ export class CustomerFactsRepository {
     // Averaged per customer in the database: only one row per customer comes back, however many items.
     const scores =
       source === 'raw'
-        ? await feedback
+        ? feedback
             .clone()
             .innerJoin(FeedbackAnalysisEntity, 'a', 'a.feedback_id = f.id')
             .andWhere(NEWEST_ANALYSIS)
@@ -58,22 +58,16 @@ export class CustomerFactsRepository {
             .select('f.customer_id', 'customer')
             .addSelect('AVG(a.sentiment_score)', 'sentiment')
             .groupBy('f.customer_id')
-            .getRawMany<{ customer: string; sentiment: number | string }>()
-        : await this.fromCopies('customer_item_facts', range)
+        : this.fromCopies('customer_item_facts', range)
             .select('c.customer_id', 'customer')
             .addSelect('AVG(c.sentiment_score)', 'sentiment')
-            .groupBy('c.customer_id')
-            .getRawMany<{ customer: string; sentiment: number | string }>();
-    for (const r of scores) of(r.customer).sentiment = Number(r.sentiment);
-    const nps = await feedback
+            .groupBy('c.customer_id');
+    const nps = feedback
       .clone()
       .andWhere('f.nps_score IS NOT NULL')
       .select('f.customer_id', 'customer')
       .addSelect('AVG(f.nps_score)', 'nps')
-      .groupBy('f.customer_id')
-      .getRawMany<{ customer: string; nps: number }>();
-    for (const r of nps) of(r.customer).nps = Number(r.nps);
-
+      .groupBy('f.customer_id');
     const outcomes = this.dataSource
       .getRepository(OutcomeEntity)
       .createQueryBuilder('o')
@@ -82,7 +76,15 @@ export class CustomerFactsRepository {
       .where("((o.type = 'lifecycle' AND o.event = 'churned') OR o.type = 'referral')")
       .andWhere('o.customer_id IS NOT NULL');
     whereInRange(outcomes, 'o', range);
-    for (const r of await outcomes.getRawMany<{ customer: string; type: string }>()) {
+    // Three independent reads at once (each its own pooled connection on MySQL); applied in a fixed order.
+    const [scoreRows, npsRows, outcomeRows] = await Promise.all([
+      scores.getRawMany<{ customer: string; sentiment: number | string }>(),
+      nps.getRawMany<{ customer: string; nps: number }>(),
+      outcomes.getRawMany<{ customer: string; type: string }>(),
+    ]);
+    for (const r of scoreRows) of(r.customer).sentiment = Number(r.sentiment);
+    for (const r of npsRows) of(r.customer).nps = Number(r.nps);
+    for (const r of outcomeRows) {
       if (r.type === 'referral') of(r.customer).referred = true;
       else of(r.customer).churned = true;
     }
