@@ -20,6 +20,7 @@ import { AddFeedbackRecencyIndexes1733920000003 } from './1733920000003-add-feed
 import { CreateCustomerFigures1733930000000 } from './1733930000000-create-customer-figures';
 import { RefreshDefaultTopics1733940000000 } from './1733940000000-refresh-default-topics';
 import { CoverCustomerFactIndexes1733990000000 } from './1733990000000-cover-customer-fact-indexes';
+import { CreateCustomerItemFacts1734000000000 } from './1734000000000-create-customer-item-facts';
 import { WidenCustomerFigureState1734900000000 } from './1734900000000-widen-customer-figure-state';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
@@ -46,5 +47,6 @@ export const ALL_MIGRATIONS = [
   CreateCustomerFigures1733930000000,
   RefreshDefaultTopics1733940000000,
   CoverCustomerFactIndexes1733990000000,
+  CreateCustomerItemFacts1734000000000,
   WidenCustomerFigureState1734900000000,
 ];

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/load-config';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { CustomerFiguresRepository } from '../src/modules/rollups/customer-figures/customer-figures.repository';
+import { CustomerItemFactsRepository } from '../src/modules/rollups/item-facts/customer-item-facts.repository';
 import { CustomerFiguresService } from '../src/modules/rollups/customer-figures/customer-figures.service';
 import { RollupRepository } from '../src/modules/rollups/rollup.repository';
 import { RollupsService } from '../src/modules/rollups/rollups.service';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     const rollups = new RollupsService(
       new RollupRepository(dataSource),
       new CustomerFiguresService(new CustomerFiguresRepository(dataSource)),
+      new CustomerItemFactsRepository(dataSource),
     );
     if (!values.yes) {
       process.stdout.write('Would rebuild the rollups from the raw rows. Run again with --yes to do it.\n');

@@ -20,6 +20,7 @@ import { OutcomeEntity } from '../../src/modules/outcomes/entities/outcome.entit
 import { DemoFeedbackItem, generateDemoFeedback } from '../demo/generate-demo-feedback';
 import { BenchPeople } from './bench-people';
 import { CustomerFiguresLoad } from './customer-figures-load';
+import { CustomerItemFactsRepository } from '../../src/modules/rollups/item-facts/customer-item-facts.repository';
 
 const PAGE = 2_000;
 const unit = (v: unknown, scale: unknown) =>
@@ -234,6 +235,8 @@ export async function loadAnalyticsData(
   await flushRows();
   await flushRollups();
   await figures?.flush(Infinity);
+  // Items went in without the analysis transaction's refresh: copy them for correlations and drivers in one go.
+  await new CustomerItemFactsRepository(dataSource).refill();
   onProgress(n);
   const end = new Date(options.start.getTime() + options.weeks * 7 * 86_400_000);
   return {

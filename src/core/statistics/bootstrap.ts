@@ -1,5 +1,6 @@
 import { quantileSorted } from 'simple-statistics';
 import { assertConfidence } from './distributions';
+import { drawMultinomialCounts } from './multinomial';
 import { mulberry32 } from './seeded-random';
 import { Interval } from './statistics.types';
 
@@ -42,6 +43,41 @@ export function bootstrapVector<T>(
       if (isFinite(value)) replicates[k]?.push(value);
     });
   }
+  return percentileIntervals(estimate, replicates, B, confidence);
+}
+
+/**
+ * `bootstrapVector` for rows grouped into categories (e.g. customers with the same pattern): `weights` holds how
+ * many rows each category has, and the statistic reads counts per category. A resample of the rows with
+ * replacement gives Multinomial(n, weights / n) counts, so each replicate draws those counts directly (one
+ * binomial per category, not one uniform per row): the same resampling distribution, so the same intervals up to
+ * the random stream, at a cost that grows with the categories instead of the rows.
+ */
+export function bootstrapCounts(
+  weights: ArrayLike<number>,
+  statistic: (counts: ArrayLike<number>) => number[],
+  B: number,
+  seed: number,
+  confidence = 0.95,
+): BootstrapResult[] {
+  assertConfidence(confidence);
+  if (!Number.isInteger(B) || B < 1) throw new RangeError(`B must be a positive integer, got ${B}`);
+  const estimate = statistic(weights);
+  const replicates: number[][] = estimate.map(() => []);
+  const random = mulberry32(seed);
+  for (let b = 0; b < B && weights.length > 0; b++)
+    statistic(drawMultinomialCounts(random, weights)).forEach((value, k) => {
+      if (isFinite(value)) replicates[k]?.push(value);
+    });
+  return percentileIntervals(estimate, replicates, B, confidence);
+}
+
+function percentileIntervals(
+  estimate: number[],
+  replicates: number[][],
+  B: number,
+  confidence: number,
+): BootstrapResult[] {
   const alpha = (1 - confidence) / 2;
   return estimate.map((value, k) => {
     const sorted = replicates[k].sort((x, y) => x - y);

@@ -23,7 +23,7 @@ export {
 export type { ImportanceResult } from './relative-importance';
 export { correlationsOf, rSquaredOfSubset } from './correlation-matrix';
 export type { Correlations } from './correlation-matrix';
-export { bootstrap, bootstrapVector } from './bootstrap';
+export { bootstrap, bootstrapCounts, bootstrapVector } from './bootstrap';
 export type { BootstrapResult } from './bootstrap';
 export { mixRateDecomposition } from './mix-rate';
 export type { GroupValue, MixRate, MixRateGroup, MixRateDecomposition, MixRateOptions } from './mix-rate';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { logisticRegression, pearson, spearman } from '../../core/statistics';
 import type { CorrelationResult, LogisticRegressionResult } from '../../core/statistics';
-import { CustomerFacts, CustomerFactsRepository, FactsRange } from './customer-facts.repository';
+import { CustomerFacts, CustomerFactsRepository, FactsRange, FactsSource } from './customer-facts.repository';
 
 export interface OddsResult {
   n: number;
@@ -29,8 +29,11 @@ export interface CorrelationsAnswer {
 export class CorrelationsService {
   constructor(private readonly facts: CustomerFactsRepository) {}
 
-  async correlations(range: FactsRange): Promise<CorrelationsAnswer> {
-    const facts = [...(await this.facts.load(range)).values()];
+  /** `source` is for the equivalence test: both must give the same answer. */
+  async correlations(range: FactsRange, source?: FactsSource): Promise<CorrelationsAnswer> {
+    const loaded = await this.facts.load(range, source);
+    // In customer id order: sums and the regression's iterations then do not depend on the database's row order.
+    const facts = [...loaded.keys()].sort().map((id) => loaded.get(id)!);
     const withSentiment = facts.filter(
       (f): f is CustomerFacts & { sentiment: number } => f.sentiment !== undefined,
     );

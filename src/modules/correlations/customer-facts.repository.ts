@@ -4,6 +4,9 @@ import { DataSource } from 'typeorm';
 import { FeedbackAnalysisEntity } from '../analysis/entities/feedback-analysis.entity';
 import { FeedbackEntity } from '../feedback/entities/feedback.entity';
 import { OutcomeEntity } from '../outcomes/entities/outcome.entity';
+import { NEWEST_ANALYSIS } from '../rollups/item-facts/customer-item-facts.repository';
+
+export { NEWEST_ANALYSIS };
 
 export interface CustomerFacts {
   /** Mean sentiment score (−1..1) of the newest analysis of each of their items in the range. */
@@ -21,19 +24,18 @@ export interface FactsRange {
 }
 
 /**
- * Keeps alias `a` (a feedback_analysis row) only when it is its item's newest analysis: the one stored last, as
- * the rollups count it (re-analysis adds rows; ties go to the later pipeline version).
+ * Where the sentiment of each item's newest analysis is read from: `copies` (customer_item_facts, kept in the
+ * analysis transaction) answers fast; `raw` joins every item to its newest analysis, the definition the copies
+ * must equal (the equivalence test compares both).
  */
-export const NEWEST_ANALYSIS = `NOT EXISTS (SELECT 1 FROM feedback_analysis newer
-  WHERE newer.feedback_id = a.feedback_id AND (newer.analysed_at > a.analysed_at
-    OR (newer.analysed_at = a.analysed_at AND newer.pipeline_version > a.pipeline_version)))`;
+export type FactsSource = 'copies' | 'raw';
 
 /** Customer-level raw facts for correlations, read from the stored rows (not the rollups). */
 @Injectable()
 export class CustomerFactsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async load(range: FactsRange): Promise<Map<string, CustomerFacts>> {
+  async load(range: FactsRange, source: FactsSource = 'copies'): Promise<Map<string, CustomerFacts>> {
     const facts = new Map<string, CustomerFacts>();
     const of = (id: string) => {
       let f = facts.get(id);
@@ -46,25 +48,26 @@ export class CustomerFactsRepository {
       .where('f.customer_id IS NOT NULL');
     whereInRange(feedback, 'f', range);
     // Averaged per customer in the database: only one row per customer comes back, however many items.
-    const scores = await feedback
-      .clone()
-      .innerJoin(FeedbackAnalysisEntity, 'a', 'a.feedback_id = f.id')
-      .andWhere(NEWEST_ANALYSIS)
-      .andWhere('a.sentiment_score IS NOT NULL')
-      .select('f.customer_id', 'customer')
-      .addSelect('AVG(a.sentiment_score)', 'sentiment')
-      .groupBy('f.customer_id')
-      .getRawMany<{ customer: string; sentiment: number | string }>();
-    for (const r of scores) of(r.customer).sentiment = Number(r.sentiment);
-    const nps = await feedback
+    const scores =
+      source === 'raw'
+        ? feedback
+            .clone()
+            .innerJoin(FeedbackAnalysisEntity, 'a', 'a.feedback_id = f.id')
+            .andWhere(NEWEST_ANALYSIS)
+            .andWhere('a.sentiment_score IS NOT NULL')
+            .select('f.customer_id', 'customer')
+            .addSelect('AVG(a.sentiment_score)', 'sentiment')
+            .groupBy('f.customer_id')
+        : this.fromCopies('customer_item_facts', range)
+            .select('c.customer_id', 'customer')
+            .addSelect('AVG(c.sentiment_score)', 'sentiment')
+            .groupBy('c.customer_id');
+    const nps = feedback
       .clone()
       .andWhere('f.nps_score IS NOT NULL')
       .select('f.customer_id', 'customer')
       .addSelect('AVG(f.nps_score)', 'nps')
-      .groupBy('f.customer_id')
-      .getRawMany<{ customer: string; nps: number }>();
-    for (const r of nps) of(r.customer).nps = Number(r.nps);
-
+      .groupBy('f.customer_id');
     const outcomes = this.dataSource
       .getRepository(OutcomeEntity)
       .createQueryBuilder('o')
@@ -73,11 +76,26 @@ export class CustomerFactsRepository {
       .where("((o.type = 'lifecycle' AND o.event = 'churned') OR o.type = 'referral')")
       .andWhere('o.customer_id IS NOT NULL');
     whereInRange(outcomes, 'o', range);
-    for (const r of await outcomes.getRawMany<{ customer: string; type: string }>()) {
+    // Three independent reads at once (each its own pooled connection on MySQL); applied in a fixed order.
+    const [scoreRows, npsRows, outcomeRows] = await Promise.all([
+      scores.getRawMany<{ customer: string; sentiment: number | string }>(),
+      nps.getRawMany<{ customer: string; nps: number }>(),
+      outcomes.getRawMany<{ customer: string; type: string }>(),
+    ]);
+    for (const r of scoreRows) of(r.customer).sentiment = Number(r.sentiment);
+    for (const r of npsRows) of(r.customer).nps = Number(r.nps);
+    for (const r of outcomeRows) {
       if (r.type === 'referral') of(r.customer).referred = true;
       else of(r.customer).churned = true;
     }
     return facts;
+  }
+
+  /** customer_item_facts or customer_topic_mentions (alias `c`) narrowed to the range. */
+  fromCopies(table: 'customer_item_facts' | 'customer_topic_mentions', range: FactsRange) {
+    const q = this.dataSource.createQueryBuilder().from(table, 'c').where('1 = 1');
+    whereInRange(q, 'c', range);
+    return q;
   }
 }
 

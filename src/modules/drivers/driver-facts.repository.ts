@@ -4,18 +4,31 @@ import { DataSource } from 'typeorm';
 import { FeedbackAnalysisEntity } from '../analysis/entities/feedback-analysis.entity';
 import { FeedbackTopicEntity } from '../analysis/entities/feedback-topic.entity';
 import { FeedbackEntity } from '../feedback/entities/feedback.entity';
-import { FactsRange, NEWEST_ANALYSIS, whereInRange } from '../correlations/customer-facts.repository';
+import {
+  CustomerFactsRepository,
+  FactsRange,
+  FactsSource,
+  NEWEST_ANALYSIS,
+  whereInRange,
+} from '../correlations/customer-facts.repository';
 
 /** Topic mentions of identified customers' feedback in a range, by the newest analysis of each item. */
 @Injectable()
 export class DriverFactsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly customers: CustomerFactsRepository,
+  ) {}
 
   /** Who raised which topic negatively: one row per (customer, topic), distinct in the database. */
-  async raisedNegatively(range: FactsRange): Promise<Map<string, Set<string>>> {
-    const rows = await this.mentions(range)
-      .andWhere("t.sentiment_label = 'negative'")
-      .select(['f.customer_id AS customer', 't.topic_key AS topic'])
+  async raisedNegatively(
+    range: FactsRange,
+    source: FactsSource = 'copies',
+  ): Promise<Map<string, Set<string>>> {
+    const [q, c] = this.mentions(range, source);
+    const rows = await q
+      .andWhere(`${c.topic}.sentiment_label = 'negative'`)
+      .select([`${c.customer}.customer_id AS customer`, `${c.topic}.topic_key AS topic`])
       .distinct(true)
       .getRawMany<{ customer: string; topic: string }>();
     const raised = new Map<string, Set<string>>();
@@ -28,16 +41,23 @@ export class DriverFactsRepository {
   }
 
   /** Mean topic sentiment of every mention of each topic (the performance axis). */
-  async performance(range: FactsRange): Promise<Map<string, number>> {
-    const rows = await this.mentions(range)
-      .select('t.topic_key', 'topic')
-      .addSelect('AVG(t.sentiment_score)', 'score')
-      .groupBy('t.topic_key')
+  async performance(range: FactsRange, source: FactsSource = 'copies'): Promise<Map<string, number>> {
+    const [q, c] = this.mentions(range, source);
+    const rows = await q
+      .select(`${c.topic}.topic_key`, 'topic')
+      .addSelect(`AVG(${c.topic}.sentiment_score)`, 'score')
+      .groupBy(`${c.topic}.topic_key`)
       .getRawMany<{ topic: string; score: number | string }>();
     return new Map(rows.map((r) => [r.topic, Number(r.score)]));
   }
 
-  private mentions(range: FactsRange) {
+  /** The mentions of the range, and the aliases holding the customer and the topic columns. */
+  private mentions(range: FactsRange, source: FactsSource) {
+    if (source === 'copies')
+      return [
+        this.customers.fromCopies('customer_topic_mentions', range),
+        { customer: 'c', topic: 'c' },
+      ] as const;
     const q = this.dataSource
       .getRepository(FeedbackEntity)
       .createQueryBuilder('f')
@@ -50,6 +70,6 @@ export class DriverFactsRepository {
       .where('f.customer_id IS NOT NULL')
       .andWhere(NEWEST_ANALYSIS);
     whereInRange(q, 'f', range);
-    return q;
+    return [q, { customer: 'f', topic: 't' }] as const;
   }
 }

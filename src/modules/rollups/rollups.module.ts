@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CustomerFiguresRepository } from './customer-figures/customer-figures.repository';
 import { CustomerFiguresService } from './customer-figures/customer-figures.service';
+import { CustomerItemFactsRepository } from './item-facts/customer-item-facts.repository';
 import { InsightsQueryService } from './query/insights-query.service';
 import { RollupQueryRepository } from './query/rollup-query.repository';
 import { RollupRepository } from './rollup.repository';
@@ -15,6 +16,7 @@ import { RollupsService } from './rollups.service';
     InsightsQueryService,
     CustomerFiguresRepository,
     CustomerFiguresService,
+    CustomerItemFactsRepository,
   ],
   exports: [RollupsService, InsightsQueryService, CustomerFiguresService],
 })

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { HOURS_PER_DAY, RollupDelta, RollupFacts, rowsOf } from './rollup-facts';
 import { sliceDeltas } from './rollup-slices';
 import { CustomerFiguresService } from './customer-figures/customer-figures.service';
+import { CustomerItemFactsRepository } from './item-facts/customer-item-facts.repository';
 import { RollupRepository } from './rollup.repository';
 import { readFacts } from './rollup-source.reader';
 
@@ -16,12 +17,16 @@ export class RollupsService {
   constructor(
     private readonly repository: RollupRepository,
     private readonly customerFigures: CustomerFiguresService,
+    private readonly itemFacts: CustomerItemFactsRepository,
   ) {}
 
   async refresh(manager: EntityManager, feedbackIds: string[]): Promise<void> {
     const ids = [...new Set(feedbackIds)].sort();
     if (!ids.length) return;
     const before = await this.repository.lockContributions(manager, ids);
+    // Every item, not only those whose rollup facts changed: these copies also keep items the rollups leave out
+    // (pending re-analysis, erased customers), as correlations always counted them.
+    await this.itemFacts.refresh(manager, ids);
     const now = await readFacts(manager, ids);
     const hours = new RollupDelta();
     const days = new RollupDelta();
@@ -62,6 +67,8 @@ export class RollupsService {
   ): Promise<number> {
     const done = await this.rebuildItems(onProgress, pageSize);
     await this.customerFigures.rebuild((work) => this.repository.transaction(work));
+    // Also drops copies of items that no longer exist (the page-by-page refresh only visits existing ones).
+    await this.itemFacts.refill();
     return done;
   }
 
