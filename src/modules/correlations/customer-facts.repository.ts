@@ -30,12 +30,29 @@ export interface FactsRange {
  */
 export type FactsSource = 'copies' | 'raw';
 
+/** Ranges up to this long read the raw rows by default; longer ones the copies. */
+export const RAW_FACTS_MAX_DAYS = 31;
+
+/**
+ * The faster source for a range (both give the same answer). The copies' index leads with the customer, so it
+ * streams a long range's per-customer averages without a temporary table but walks every customer for a short
+ * one; the raw rows are found by time. At 1 M items (MySQL, quiet): a quarter 2.9 s from the copies against 7.3 s
+ * raw, a week 0.87 s against 0.45 s.
+ */
+export function factsSourceFor(range: FactsRange): FactsSource {
+  if (!range.from || !range.to) return 'copies';
+  return range.to.getTime() - range.from.getTime() <= RAW_FACTS_MAX_DAYS * 86_400_000 ? 'raw' : 'copies';
+}
+
 /** Customer-level raw facts for correlations, read from the stored rows (not the rollups). */
 @Injectable()
 export class CustomerFactsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async load(range: FactsRange, source: FactsSource = 'copies'): Promise<Map<string, CustomerFacts>> {
+  async load(
+    range: FactsRange,
+    source: FactsSource = factsSourceFor(range),
+  ): Promise<Map<string, CustomerFacts>> {
     const facts = new Map<string, CustomerFacts>();
     const of = (id: string) => {
       let f = facts.get(id);

@@ -8,6 +8,7 @@ import {
   CustomerFactsRepository,
   FactsRange,
   FactsSource,
+  factsSourceFor,
   NEWEST_ANALYSIS,
   whereInRange,
 } from '../correlations/customer-facts.repository';
@@ -23,7 +24,7 @@ export class DriverFactsRepository {
   /** Who raised which topic negatively: one row per (customer, topic), distinct in the database. */
   async raisedNegatively(
     range: FactsRange,
-    source: FactsSource = 'copies',
+    source: FactsSource = factsSourceFor(range),
   ): Promise<Map<string, Set<string>>> {
     const [q, c] = this.mentions(range, source);
     const rows = await q
@@ -41,7 +42,10 @@ export class DriverFactsRepository {
   }
 
   /** Mean topic sentiment of every mention of each topic (the performance axis). */
-  async performance(range: FactsRange, source: FactsSource = 'copies'): Promise<Map<string, number>> {
+  async performance(
+    range: FactsRange,
+    source: FactsSource = factsSourceFor(range),
+  ): Promise<Map<string, number>> {
     const [q, c] = this.mentions(range, source);
     const rows = await q
       .select(`${c.topic}.topic_key`, 'topic')

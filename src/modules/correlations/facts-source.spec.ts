@@ -1,0 +1,14 @@
+import { factsSourceFor } from './customer-facts.repository';
+
+describe('factsSourceFor', () => {
+  const day = 86_400_000;
+  const to = new Date(Date.UTC(2026, 9, 12));
+  it('reads a week or a month from the raw rows, a quarter or an open range from the copies', () => {
+    expect(factsSourceFor({ from: new Date(to.getTime() - 7 * day), to })).toBe('raw');
+    expect(factsSourceFor({ from: new Date(to.getTime() - 31 * day), to })).toBe('raw');
+    expect(factsSourceFor({ from: new Date(to.getTime() - 32 * day), to })).toBe('copies');
+    expect(factsSourceFor({ from: new Date(to.getTime() - 91 * day), to, segment: 'smb' })).toBe('copies');
+    expect(factsSourceFor({ to })).toBe('copies');
+    expect(factsSourceFor({})).toBe('copies');
+  });
+});
