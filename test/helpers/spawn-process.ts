@@ -10,11 +10,15 @@ export interface RunningProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts a compiled entry point (dist/) as a real process with exactly the given environment. */
+/**
+ * Starts a compiled entry point (dist/) as a real process with exactly the given environment, but for the digest
+ * renderer's warm-up at boot (seconds of MJML and chart loading per process), off unless `env` turns it on: the
+ * scenarios start many processes and none of them renders a digest.
+ */
 export function startProcess(script: string, env: Record<string, string>, cwd = REPO_ROOT): RunningProcess {
   const child = spawn(process.execPath, [resolve(REPO_ROOT, script)], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', DIGEST_WARMUP: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
