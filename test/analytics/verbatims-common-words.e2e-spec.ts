@@ -1,4 +1,4 @@
-import { BOUNDED_SEARCH } from '../../src/modules/verbatims/verbatims.service';
+import { BOUNDED_SEARCH } from '../../src/modules/verbatims/common-words';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
 import { caller, Inject, ingestAnalysed } from './analytics-fixtures';
@@ -15,12 +15,14 @@ interface Verbatim {
 }
 
 // The bounded ranking for very common words, at a small scale: the same code with its thresholds divided
-// (a probe of 20 items instead of 2,000, 30 candidates instead of 500, at most 200 items looked at).
+// (a probe of 20 items instead of 1,000, 30 candidates instead of 200, at most 200 items looked at, and 12
+// estimated matches over the history instead of 2,000).
 describe(`verbatims: relevance over the newest matches of a very common word (${TEST_TARGET})`, () => {
   let t: TestApp;
   let reader: Inject;
   const saved = { ...BOUNDED_SEARCH };
-  // 120 items an hour apart: every other one says "refund" (every sixth twice), 3 say "voucher".
+  // 120 items an hour apart: every other one says "refund" (every sixth twice), 3 say "voucher", and 12 (one in
+  // ten) say "parcel": 2 of the newest 20, rare there, but at that rate 2 × 119 h / 19 h = 12.5 over the history.
   const texts = Array.from({ length: 120 }, (_, i) =>
     i % 6 === 0
       ? `Refund requested, still no refund after ${i} days.`
@@ -28,11 +30,18 @@ describe(`verbatims: relevance over the newest matches of a very common word (${
         ? `Waiting for my refund, order ${i}.`
         : i % 40 === 1
           ? `A voucher instead, order ${i}.`
-          : `Delivery took ${i} days.`,
+          : `Delivery took ${i} days${i % 10 === 3 ? ', parcel damaged' : ''}.`,
   );
 
   beforeAll(async () => {
-    Object.assign(BOUNDED_SEARCH, { PROBE_ROWS: 20, COMMON_SHARE: 0.2, CANDIDATES: 30, WALK_ROWS: 200 });
+    Object.assign(BOUNDED_SEARCH, {
+      PROBE_ROWS: 20,
+      COMMON_SHARE: 0.2,
+      MIN_PROBE_MATCHES: 2,
+      MANY_MATCHES: 12,
+      CANDIDATES: 30,
+      WALK_ROWS: 200,
+    });
     t = await createTestApp();
     reader = caller(t, await t.keyWith('read'));
     await ingestAnalysed(
@@ -101,5 +110,21 @@ describe(`verbatims: relevance over the newest matches of a very common word (${
     const recency = (await reader('GET', '/api/v1/verbatims?q=refund&sort=recency&limit=100')).json();
     expect(recency.search).toBeNull();
     expect(recency.items).toHaveLength(60);
+  });
+
+  it('bounds a word rare among the newest items when its rate adds up to many matches over the history', async () => {
+    const parcel = await pages('q=parcel&limit=5');
+    expect(parcel.search).toEqual({ ranking: 'newest_matches', candidates: 12, since: null });
+    expect(parcel.items).toHaveLength(12);
+    expect(parcel.items.every((v) => /\bparcel\b/.test(v.text))).toBe(true);
+    // One estimated match more than the rate gives: the full-text index ranks it, with the same 12 items.
+    BOUNDED_SEARCH.MANY_MATCHES = 13;
+    try {
+      const indexed = await pages('q=parcel&limit=50');
+      expect(indexed.search).toEqual({ ranking: 'fulltext', candidates: null, since: null });
+      expect(indexed.items.map((v) => v.id).sort()).toEqual(parcel.items.map((v) => v.id).sort());
+    } finally {
+      BOUNDED_SEARCH.MANY_MATCHES = 12;
+    }
   });
 });

@@ -141,6 +141,17 @@ export class VerbatimsRepository {
     }));
   }
 
+  /** The first and last time any stored item occurred (two ends of the recency index), or undefined when none. */
+  async storedSpan(): Promise<{ first: Date; last: Date } | undefined> {
+    const [row]: { first: Date | string | null; last: Date | string | null }[] = await this.dataSource.query(
+      // Two subqueries: SQLite reads MIN and MAX from the index only when each is alone in its SELECT.
+      `SELECT (SELECT MIN(occurred_at) FROM feedback) AS first, (SELECT MAX(occurred_at) FROM feedback) AS last`,
+    );
+    return row?.first && row.last
+      ? { first: fromSqlDate(row.first), last: fromSqlDate(row.last) }
+      : undefined;
+  }
+
   /** Whole rows of some items (with the current analysis), in no particular order. */
   async byIds(ids: string[], version: string): Promise<VerbatimRow[]> {
     if (!ids.length) return [];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AnalysisService } from '../analysis/analysis.service';
 import { ListVerbatimsQuery } from './dto/list-verbatims.query';
 import { VerbatimDto, VerbatimPageDto, VerbatimSearchDto } from './dto/verbatim-response.dto';
+import { BOUNDED_SEARCH, boundedByHistory, probeVerdict } from './common-words';
 import { findHighlights, markHighlights, occurrences, SearchTerm } from './search-terms';
 import {
   decodeVerbatimCursor,
@@ -15,14 +16,8 @@ import { VerbatimRow, VerbatimsRepository } from './verbatims.repository';
 /** Rows per query while streaming an export: large enough to amortise, small enough to stay flat in memory. */
 const EXPORT_PAGE = 1_000;
 
-/**
- * A search by relevance for a word many texts of the range contain is slow in MariaDB's FULLTEXT whatever the
- * query does with the matches (~2 s for a word in 5 % of 1 M texts). So a page first reads the newest PROBE_ROWS
- * items of the range (recency index, every filter applied): when at least COMMON_SHARE of them match, the newest
- * matches (at most CANDIDATES, looking at most at WALK_ROWS items) are ranked instead, and the page says so.
- */
+/** The probe reads at most this many rows per row it returns (MariaDB): cut short, it looks exhausted. */
 const EXAMINE_PER_ROW = 10;
-export const BOUNDED_SEARCH = { PROBE_ROWS: 1_000, COMMON_SHARE: 0.02, CANDIDATES: 200, WALK_ROWS: 10_000 };
 
 /** What people said: full-text search with filters, the analysis inline and the matched words marked. */
 @Injectable()
@@ -63,7 +58,7 @@ export class VerbatimsService {
     limit: number,
     after?: { offset: number; bounded?: boolean },
   ): Promise<{ items: VerbatimDto[]; next?: VerbatimPosition; search: VerbatimSearchDto } | undefined> {
-    const { PROBE_ROWS, COMMON_SHARE, CANDIDATES, WALK_ROWS } = BOUNDED_SEARCH;
+    const { PROBE_ROWS, CANDIDATES, WALK_ROWS } = BOUNDED_SEARCH;
     const terms = filter.terms!;
     const version = await this.analysis.currentVersion();
     const plain: VerbatimFilter = { ...filter, terms: undefined };
@@ -77,7 +72,6 @@ export class VerbatimsService {
     let oldest: Date | undefined;
     while (matches.length < CANDIDATES && seen < WALK_ROWS && !exhausted) {
       const size = Math.min(chunk, WALK_ROWS - seen);
-      // The probe reads at most EXAMINE_PER_ROW rows per row it returns (MariaDB): cut short, it looks exhausted.
       const examine = seen ? undefined : EXAMINE_PER_ROW * size;
       const rows = await this.repository.search(plain, version, 'recency', size, position, true, examine);
       for (const row of rows) {
@@ -90,12 +84,11 @@ export class VerbatimsService {
       const last = rows[rows.length - 1];
       if (last)
         [oldest, position] = [last.occurredAt, { occurredAt: last.occurredAt.getTime(), id: last.id }];
-      // Past the probe: common enough to bound, unless a cursor already chose this path. A range that fits in the
-      // probe goes to the full-text index too (it is small there as well).
+      // Past the probe: common enough to bound (see BOUNDED_SEARCH), unless a cursor already chose this path.
       if (
         seen === rows.length &&
         !after?.bounded &&
-        (exhausted || matches.length < COMMON_SHARE * PROBE_ROWS)
+        !(await this.boundsSearch(rows, matches.length, exhausted))
       )
         return undefined;
       chunk *= 2;
@@ -134,6 +127,22 @@ export class VerbatimsService {
         since: exhausted && matches.length < CANDIDATES ? null : (oldest?.toISOString() ?? null),
       },
     };
+  }
+
+  /** Whether the probe's rows (newest first) make this search one for the newest matches. */
+  private async boundsSearch(rows: VerbatimRow[], matches: number, exhausted: boolean): Promise<boolean> {
+    const reading = {
+      seen: rows.length,
+      matches,
+      exhausted,
+      probeSpanMs: rows.length
+        ? rows[0].occurredAt.getTime() - rows[rows.length - 1].occurredAt.getTime()
+        : 0,
+    };
+    const verdict = probeVerdict(reading);
+    if (verdict !== 'needs_history') return verdict === 'bounded';
+    const history = await this.repository.storedSpan();
+    return !!history && boundedByHistory(reading, history.last.getTime() - history.first.getTime());
   }
 
   /**
