@@ -10,15 +10,16 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { AppException } from '../../core/http/app.exception';
-import { IdempotencyService, StoredResponse } from '../../core/http/idempotency.service';
+import { IdempotencyService } from '../../core/http/idempotency.service';
+import { answerIdempotently } from '../../core/http/idempotent-reply';
 import { RequireScope } from '../api-keys/auth.decorators';
-import { BatchFeedbackDto, BatchResultDto, MAX_BATCH_ITEMS } from './dto/batch-feedback.dto';
+import { batchItems, summariseBatch } from './batch-request';
+import { BatchFeedbackDto, BatchResultDto } from './dto/batch-feedback.dto';
 import { FEEDBACK_DTO_CLASSES, feedbackItemSchema } from './dto/feedback-dto-by-kind';
 import { FeedbackResponseDto, toFeedbackResponse } from './dto/feedback-response.dto';
 import { ListFeedbackQuery } from './dto/list-feedback.query';
 import { FeedbackRejectedException } from './feedback.exception';
-import { FeedbackIngestionService, IngestOutcome } from './feedback-ingestion.service';
+import { FeedbackIngestionService } from './feedback-ingestion.service';
 import { FeedbackService } from './feedback.service';
 
 @ApiTags('feedback')
@@ -45,7 +46,7 @@ export class FeedbackController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    return this.answer(request, reply, 'feedback', idempotencyKeyOf(request), async () => {
+    return answerIdempotently(this.idempotency, request, reply, 'feedback', async () => {
       const outcome = await this.ingestion.ingestOne(body);
       if (outcome.status === 'rejected') throw new FeedbackRejectedException(outcome.errors);
       return { statusCode: 202, body: { id: outcome.id, status: outcome.status } };
@@ -65,10 +66,10 @@ export class FeedbackController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    const items = batchItems(body);
-    return this.answer(request, reply, 'feedback/batch', idempotencyKeyOf(request), async () => {
+    const items = batchItems(body, 'feedback items');
+    return answerIdempotently(this.idempotency, request, reply, 'feedback/batch', async () => {
       const results = await this.ingestion.ingest(items);
-      return { statusCode: 202, body: summarise(results) };
+      return { statusCode: 202, body: summariseBatch(results) };
     });
   }
 
@@ -93,50 +94,4 @@ export class FeedbackController {
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<FeedbackResponseDto> {
     return toFeedbackResponse(await this.feedback.get(id));
   }
-
-  private async answer(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    route: string,
-    idempotencyKey: string | undefined,
-    handler: () => Promise<StoredResponse>,
-  ): Promise<unknown> {
-    const scope = `${request.apiKey?.id}:${route}`;
-    const result = await this.idempotency.run(scope, idempotencyKey, request.rawBody ?? '', handler);
-    void reply.status(result.statusCode);
-    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
-    return result.body;
-  }
-}
-
-function batchItems(body: unknown): unknown[] {
-  const items = (body as { items?: unknown } | null)?.items;
-  const extra =
-    body && typeof body === 'object' && !Array.isArray(body)
-      ? Object.keys(body).filter((k) => k !== 'items')
-      : [];
-  const problems = [
-    ...(Array.isArray(items) ? [] : [{ field: 'items', reason: 'must be an array of feedback items' }]),
-    ...(Array.isArray(items) && items.length === 0 ? [{ field: 'items', reason: 'must not be empty' }] : []),
-    ...(Array.isArray(items) && items.length > MAX_BATCH_ITEMS
-      ? [{ field: 'items', reason: `must hold at most ${MAX_BATCH_ITEMS} items` }]
-      : []),
-    ...extra.map((field) => ({ field, reason: `property ${field} should not exist` })),
-  ];
-  if (problems.length) throw new AppException(400, 'Batch rejected', 'VALIDATION_FAILED', problems);
-  return items as unknown[];
-}
-
-function summarise(results: IngestOutcome[]): BatchResultDto {
-  const count = (status: IngestOutcome['status']) => results.filter((r) => r.status === status).length;
-  return { created: count('created'), duplicate: count('duplicate'), rejected: count('rejected'), results };
-}
-
-/**
- * Read from the request, not with @Headers('idempotency-key'): the OpenAPI scanner would list that as a second,
- * required header beside the documented optional `Idempotency-Key`.
- */
-function idempotencyKeyOf(request: FastifyRequest): string | undefined {
-  const value = request.headers['idempotency-key'];
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -9,11 +9,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { AppException } from '../../core/http/app.exception';
-import { IdempotencyService, StoredResponse } from '../../core/http/idempotency.service';
+import { IdempotencyService } from '../../core/http/idempotency.service';
+import { answerIdempotently } from '../../core/http/idempotent-reply';
 import { RequireScope } from '../api-keys/auth.decorators';
-import { BatchResultDto, MAX_BATCH_ITEMS } from '../feedback/dto/batch-feedback.dto';
-import type { IngestOutcome } from '../feedback/feedback-ingestion.service';
+import { batchItems, summariseBatch } from '../feedback/batch-request';
+import { BatchResultDto } from '../feedback/dto/batch-feedback.dto';
 import { BatchOutcomesDto, outcomeItemSchema } from './dto/batch-outcomes.dto';
 import { ListOutcomesQuery } from './dto/list-outcomes.query';
 import { OutcomePageDto, OutcomeResponseDto, toOutcomeResponse } from './dto/outcome-response.dto';
@@ -53,7 +53,7 @@ export class OutcomesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    return this.answer(request, reply, 'outcomes', idempotencyKeyOf(request), async () => {
+    return answerIdempotently(this.idempotency, request, reply, 'outcomes', async () => {
       const outcome = await this.ingestion.ingestOne(body);
       if (outcome.status === 'rejected') throw new OutcomeRejectedException(outcome.errors);
       return { statusCode: 202, body: { id: outcome.id, status: outcome.status } };
@@ -73,10 +73,10 @@ export class OutcomesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
-    const items = batchItems(body);
-    return this.answer(request, reply, 'outcomes/batch', idempotencyKeyOf(request), async () => {
+    const items = batchItems(body, 'outcome events');
+    return answerIdempotently(this.idempotency, request, reply, 'outcomes/batch', async () => {
       const results = await this.ingestion.ingest(items);
-      return { statusCode: 202, body: summarise(results) };
+      return { statusCode: 202, body: summariseBatch(results) };
     });
   }
 
@@ -121,47 +121,4 @@ export class OutcomesController {
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<OutcomeResponseDto> {
     return toOutcomeResponse(await this.outcomes.get(id));
   }
-
-  private async answer(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    route: string,
-    idempotencyKey: string | undefined,
-    handler: () => Promise<StoredResponse>,
-  ): Promise<unknown> {
-    const scope = `${request.apiKey?.id}:${route}`;
-    const result = await this.idempotency.run(scope, idempotencyKey, request.rawBody ?? '', handler);
-    void reply.status(result.statusCode);
-    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
-    return result.body;
-  }
-}
-
-function batchItems(body: unknown): unknown[] {
-  const items = (body as { items?: unknown } | null)?.items;
-  const extra =
-    body && typeof body === 'object' && !Array.isArray(body)
-      ? Object.keys(body).filter((k) => k !== 'items')
-      : [];
-  const problems = [
-    ...(Array.isArray(items) ? [] : [{ field: 'items', reason: 'must be an array of outcome events' }]),
-    ...(Array.isArray(items) && items.length === 0 ? [{ field: 'items', reason: 'must not be empty' }] : []),
-    ...(Array.isArray(items) && items.length > MAX_BATCH_ITEMS
-      ? [{ field: 'items', reason: `must hold at most ${MAX_BATCH_ITEMS} items` }]
-      : []),
-    ...extra.map((field) => ({ field, reason: `property ${field} should not exist` })),
-  ];
-  if (problems.length) throw new AppException(400, 'Batch rejected', 'VALIDATION_FAILED', problems);
-  return items as unknown[];
-}
-
-function summarise(results: IngestOutcome[]): BatchResultDto {
-  const count = (status: IngestOutcome['status']) => results.filter((r) => r.status === status).length;
-  return { created: count('created'), duplicate: count('duplicate'), rejected: count('rejected'), results };
-}
-
-/** Read from the request, not with @Headers(): OpenAPI would list a second, required header (as in feedback). */
-function idempotencyKeyOf(request: FastifyRequest): string | undefined {
-  const value = request.headers['idempotency-key'];
-  return Array.isArray(value) ? value[0] : value;
 }
