@@ -16,7 +16,7 @@ interface Verbatim {
 
 // The bounded ranking for very common words, at a small scale: the same code with its thresholds divided
 // (a probe of 20 items instead of 1,000, 30 candidates instead of 200, at most 200 items looked at, and 12
-// estimated matches over the history instead of 2,000).
+// estimated matches over the history instead of 2,000: "refund", 10 of the newest 20, is ~63).
 describe(`verbatims: relevance over the newest matches of a very common word (${TEST_TARGET})`, () => {
   let t: TestApp;
   let reader: Inject;
@@ -36,7 +36,6 @@ describe(`verbatims: relevance over the newest matches of a very common word (${
   beforeAll(async () => {
     Object.assign(BOUNDED_SEARCH, {
       PROBE_ROWS: 20,
-      COMMON_SHARE: 0.2,
       MIN_PROBE_MATCHES: 2,
       MANY_MATCHES: 12,
       CANDIDATES: 30,

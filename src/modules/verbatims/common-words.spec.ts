@@ -16,9 +16,14 @@ const reading = (over: Partial<ProbeReading>): ProbeReading => ({
 });
 
 describe('common words: when a search ranks only the newest matches', () => {
-  it('bounds a word common among the probe, whatever the history', () => {
-    expect(probeVerdict(reading({ matches: 20 }))).toBe('bounded');
-    expect(probeVerdict(reading({ matches: 19 }))).toBe('needs_history');
+  it('decides by the history once the probe saw the word often enough', () => {
+    expect(probeVerdict(reading({ matches: 400 }))).toBe('needs_history');
+    expect(probeVerdict(reading({ matches: BOUNDED_SEARCH.MIN_PROBE_MATCHES }))).toBe('needs_history');
+    // A word in 40 % of the newest items of a small store (40 hours at 1,000 items per 9 h, ~4,444 items):
+    // 400 × 40 / 9 = 1,778 matches, fewer than 2,000.
+    expect(boundedByHistory(reading({ matches: 400 }), 40 * HOUR)).toBe(false);
+    // The same share in a year of texts at that rate: hundreds of thousands of matches.
+    expect(boundedByHistory(reading({ matches: 400 }), 8_760 * HOUR)).toBe(true);
   });
 
   it('leaves a range that fits in the probe, and a word the probe never saw, to the full-text index', () => {

@@ -139,8 +139,7 @@ export class VerbatimsService {
         ? rows[0].occurredAt.getTime() - rows[rows.length - 1].occurredAt.getTime()
         : 0,
     };
-    const verdict = probeVerdict(reading);
-    if (verdict !== 'needs_history') return verdict === 'bounded';
+    if (probeVerdict(reading) === 'fulltext') return false;
     const history = await this.repository.storedSpan();
     return !!history && boundedByHistory(reading, history.last.getTime() - history.first.getTime());
   }
