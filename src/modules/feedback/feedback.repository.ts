@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager, In, IsNull, LessThan } from 'typeo
 import { insertRows, placeholders } from '../../database/insert-rows';
 import { latestCommitted } from '../../database/latest-committed';
 import { FeedbackEntity } from './entities/feedback.entity';
+import { ITEM_DIMENSIONS, ItemDimension } from './item-dimensions';
 
 export interface FeedbackFilter {
   kind?: string;
@@ -193,16 +194,8 @@ export class FeedbackRepository {
 }
 
 /** Item dimensions texts can be narrowed by (each: the item's value is one of the list). */
-export const TEXT_FILTER_FIELDS = [
-  'kind',
-  'source',
-  'channel',
-  'touchpoint',
-  'journeyStage',
-  'segment',
-  'language',
-] as const;
-export type TextFilters = Partial<Record<(typeof TEXT_FILTER_FIELDS)[number], string[]>>;
+export const TEXT_FILTER_FIELDS = ITEM_DIMENSIONS;
+export type TextFilters = Partial<Record<ItemDimension, string[]>>;
 
 /** What emerging themes read of an item. */
 export interface FeedbackText {

@@ -3,16 +3,11 @@
  * path, the rebuild and the equivalence test's expectations all start from the same facts.
  */
 
-export const ROLLUP_DIMENSIONS = [
-  'kind',
-  'source',
-  'channel',
-  'touchpoint',
-  'journeyStage',
-  'segment',
-  'language',
-] as const;
-export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
+import { ITEM_DIMENSIONS, ItemDimension } from '../feedback/item-dimensions';
+
+/** Rollups are keyed by every item dimension. */
+export const ROLLUP_DIMENSIONS = ITEM_DIMENSIONS;
+export type RollupDimension = ItemDimension;
 
 /** CSAT is stored normalised to 0..1 as (answer − 1) / (scale − 1): 4 or 5 of 5, 6–7 of 7, 8–10 of 10 are ≥ 0.75. */
 export const CSAT_TOP_BOX = 0.75;

@@ -2,6 +2,7 @@ import { ValidationFailedException } from '../../core/http/app.exception';
 import { FieldProblem } from '../../core/http/error-body';
 import { SIGNAL_TYPES } from '../analysis/engine/signals/signal-rules';
 import { CHANNELS, FEEDBACK_KINDS, JOURNEY_STAGES } from '../feedback/dto/feedback-enums';
+import { ITEM_DIMENSIONS, ItemDimension } from '../feedback/item-dimensions';
 import { ListVerbatimsQuery } from './dto/list-verbatims.query';
 import { parseSearch, SearchTerm } from './search-terms';
 
@@ -9,15 +10,8 @@ export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative', 'mixed'] as 
 const MAX_VALUES = 50;
 
 /** The filters of a verbatim search, parsed and checked. */
-export interface VerbatimFilter {
+export interface VerbatimFilter extends Partial<Record<ItemDimension, string[]>> {
   terms?: SearchTerm[];
-  kind?: string[];
-  source?: string[];
-  channel?: string[];
-  touchpoint?: string[];
-  journeyStage?: string[];
-  segment?: string[];
-  language?: string[];
   topic?: string[];
   signal?: string[];
   sentiment?: string[];
@@ -35,18 +29,7 @@ const VOCABULARIES: Partial<Record<keyof VerbatimFilter, readonly string[]>> = {
   sentiment: SENTIMENT_LABELS,
 };
 
-const LIST_FIELDS = [
-  'kind',
-  'source',
-  'channel',
-  'touchpoint',
-  'journeyStage',
-  'segment',
-  'language',
-  'topic',
-  'signal',
-  'sentiment',
-] as const;
+const LIST_FIELDS = [...ITEM_DIMENSIONS, 'topic', 'signal', 'sentiment'] as const;
 
 /** Splits the comma lists, checks closed vocabularies and the range; 400 with every bad field at once. */
 export function parseVerbatimFilter(query: ListVerbatimsQuery): VerbatimFilter {

@@ -1,21 +1,12 @@
 import type { Interval } from '../../../core/statistics';
-import type { RollupDimension, RollupSums } from '../rollup-facts';
+import { ITEM_DIMENSIONS, type ItemDimension } from '../../feedback/item-dimensions';
+import type { RollupSums } from '../rollup-facts';
 import type { MetricName } from './metric-registry';
 
 /** What analytics can filter and group by: the item dimensions plus topic and signal (one row per mention). */
-export const QUERY_DIMENSIONS = [
-  'kind',
-  'source',
-  'channel',
-  'touchpoint',
-  'journeyStage',
-  'segment',
-  'language',
-  'topic',
-  'signal',
-] as const;
+export const QUERY_DIMENSIONS = [...ITEM_DIMENSIONS, 'topic', 'signal'] as const;
 export type QueryDimension = (typeof QUERY_DIMENSIONS)[number];
-export type ItemDimension = RollupDimension;
+export type { ItemDimension };
 
 export const GRANULARITIES = ['day', 'week', 'month', 'quarter'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
