@@ -85,18 +85,6 @@ describe(`Weekly digest: themes and top driver computed ahead of the send (${TES
     db = t.app.get(DataSource);
     source = t.app.get<DigestContentSource>(DIGEST_CONTENT_SOURCE);
     await ingestAnalysed(admin, items());
-    const created = await admin('POST', '/api/v1/digest/subscribers', {
-      email: 'gold@example.com',
-      name: 'Gold',
-      slice: { segment: 'gold' },
-    });
-    gold = created.json().id;
-    // A reader since before W10's send (the due check computes ahead only for readers who will be sent it).
-    await db
-      .createQueryBuilder()
-      .update(DigestSubscriberEntity)
-      .set({ createdAt: new Date('2026-02-01T00:00:00Z') })
-      .execute();
     suggest = jest.spyOn(t.app.get(TopicSuggestionsService), 'suggest');
     drivers = jest.spyOn(t.app.get(DriversService), 'drivers');
   });
@@ -113,8 +101,26 @@ describe(`Weekly digest: themes and top driver computed ahead of the send (${TES
       }[]
     ).map((r) => [r.part, new Date(r.week_from).toISOString()]);
 
-  it('the due check before the send queues the closed week, and the job stores its themes and driver', async () => {
+  it('with no reader, the due check computes nothing', async () => {
+    await t.app.get(DigestScheduleService).checkDue(BEFORE_SEND);
+    await settleFeedback(t);
     expect(await storedParts()).toEqual([]);
+    expect(suggest).not.toHaveBeenCalled();
+  });
+
+  it('the due check before the send queues the closed week, and the job stores its themes and driver', async () => {
+    const created = await admin('POST', '/api/v1/digest/subscribers', {
+      email: 'gold@example.com',
+      name: 'Gold',
+      slice: { segment: 'gold' },
+    });
+    gold = created.json().id;
+    // A reader since before W10's send (the due check computes ahead only for readers who will be sent it).
+    await db
+      .createQueryBuilder()
+      .update(DigestSubscriberEntity)
+      .set({ createdAt: new Date('2026-02-01T00:00:00Z') })
+      .execute();
     const due = await t.app.get(DigestScheduleService).checkDue(BEFORE_SEND);
     expect(due.queued).toBe(0); // not sent yet: only computed ahead
     await settleFeedback(t);

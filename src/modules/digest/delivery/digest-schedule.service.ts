@@ -81,10 +81,12 @@ export class DigestScheduleService implements OnApplicationBootstrap, OnApplicat
 }
 
 /**
- * The views to compute ahead: each reader's last week (closed in their zone) until their send time this week, and
- * everyone's view of the last UTC week (the default preview and manual send).
+ * The views to compute ahead: each reader's last week (closed in their zone) until their send time this week, and,
+ * when there are readers, everyone's view of the last UTC week (the default preview and manual send). With no
+ * reader nothing is computed (an install that sends no digest writes nothing at each tick).
  */
 function upcomingViews(subscribers: DigestSubscriberEntity[], now: Date): DigestRequest[] {
+  if (!subscribers.length) return [];
   const views: DigestRequest[] = [
     { week: formatIsoWeek(lastWeekAt(now, 'UTC')), timeZone: 'UTC', slice: null },
   ];
