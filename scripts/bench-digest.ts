@@ -13,6 +13,8 @@ import { createPino } from '../src/core/logging/create-pino';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { DigestDeliveryService } from '../src/modules/digest/delivery/digest-delivery.service';
 import { DigestSubscribersService } from '../src/modules/digest/digest-subscribers.service';
+import { DigestPrecomputeService } from '../src/modules/digest/precompute/digest-precompute.service';
+import { DigestWeekPartRepository } from '../src/modules/digest/precompute/digest-week-part.repository';
 import { formatIsoWeek, isoWeekAt } from '../src/modules/digest/time/iso-week';
 import {
   compareDriverReplicates,
@@ -36,6 +38,10 @@ messages per second and the process's resident memory before, at its peak and af
 MySQL: --database-url uses a database already loaded by \`npm run bench:analytics -- --keep\`; --mysql creates
 one and bulk-loads it with the same loader (demo items with a stand-in analysis, rollups built), dropped
 afterwards unless --keep. Then times and profiles the build of the last loaded week (no sends).
+
+Either way the week's costly parts (emerging themes, top NPS driver) are first computed ahead, as the due check
+queues them when a week closes (timed: "precompute job"); the builds then read them. One more build with nothing
+precomputed is timed at the end, for comparison.
 
 --cold: boot without DIGEST_WARMUP (the email renderer then loads during the first build), to compare.`;
 
@@ -109,9 +115,19 @@ async function report(
 ): Promise<void> {
   const profile = digestProfile();
   let firstProfile = '';
+  // As the due check does when the week closes: the week's costly parts computed ahead (nothing stored before).
+  const parts = app.get(DigestWeekPartRepository);
+  await parts.clear();
+  const t0 = performance.now();
+  await app.get(DigestPrecomputeService).precompute({ week, timeZone: 'UTC', slice: null });
+  const precomputeMs = performance.now() - t0;
+  profile.reset();
   const t = await timeBuilds(app, week, 5, (run) => {
     if (run === 0) firstProfile = profile.table();
   });
+  console.log(
+    `precompute job for ${week} (emerging themes + top NPS driver, queued when the week closes): ${precomputeMs.toFixed(0)} ms`,
+  );
   console.log(
     `one digest for ${week} over ${items.toLocaleString('en')} items (${where}; content + ${t.charts} charts + MJML): ` +
       `first ${t.first.toFixed(0)} ms (content ${t.firstContent.toFixed(0)}, email ${(t.first - t.firstContent).toFixed(0)}), ` +
@@ -121,6 +137,14 @@ async function report(
   );
   console.log(`\nfirst build:\n\n${firstProfile}\n`);
   console.log(`\n${await profileBuild(app, week, profile)}`);
+  // The same build with nothing computed ahead (a week previewed before its due check ran), for comparison.
+  await parts.clear();
+  profile.reset();
+  const cold = await timeBuilds(app, week, 1);
+  console.log(
+    `the same digest with nothing precomputed: ${cold.first.toFixed(0)} ms (content ${cold.firstContent.toFixed(0)}, ` +
+      `email ${(cold.first - cold.firstContent).toFixed(0)})\n\n${profile.table()}\n`,
+  );
   console.log(`${await compareDriverReplicates(app, week)}\n`);
 }
 

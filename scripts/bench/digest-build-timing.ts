@@ -9,6 +9,7 @@ import {
   DigestContentSource,
 } from '../../src/modules/digest/content/digest-content.types';
 import { DigestService } from '../../src/modules/digest/digest.service';
+import { DigestWeekPartsService } from '../../src/modules/digest/precompute/digest-week-parts.service';
 import { BOOTSTRAP_REPLICATES, DriversService } from '../../src/modules/drivers/drivers.service';
 import { DIGEST_DRIVER_REPLICATES } from '../../src/modules/digest/content/digest-driver.reader';
 import { parseIsoWeek, weekRange } from '../../src/modules/digest/time/iso-week';
@@ -98,6 +99,7 @@ export function digestProfile(): MethodProfile {
     .wrap('VerbatimsService', VerbatimsService.prototype, ['examples'])
     .wrap('DriversService', DriversService.prototype, ['drivers'])
     .wrap('AnomaliesService', AnomaliesService.prototype, ['list'])
+    .wrap('DigestWeekPartsService', DigestWeekPartsService.prototype, ['get'])
     .wrap('TopicSuggestionsService', TopicSuggestionsService.prototype, ['suggest'])
     .wrap('FeedbackService', FeedbackService.prototype, ['findTexts'])
     .wrap('AnalysisRepository', AnalysisRepository.prototype, ['topicsOf'])

@@ -19,9 +19,10 @@ export interface DigestBenchDatabase {
 const configFor = (databaseUrl: string, identitySecret: string) =>
   loadConfig({}, { databaseUrl, identitySecret, logLevel: 'silent', databaseTimeoutMs: 300_000 });
 
-async function describe(config: AppConfig): Promise<{ items: number; newest: Date }> {
+async function describe(config: AppConfig, migrate = false): Promise<{ items: number; newest: Date }> {
   const ds = await new DataSource(await buildDataSourceOptions(config)).initialize();
   try {
+    if (migrate) await ds.runMigrations({ transaction: 'each' }); // a database kept by an older version
     const [row] = await ds.query('SELECT COUNT(*) AS n, MAX(occurred_at) AS newest FROM feedback');
     return { items: Number(row.n), newest: new Date(row.newest) };
   } finally {
@@ -29,10 +30,10 @@ async function describe(config: AppConfig): Promise<{ items: number; newest: Dat
   }
 }
 
-/** A database `npm run bench:analytics -- --keep` loaded (bulk demo items, rollups built): used as it is. */
+/** A database `npm run bench:analytics -- --keep` loaded (bulk demo items, rollups built): migrated, then used as it is. */
 export async function existingDatabase(databaseUrl: string): Promise<DigestBenchDatabase> {
   const config = configFor(databaseUrl, randomBytes(24).toString('hex'));
-  return { config, ...(await describe(config)), note: `existing ${databaseUrl}`, done: async () => {} };
+  return { config, ...(await describe(config, true)), note: `existing ${databaseUrl}`, done: async () => {} };
 }
 
 /**

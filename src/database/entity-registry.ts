@@ -13,6 +13,7 @@ import { CustomerEntity } from '../modules/customers/entities/customer.entity';
 import { ErasedIdentityEntity } from '../modules/customers/entities/erased-identity.entity';
 import { DigestDeliveryEntity } from '../modules/digest/entities/digest-delivery.entity';
 import { DigestSubscriberEntity } from '../modules/digest/entities/digest-subscriber.entity';
+import { DigestWeekPartEntity } from '../modules/digest/entities/digest-week-part.entity';
 import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
 import { CustomerFigureSliceEntity } from '../modules/rollups/customer-figures/entities/customer-figure-slice.entity';
 import {
@@ -50,6 +51,7 @@ export const ALL_ENTITIES = [
   WebhookDeliveryEntity,
   DigestSubscriberEntity,
   DigestDeliveryEntity,
+  DigestWeekPartEntity,
   RollupHourEntity,
   RollupDayEntity,
   RollupContributionEntity,

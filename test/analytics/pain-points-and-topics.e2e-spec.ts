@@ -1,3 +1,5 @@
+import { InsightsQueryService } from '../../src/modules/rollups/query/insights-query.service';
+import { RollupQueryRepository } from '../../src/modules/rollups/query/rollup-query.repository';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
 import { caller, Inject, ingestAnalysed } from './analytics-fixtures';
@@ -81,6 +83,47 @@ describe(`pain points and topic insights (${TEST_TARGET})`, () => {
     expect(body.journeyStages[0].value).toBe('purchase');
     const impacts = body.touchpoints.map((p: { impact: number }) => p.impact);
     expect(impacts).toEqual([...impacts].sort((a, b) => b - a));
+  });
+
+  it("reads every row's negative topics in one read per dimension, the sums of one read per row", async () => {
+    // Edge hours of a zoned range and a channel filter: the reads that add and subtract hours, over two dimensions.
+    const insights = t.app.get(InsightsQueryService);
+    const zoned = {
+      from: new Date(WEEK - 4 * 3_600_000),
+      to: new Date(WEEK + 7 * DAY_MS - 4 * 3_600_000),
+      timezone: 'America/New_York',
+    };
+    for (const filters of [{}, { channel: ['web'] }, { channel: ['web', 'chat'] }])
+      for (const dimension of ['touchpoint', 'journeyStage'] as const) {
+        const values = ['checkout', 'delivery', 'support', 'purchase', 'nowhere'];
+        const batched = await insights.totalsPer(
+          zoned,
+          { ...filters, [dimension]: values },
+          'topic',
+          dimension,
+        );
+        expect([...batched.keys()]).toEqual(values);
+        for (const value of values) {
+          const single = await insights.totals(zoned, { ...filters, [dimension]: [value] }, 'topic');
+          const byTopic = (rows: { group: string | null }[]) =>
+            [...rows].sort((a, b) => String(a.group).localeCompare(String(b.group)));
+          expect(byTopic(batched.get(value)!)).toEqual(byTopic(single));
+        }
+      }
+
+    const reads = jest.spyOn(RollupQueryRepository.prototype, 'sliceSums');
+    const ask = async (limit: number) => {
+      reads.mockClear();
+      const res = await reader('GET', `/api/v1/pain-points?${range}&channel=web&limit=${limit}&examples=1`);
+      expect(res.statusCode).toBe(200);
+      return { body: res.json(), reads: reads.mock.calls.length };
+    };
+    const [one, three] = [await ask(1), await ask(3)];
+    reads.mockRestore();
+    expect(three.body.touchpoints).toHaveLength(3);
+    expect(three.body.touchpoints[0].topNegativeTopics.length).toBeGreaterThan(0);
+    expect(three.body.touchpoints[0]).toEqual(one.body.touchpoints[0]);
+    expect(three.reads).toBe(one.reads); // three rows per dimension cost no more reads than one
   });
 
   it('finds customers who complained about one topic in two channels', async () => {

@@ -11,6 +11,7 @@ export enum JobName {
   DeliverAlert = 'alerts.deliver',
   DigestCheckDue = 'digest.check-due',
   DigestSend = 'digest.send',
+  DigestPrecompute = 'digest.precompute',
 }
 
 /** Payloads travel through Redis as JSON: ids and small values only, never entities or customer text. */
@@ -28,6 +29,14 @@ export interface JobPayloads {
   [JobName.DigestCheckDue]: Record<string, never>;
   /** Sends one claimed (subscriber, week) delivery row. */
   [JobName.DigestSend]: { deliveryId: string };
+  /** Computes a digest view's costly parts ahead of its send: a week, the zone it is read in and a slice. */
+  [JobName.DigestPrecompute]: {
+    week: string;
+    timeZone: string;
+    slice: Partial<
+      Record<'segment' | 'channel' | 'touchpoint' | 'journeyStage' | 'source' | 'kind', string>
+    > | null;
+  };
 }
 
 export interface JobDefinition {
@@ -78,5 +87,11 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     attempts: 5,
     backoff: { type: 'exponential', delayMs: 1_000 },
     timeoutMs: 120_000,
+  },
+  /** The next due check queues it again (a no-op when the stored parts are still valid). */
+  [JobName.DigestPrecompute]: {
+    attempts: 2,
+    backoff: { type: 'fixed', delayMs: 30_000 },
+    timeoutMs: 300_000,
   },
 };

@@ -27,7 +27,11 @@ import { DigestSubscribersController } from './digest-subscribers.controller';
 import { DigestSubscribersService, SUBSCRIBER_EMAIL_CIPHER } from './digest-subscribers.service';
 import { DigestUnsubscribeController } from './digest-unsubscribe.controller';
 import { CheckDueDigestsJob } from './jobs/check-due-digests.job';
+import { PrecomputeDigestJob } from './jobs/precompute-digest.job';
 import { SendDigestJob } from './jobs/send-digest.job';
+import { DigestPrecomputeService } from './precompute/digest-precompute.service';
+import { DigestWeekPartRepository } from './precompute/digest-week-part.repository';
+import { DigestWeekPartsService } from './precompute/digest-week-parts.service';
 import { SubscriberEmailCipher } from './subscriber-email.cipher';
 import { UnsubscribeFormParser } from './unsubscribe-form.parser';
 import { UnsubscribeTokens } from './unsubscribe-token';
@@ -76,6 +80,10 @@ import { UnsubscribeTokens } from './unsubscribe-token';
     DigestScheduleService,
     CheckDueDigestsJob,
     SendDigestJob,
+    DigestWeekPartRepository,
+    DigestWeekPartsService,
+    DigestPrecomputeService,
+    PrecomputeDigestJob,
     UnsubscribeFormParser,
   ],
   exports: [DigestService],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InsightsQueryService } from '../rollups/query/insights-query.service';
-import { QueryDimension, QueryFilters, TimeRange } from '../rollups/query/insights-query.types';
+import { GroupSums, QueryDimension, QueryFilters, TimeRange } from '../rollups/query/insights-query.types';
 import { ListVerbatimsQuery } from '../verbatims/dto/list-verbatims.query';
 import { VerbatimsService } from '../verbatims/verbatims.service';
 import { AnalyticsScope } from './analytics-scope.parser';
@@ -61,10 +61,17 @@ export class PainPointsService {
       })
       .sort((a, b) => b.impact - a.impact || b.volume - a.volume)
       .slice(0, options.limit);
+    // Every row's topics in one read (grouped by topic within each row's value), not one read per row.
+    const topicsPerRow = await this.insights.totalsPer(
+      scope.range,
+      { ...scope.filters, [dimension]: rows.map((r) => r.value) },
+      'topic',
+      dimension,
+    );
     return Promise.all(
       rows.map(async (r) => {
         const filters: QueryFilters = { ...scope.filters, [dimension]: [r.value] };
-        const topNegativeTopics = await this.negativeTopics(scope.range, filters);
+        const topNegativeTopics = this.negativeTopics(topicsPerRow.get(r.value) ?? []);
         return {
           value: r.value,
           volume: r.volume,
@@ -80,8 +87,8 @@ export class PainPointsService {
     );
   }
 
-  private async negativeTopics(range: TimeRange, filters: QueryFilters): Promise<NegativeTopicDto[]> {
-    const topics = await this.insights.totals(range, filters, 'topic');
+  /** A row's topics with the most negative mentions (ties: the larger negative share, then the topic key). */
+  private negativeTopics(topics: GroupSums[]): NegativeTopicDto[] {
     return topics
       .filter((t) => t.group)
       .map((t) => {
@@ -94,7 +101,10 @@ export class PainPointsService {
         };
       })
       .filter((t) => t.negatives > 0)
-      .sort((a, b) => b.negatives - a.negatives || b.negativeShare - a.negativeShare)
+      .sort(
+        (a, b) =>
+          b.negatives - a.negatives || b.negativeShare - a.negativeShare || a.topic.localeCompare(b.topic),
+      )
       .slice(0, TOP_TOPICS);
   }
 

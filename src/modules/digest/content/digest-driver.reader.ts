@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DriversService } from '../../drivers/drivers.service';
 import { TimeRange } from '../../rollups/query/insights-query.types';
+import { DigestWeekPartsService } from '../precompute/digest-week-parts.service';
 import { DigestSection, DigestSlice, NpsDriver, SLICE_FIELDS } from './digest-content.types';
 
 /**
@@ -12,42 +13,63 @@ import { DigestSection, DigestSlice, NpsDriver, SLICE_FIELDS } from './digest-co
  */
 export const DIGEST_DRIVER_REPLICATES = 50;
 
-/** The top driver of NPS of the reader's week, from the drivers service (one implementation of the analysis). */
+/** What the digest keeps of the drivers answer (DigestWeekPartsService stores it per week and segment). */
+interface TopDriver {
+  n: number;
+  top: NpsDriver | null;
+}
+
+/**
+ * The top driver of NPS of the reader's week, from the drivers service (one implementation of the analysis). The
+ * analysis reads every customer of the week (and resamples them): its answer is kept per week window and segment,
+ * computed ahead by the precompute job.
+ */
 @Injectable()
 export class DigestDriverReader {
-  constructor(private readonly drivers: DriversService) {}
+  constructor(
+    private readonly drivers: DriversService,
+    private readonly parts: DigestWeekPartsService,
+  ) {}
 
   async read(week: TimeRange, slice: DigestSlice | null): Promise<DigestSection<NpsDriver>> {
-    const answer = await this.drivers.drivers(
-      'nps',
-      { from: week.from, to: week.to, segment: slice?.segment },
-      { replicates: DIGEST_DRIVER_REPLICATES },
+    const segment = slice?.segment;
+    const filters = segment === undefined ? {} : { segment: [segment] };
+    const { n, top } = await this.parts.get({ part: 'driver', week, filters, reads: week }, () =>
+      this.topDriver(week, segment),
     );
     const note = notNarrowed(slice);
-    const top = answer.drivers[0];
     if (!top)
       return {
         available: false,
         reason:
           `Top driver of NPS: none this week. It needs a topic raised negatively by at least 10 identified ` +
-          `customers with an NPS answer; ${answer.n} customers answered.` +
+          `customers with an NPS answer; ${n} customers answered.` +
           (note ? ` ${note}` : ''),
       };
+    return { available: true, items: [top], ...(note ? { note } : {}) };
+  }
+
+  private async topDriver(week: TimeRange, segment: string | undefined): Promise<TopDriver> {
+    const answer = await this.drivers.drivers(
+      'nps',
+      { from: week.from, to: week.to, segment },
+      { replicates: DIGEST_DRIVER_REPLICATES },
+    );
+    const top = answer.drivers[0];
     return {
-      available: true,
-      items: [
-        {
-          topic: top.topic,
-          customers: top.customers,
-          n: answer.n,
-          importance: top.importance,
-          importanceCi: top.importanceCi,
-          impact: top.impact,
-          impactCi: top.impactCi,
-          pValue: top.pValue,
-        },
-      ],
-      ...(note ? { note } : {}),
+      n: answer.n,
+      top: top
+        ? {
+            topic: top.topic,
+            customers: top.customers,
+            n: answer.n,
+            importance: top.importance,
+            importanceCi: top.importanceCi,
+            impact: top.impact,
+            impactCi: top.impactCi,
+            pValue: top.pValue,
+          }
+        : null,
     };
   }
 }

@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import {
-  TopicSuggestions,
-  TopicSuggestionsService,
-  suggestionWindow,
-} from '../../analysis/topic-suggestions.service';
+import { TopicSuggestionsService, suggestionWindow } from '../../analysis/topic-suggestions.service';
 import { AnomaliesService } from '../../anomalies/anomalies.service';
 import { AnomalyDimension } from '../../anomalies/anomaly-kinds';
 import { AnomalyDto } from '../../anomalies/dto/anomaly.dto';
 import { TimeRange } from '../../rollups/query/insights-query.types';
 import { TextFilters } from '../../feedback/feedback.repository';
+import { DigestWeekPartsService } from '../precompute/digest-week-parts.service';
 import { DigestSection, DigestSlice, SLICE_FIELDS } from './digest-content.types';
 
 const MAX_LINES = 3;
-/** Readers of one week and slice share one theme search for this long. */
-const THEMES_CACHE_MS = 10 * 60_000;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const percent = (x: number) => `${Math.round(x * 100)} %`;
 
@@ -34,11 +29,10 @@ function sliceFilters(slice: DigestSlice | null): TextFilters {
  */
 @Injectable()
 export class DigestNewsReader {
-  private readonly themesCache = new Map<string, { at: number; found: Promise<TopicSuggestions> }>();
-
   constructor(
     private readonly anomalies: AnomaliesService,
     private readonly themes: TopicSuggestionsService,
+    private readonly parts: DigestWeekPartsService,
   ) {}
 
   async anomaliesOf(
@@ -60,33 +54,32 @@ export class DigestNewsReader {
     return { available: true, items: items.map((a) => ({ description: describe(a) })) };
   }
 
+  /**
+   * Phrases of the slice's texts whose rate rose this week against the four before. The search reads every
+   * text of the slice over five weeks (seconds at scale): its answer is kept per week window and slice
+   * (DigestWeekPartsService), computed ahead by the precompute job.
+   */
   async emergingThemesOf(
     week: TimeRange,
     slice: DigestSlice | null,
   ): Promise<DigestSection<{ theme: string; n: number }>> {
-    const found = await this.suggestions(week, sliceFilters(slice));
-    return {
-      available: true,
-      items: found.suggestions.map((t) => ({
-        theme:
-          `“${t.phrase}”: ${t.recentCount} comments, ` +
-          (t.isNew ? 'new this week' : `${t.lift.toFixed(1)}× its rate of the four weeks before`),
-        n: t.recentCount,
-      })),
-    };
-  }
-
-  /** The themes service reads every text of the slice over five weeks (costly at scale): one search per week and slice. */
-  private suggestions(week: TimeRange, filters: TextFilters): Promise<TopicSuggestions> {
-    const key = JSON.stringify([week.from, week.to, filters]);
-    const now = Date.now();
-    for (const [k, v] of this.themesCache) if (now - v.at >= THEMES_CACHE_MS) this.themesCache.delete(k);
-    const hit = this.themesCache.get(key);
-    if (hit) return hit.found;
-    const found = this.themes.suggest(suggestionWindow(week.from, week.to), { limit: MAX_LINES, filters });
-    this.themesCache.set(key, { at: now, found });
-    found.catch(() => this.themesCache.delete(key)); // a failed search is not kept
-    return found;
+    const window = suggestionWindow(week.from, week.to);
+    const filters = sliceFilters(slice);
+    return this.parts.get(
+      { part: 'themes', week, filters, reads: { ...week, from: window.baselineFrom } },
+      async () => {
+        const found = await this.themes.suggest(window, { limit: MAX_LINES, filters });
+        return {
+          available: true as const,
+          items: found.suggestions.map((t) => ({
+            theme:
+              `“${t.phrase}”: ${t.recentCount} comments, ` +
+              (t.isNew ? 'new this week' : `${t.lift.toFixed(1)}× its rate of the four weeks before`),
+            n: t.recentCount,
+          })),
+        };
+      },
+    );
   }
 }
 

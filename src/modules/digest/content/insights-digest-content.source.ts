@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InsightsQueryService } from '../../rollups/query/insights-query.service';
 import { QueryFilters, TimeRange } from '../../rollups/query/insights-query.types';
 import { MetricName } from '../../rollups/query/metric-registry';
-import { addWeeks, formatIsoWeek, IsoWeek, isoWeekOfDate, parseIsoWeek, weekRange } from '../time/iso-week';
+import { formatIsoWeek, isoWeekOfDate } from '../time/iso-week';
 import { DigestContentRepository } from './digest-content.repository';
 import { DigestDriverReader } from './digest-driver.reader';
 import { DigestIndicesReader } from './digest-indices.reader';
 import { DigestMoverReader } from './digest-mover.reader';
 import { DigestNewsReader } from './digest-news.reader';
+import { digestWeekWindow } from './digest-week-window';
 import { DigestPainPointsReader } from './digest-pain-points.reader';
 import {
   DigestContent,
@@ -19,7 +20,6 @@ import {
   TopicMover,
 } from './digest-content.types';
 
-const TREND_WEEKS = 12;
 const MIN_SAMPLE = 30;
 const SIGNIFICANCE = 0.05;
 /** Headline figures of the query layer; the SAT indices come from the indices service (DigestIndicesReader). */
@@ -47,17 +47,7 @@ export class InsightsDigestContentSource implements DigestContentSource {
   ) {}
 
   async build(request: DigestRequest): Promise<DigestContent> {
-    const week = parseIsoWeek(request.week);
-    if (!week) throw new Error(`Not an ISO week: ${request.week}`);
-    const notes: string[] = [];
-    let timeZone = request.timeZone;
-    if (!onWholeHours(week, timeZone)) {
-      notes.push(`Weeks are counted in UTC: the query layer works in whole hours and ${timeZone} is not.`);
-      timeZone = 'UTC';
-    }
-    const current = range(week, timeZone);
-    const previous = range(addWeeks(week, -1), timeZone);
-    const trendRange = { ...current, from: range(addWeeks(week, 1 - TREND_WEEKS), timeZone).from };
+    const { week, timeZone, notes, current, previous, trendRange } = digestWeekWindow(request);
     const filters = toFilters(request.slice);
 
     const [
@@ -202,15 +192,6 @@ export class InsightsDigestContentSource implements DigestContentSource {
       })),
     );
   }
-}
-
-function range(week: IsoWeek, timezone: string): TimeRange {
-  return { ...weekRange(week, timezone), timezone };
-}
-
-function onWholeHours(week: IsoWeek, timeZone: string): boolean {
-  const r = weekRange(week, timeZone);
-  return r.from.getTime() % 3_600_000 === 0 && r.to.getTime() % 3_600_000 === 0;
 }
 
 function toFilters(slice: DigestSlice | null): QueryFilters {

@@ -8,6 +8,8 @@ import { DigestSubscriberEntity } from '../entities/digest-subscriber.entity';
 import { DigestSubscribersService } from '../digest-subscribers.service';
 import { formatIsoWeek, isoWeekAt, lastWeekAt, mondayOf } from '../time/iso-week';
 import { localParts, zonedToInstant } from '../time/zoned-time';
+import { DigestRequest } from '../content/digest-content.types';
+import { DigestPrecomputeService } from '../precompute/digest-precompute.service';
 import { DigestDeliveryService, QueueResult } from './digest-delivery.service';
 
 /**
@@ -26,6 +28,7 @@ export class DigestScheduleService implements OnApplicationBootstrap, OnApplicat
     private readonly subscribers: DigestSubscribersService,
     private readonly deliveries: DigestDeliveryRepository,
     private readonly delivery: DigestDeliveryService,
+    private readonly precompute: DigestPrecomputeService,
   ) {}
 
   /**
@@ -59,7 +62,8 @@ export class DigestScheduleService implements OnApplicationBootstrap, OnApplicat
   }
 
   async checkDue(now = new Date()): Promise<QueueResult> {
-    const due = (await this.subscribers.listEntities())
+    const subscribers = await this.subscribers.listEntities();
+    const due = subscribers
       .filter(
         (s) => sendTimeThisWeek(s, now) <= now.getTime() && s.createdAt.getTime() <= sendTimeThisWeek(s, now),
       )
@@ -67,11 +71,31 @@ export class DigestScheduleService implements OnApplicationBootstrap, OnApplicat
     const claimed = await this.deliveries.findForWeeks([...new Set(due.map((d) => d.week))]);
     const claimedKeys = new Set(claimed.map((c) => `${c.subscriberId}:${c.isoWeek}`));
     await this.delivery.requeueUnfinished(claimed);
-    return this.delivery.queueDeliveries(
+    const queued = await this.delivery.queueDeliveries(
       due.filter((d) => !claimedKeys.has(`${d.subscriberId}:${d.week}`)),
       'schedule',
     );
+    await this.precompute.queue(upcomingViews(subscribers, now), now);
+    return queued;
   }
+}
+
+/**
+ * The views to compute ahead: each reader's last week (closed in their zone) until their send time this week, and,
+ * when there are readers, everyone's view of the last UTC week (the default preview and manual send). With no
+ * reader nothing is computed (an install that sends no digest writes nothing at each tick).
+ */
+function upcomingViews(subscribers: DigestSubscriberEntity[], now: Date): DigestRequest[] {
+  if (!subscribers.length) return [];
+  const views: DigestRequest[] = [
+    { week: formatIsoWeek(lastWeekAt(now, 'UTC')), timeZone: 'UTC', slice: null },
+  ];
+  for (const s of subscribers) {
+    const sendTime = sendTimeThisWeek(s, now);
+    if (now.getTime() < sendTime && s.createdAt.getTime() <= sendTime)
+      views.push({ week: formatIsoWeek(lastWeekAt(now, s.timeZone)), timeZone: s.timeZone, slice: s.slice });
+  }
+  return views;
 }
 
 /** This week's send time of a subscriber (their day and hour, in their zone), as epoch ms. */

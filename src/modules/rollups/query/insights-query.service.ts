@@ -124,6 +124,29 @@ export class InsightsQueryService {
     return [...sums.entries()].map(([group, perPeriod]) => ({ group, sums: perPeriod[0] }));
   }
 
+  /**
+   * `totals` for several values of one dimension at once (one read instead of one per value): the sums of each
+   * `groupBy` group within each value of `splitBy` the filters list, keyed by that value. The same sums as
+   * `totals(range, { ...filters, [splitBy]: [value] }, groupBy)` for each value: the filters keep the
+   * question on the same rollup tables.
+   */
+  async totalsPer(
+    range: TimeRange,
+    filters: QueryFilters,
+    groupBy: QueryDimension,
+    splitBy: QueryDimension,
+  ): Promise<Map<string, GroupSums[]>> {
+    const period: Period = { label: '', from: range.from.getTime(), to: range.to.getTime() };
+    const out = new Map<string, GroupSums[]>((filters[splitBy] ?? []).map((v) => [v, []]));
+    if (!out.size) return out;
+    const sums = await this.sumsByPeriod([period], filters, groupBy, splitBy);
+    for (const [key, perPeriod] of sums) {
+      const [value, group] = JSON.parse(key as string) as [string, string | null];
+      out.get(value)?.push({ group, sums: perPeriod[0] });
+    }
+    return out;
+  }
+
   evaluate(metric: MetricName, sums: RollupSums): MetricValue {
     const m = METRIC_REGISTRY[metric];
     const n = m.n(sums);
@@ -134,11 +157,14 @@ export class InsightsQueryService {
    * Sums per group, per period (index into `periods`): whole months, ISO weeks and UTC days, plus or minus the
    * hours of the UTC days its edges cut (see bucketPlan). Questions touching at most two item dimensions read the slices
    * (edge hours: at most one), others the rollups keyed by every dimension (days and hours only).
+   * With `splitBy` (a dimension the filters list), groups are also split by its value: keys are then
+   * `JSON.stringify([value, group])`.
    */
   async sumsByPeriod(
     periods: Period[],
     filters: QueryFilters,
     groupBy?: QueryDimension,
+    splitBy?: QueryDimension,
   ): Promise<Map<string | null, RollupSums[]>> {
     const plan = bucketPlan(periods);
     const dims = itemDimensionsOf(filters, groupBy).length;
@@ -147,12 +173,13 @@ export class InsightsQueryService {
       !ranges.length && !minus.length
         ? { rows: [], ranges, minus }
         : (dims <= SLICE_MAX_DIMS[grain]
-            ? this.repository.sliceSums(grain, mergedRanges([...ranges, ...minus]), filters, groupBy)
+            ? this.repository.sliceSums(grain, mergedRanges([...ranges, ...minus]), filters, groupBy, splitBy)
             : this.repository.sums(
                 grain as RollupGrain,
                 mergedRanges([...ranges, ...minus]),
                 filters,
                 groupBy,
+                splitBy,
               )
           ).then((rows) => ({ rows, ranges, minus }));
     const coarse = dims <= SLICE_MAX_DIMS.day ? coarsen(plan.days) : { month: [], week: [], day: plan.days };
@@ -170,10 +197,11 @@ export class InsightsQueryService {
     };
     for (const { rows, ranges, minus } of reads)
       for (const row of rows) {
+        const key = splitBy ? JSON.stringify([row.split, row.group]) : row.group;
         const period = periodOfBucket(ranges, row.bucket);
-        if (period >= 0) addInto(perPeriodOf(row.group)[period], row.sums, 1);
+        if (period >= 0) addInto(perPeriodOf(key)[period], row.sums, 1);
         const minusPeriod = minus.length ? periodOfBucket(minus, row.bucket) : -1;
-        if (minusPeriod >= 0) addInto(perPeriodOf(row.group)[minusPeriod], row.sums, -1);
+        if (minusPeriod >= 0) addInto(perPeriodOf(key)[minusPeriod], row.sums, -1);
       }
     return out;
   }

@@ -23,6 +23,8 @@ const COLUMN: Record<QueryDimension, string> = {
 export interface SumsRow {
   bucket: number;
   group: string | null;
+  /** The value of the second grouping (`splitBy`), when one was asked for. */
+  split?: string;
   sums: RollupSums;
 }
 
@@ -39,20 +41,32 @@ export class RollupQueryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** From the tables keyed by every dimension (hourly or daily): exact for any combination of filters. */
-  sums(grain: RollupGrain, ranges: [number, number][], filters: QueryFilters, groupBy?: QueryDimension) {
+  sums(
+    grain: RollupGrain,
+    ranges: [number, number][],
+    filters: QueryFilters,
+    groupBy?: QueryDimension,
+    splitBy?: QueryDimension,
+  ) {
     const column = (d: QueryDimension) => COLUMN[d];
-    return this.select(ROLLUP_TABLES[grain], [], ranges, filters, groupBy, column);
+    return this.select(ROLLUP_TABLES[grain], [], ranges, filters, groupBy, column, splitBy);
   }
 
   /** From the slices of one level: for questions touching at most two (hours: one) item dimensions. */
-  sliceSums(grain: SliceGrain, ranges: [number, number][], filters: QueryFilters, groupBy?: QueryDimension) {
+  sliceSums(
+    grain: SliceGrain,
+    ranges: [number, number][],
+    filters: QueryFilters,
+    groupBy?: QueryDimension,
+    splitBy?: QueryDimension,
+  ) {
     const [a, b] = itemDimensionsOf(filters, groupBy);
     const column = (d: QueryDimension) => (d === a ? 'value_a' : d === b ? 'value_b' : COLUMN[d]);
     const slice: [string, unknown][] = [
       ['dim_a = ?', a ?? ''],
       ['dim_b = ?', b ?? ''],
     ];
-    return this.select(SLICE_TABLES[grain], slice, ranges, filters, groupBy, column);
+    return this.select(SLICE_TABLES[grain], slice, ranges, filters, groupBy, column, splitBy);
   }
 
   private async select(
@@ -62,8 +76,12 @@ export class RollupQueryRepository {
     filters: QueryFilters,
     groupBy: QueryDimension | undefined,
     column: (d: QueryDimension) => string,
+    splitBy?: QueryDimension,
   ): Promise<SumsRow[]> {
     if (!ranges.length) return [];
+    // A second grouping is only by an item dimension the filters list (so the slice read is the same one).
+    if (splitBy && (!filters[splitBy]?.length || splitBy === 'topic' || splitBy === 'signal'))
+      throw new Error(`splitBy ${splitBy} needs a filter on it`);
     const where: string[] = [];
     const params: unknown[] = [];
     // Item rows, topic rows or signal rows: never two kinds at once (a topic row and its item row would count twice).
@@ -97,12 +115,13 @@ export class RollupQueryRepository {
       params.push(...values);
     }
     const group = groupBy ? column(groupBy) : "''";
+    const split = splitBy ? `, ${column(splitBy)} AS spl` : '';
     const sums = SUM_COLUMNS.map((c, i) => `SUM(${c}) AS s${i}`).join(', ');
     const query = (part: [number, number][]): Promise<Record<string, number | string>[]> =>
       this.dataSource.query(
-        `SELECT bucket, ${group} AS grp, ${sums} FROM ${table}
+        `SELECT bucket, ${group} AS grp${split}, ${sums} FROM ${table}
          WHERE ${where.join(' AND ')} AND (${part.map(() => '(bucket >= ? AND bucket < ?)').join(' OR ')})
-         GROUP BY bucket${groupBy ? `, ${group}` : ''}`,
+         GROUP BY bucket${groupBy ? `, ${group}` : ''}${splitBy ? `, ${column(splitBy)}` : ''}`,
         [...params, ...part.flat()],
       );
     // MySQL turns OR'd bucket ranges into one index range each; SQLite would scan every bucket of the slice
@@ -114,6 +133,7 @@ export class RollupQueryRepository {
     return rows.map((r) => ({
       bucket: Number(r.bucket),
       group: groupBy ? String(r.grp) : null,
+      ...(splitBy ? { split: String(r.spl) } : {}),
       sums: Object.fromEntries(SUM_FIELDS.map((f, i) => [f, Number(r[`s${i}`])])) as RollupSums,
     }));
   }
