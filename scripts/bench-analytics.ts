@@ -9,7 +9,7 @@ import { createPino } from '../src/core/logging/create-pino';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { AnalysisService } from '../src/modules/analysis/analysis.service';
 import { ApiKeysService } from '../src/modules/api-keys/api-keys.service';
-import { fromSqlDate, toSqlDate } from '../src/modules/verbatims/sql-date';
+import { fromSqlDate, toSqlDate } from '../src/database/sql-date';
 import { loadAnalyticsData } from './bench/analytics-load';
 import { analyticsQuestions } from './bench/analytics-questions';
 import { benchTarget } from './bench/bench-target';
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
       }
       log(`rows: ${sizes.join(', ')}${loaded}; load ${load()}`);
 
-      const key = (await app.get(ApiKeysService).create('bench', ['read'])).key;
+      const key = (await app.get(ApiKeysService).create('bench', ['read', 'admin'])).key;
       const rows: string[][] = [];
       const loads: number[] = [];
       const questions = analyticsQuestions(start, end, sqlite ? 'sqlite' : 'mysql').filter(

@@ -136,6 +136,14 @@ function painPointQuestions(last4: Date, prev4: Date, end: Date): AnalyticsQuest
       rawParams: [last4, prev4, end],
     },
     {
+      // Emerging themes (admin): the texts of the last week and of the 4 weeks before, with each one's topics.
+      name: 'topic suggestions, last week vs 4 weeks before',
+      url: `/api/v1/topics/suggestions?from=${day(new Date(end.getTime() - WEEK_MS))}&to=${day(end)}&baselineFrom=${day(new Date(end.getTime() - 5 * WEEK_MS))}`,
+      rawSql: `SELECT f.id, f.text, t.topic_key FROM feedback f LEFT JOIN feedback_topics t ON t.feedback_id = f.id
+               WHERE f.occurred_at >= ? AND f.occurred_at < ? AND f.text IS NOT NULL`,
+      rawParams: [new Date(end.getTime() - 5 * WEEK_MS), end],
+    },
+    {
       name: 'cross-channel pain points, 30-day window',
       url: `/api/v1/pain-points/cross-channel?to=${day(end)}&windowDays=30`,
       rawSql: `SELECT t.topic_key, COUNT(*) AS customers FROM (

@@ -2,10 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { insertRows } from '../../database/insert-rows';
+import { insertRows, placeholders } from '../../database/insert-rows';
+import { fromSqlDate } from '../../database/sql-date';
 import { FeedbackAnalysisEntity } from './entities/feedback-analysis.entity';
 import { FeedbackTopicEntity } from './entities/feedback-topic.entity';
 import { ReprocessRunEntity } from './entities/reprocess-run.entity';
+
+/** Items per topics lookup, and lookups in flight at once. */
+const TOPICS_CHUNK = 1_000;
+const TOPICS_CHUNKS_AT_ONCE = 4;
 
 @Injectable()
 export class AnalysisRepository {
@@ -55,32 +60,44 @@ export class AnalysisRepository {
    */
   async topicsOf(version: string, feedbackIds: string[]): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>();
-    for (let i = 0; i < feedbackIds.length; i += 1000) {
-      const ids = feedbackIds.slice(i, i + 1000);
-      const [analyses, topics] = await Promise.all([
-        this.dataSource.getRepository(FeedbackAnalysisEntity).find({
-          select: { feedbackId: true, pipelineVersion: true, analysedAt: true },
-          where: { feedbackId: In(ids) },
+    const chunks: string[][] = [];
+    for (let i = 0; i < feedbackIds.length; i += TOPICS_CHUNK)
+      chunks.push(feedbackIds.slice(i, i + TOPICS_CHUNK));
+    // A few chunks at a time: MySQL answers them on separate pooled connections (SQLite's one takes turns).
+    for (let i = 0; i < chunks.length; i += TOPICS_CHUNKS_AT_ONCE)
+      await Promise.all(
+        chunks.slice(i, i + TOPICS_CHUNKS_AT_ONCE).map(async (ids) => {
+          const list = placeholders(ids.length);
+          const [analyses, topics]: [
+            { feedbackId: string; pipelineVersion: string; analysedAt: Date | string }[],
+            { feedbackId: string; pipelineVersion: string; topicKey: string }[],
+          ] = await Promise.all([
+            this.dataSource.query(
+              `SELECT feedback_id AS feedbackId, pipeline_version AS pipelineVersion, analysed_at AS analysedAt
+               FROM feedback_analysis WHERE feedback_id IN (${list})`,
+              ids,
+            ),
+            this.dataSource.query(
+              `SELECT feedback_id AS feedbackId, pipeline_version AS pipelineVersion, topic_key AS topicKey
+               FROM feedback_topics WHERE feedback_id IN (${list})`,
+              ids,
+            ),
+          ]);
+          const judgedBy = new Map<string, { pipelineVersion: string; at: number }>();
+          for (const a of analyses) {
+            const at = fromSqlDate(a.analysedAt).getTime();
+            const best = judgedBy.get(a.feedbackId);
+            if (
+              !best ||
+              (best.pipelineVersion !== version && (a.pipelineVersion === version || at > best.at))
+            )
+              judgedBy.set(a.feedbackId, { pipelineVersion: a.pipelineVersion, at });
+          }
+          for (const t of topics)
+            if (judgedBy.get(t.feedbackId)?.pipelineVersion === t.pipelineVersion)
+              found.set(t.feedbackId, [...(found.get(t.feedbackId) ?? []), t.topicKey]);
         }),
-        this.dataSource.getRepository(FeedbackTopicEntity).find({
-          select: { feedbackId: true, pipelineVersion: true, topicKey: true },
-          where: { feedbackId: In(ids) },
-        }),
-      ]);
-      const judgedBy = new Map<string, FeedbackAnalysisEntity>();
-      for (const a of analyses) {
-        const best = judgedBy.get(a.feedbackId);
-        if (
-          !best ||
-          (best.pipelineVersion !== version &&
-            (a.pipelineVersion === version || a.analysedAt > best.analysedAt))
-        )
-          judgedBy.set(a.feedbackId, a);
-      }
-      for (const t of topics)
-        if (judgedBy.get(t.feedbackId)?.pipelineVersion === t.pipelineVersion)
-          found.set(t.feedbackId, [...(found.get(t.feedbackId) ?? []), t.topicKey]);
-    }
+      );
     return found;
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { placeholders } from '../../database/insert-rows';
-import { toSqlDate } from '../verbatims/sql-date';
+import { toSqlDate } from '../../database/sql-date';
 
 export interface CustomerComplaint {
   topic: string;

@@ -1,14 +1,13 @@
 import { EntityManager } from 'typeorm';
 import { placeholders } from '../../database/insert-rows';
+import { fromSqlDate } from '../../database/sql-date';
 import { MS_PER_HOUR, RollupFacts } from './rollup-facts';
 
 const CHUNK = 500;
 
-/** SQLite hands datetimes back as 'YYYY-MM-DD HH:MM:SS.sss' (UTC), MySQL as Date (timezone 'Z'). */
+/** A datetime as read raw (see fromSqlDate), in ms since the epoch; null as 0. */
 export function toMs(value: Date | string | null): number {
-  if (value === null) return 0;
-  if (value instanceof Date) return value.getTime();
-  return Date.parse(`${value.replace(' ', 'T')}Z`);
+  return value === null ? 0 : fromSqlDate(value).getTime();
 }
 
 interface FeedbackRow {

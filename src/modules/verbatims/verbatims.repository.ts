@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { placeholders } from '../../database/insert-rows';
-import { fromSqlDate, toSqlDate } from './sql-date';
+import { fromSqlDate, toSqlDate } from '../../database/sql-date';
 import { VerbatimPosition } from './verbatim-cursor';
 import { VerbatimFilter } from './verbatim-filters';
 import { recencyWalkHint, searchDialect } from './verbatim-search.dialect';
