@@ -43,12 +43,25 @@ const load = () =>
     .join(' ');
 
 /** Monday 00:00 UTC of the week of the oldest item (where a kept run's data starts). */
+const WEEK_MS = 7 * 86_400_000;
+
 async function dataStart(dataSource: DataSource): Promise<Date> {
   const [{ first }] = await dataSource.query('SELECT MIN(occurred_at) AS first FROM feedback');
   if (!first) throw new Error('--reuse: the database holds no feedback');
   const at = fromSqlDate(first);
   const day = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
   return new Date(day - ((new Date(day).getUTCDay() + 6) % 7) * 86_400_000);
+}
+
+/**
+ * The Monday after the data's last item: the questions' "now". The loader stops at --items, which a large
+ * --customers reaches before --weeks ends (1 M items of 250,000 customers fill 45 of 52 weeks), and questions
+ * about empty weeks would time nothing.
+ */
+async function dataEnd(dataSource: DataSource, start: Date): Promise<Date> {
+  const [{ last }] = await dataSource.query('SELECT MAX(occurred_at) AS last FROM feedback');
+  const weeks = Math.floor((fromSqlDate(last).getTime() - start.getTime()) / WEEK_MS) + 1;
+  return new Date(start.getTime() + weeks * WEEK_MS);
 }
 
 async function main(): Promise<void> {
@@ -128,7 +141,8 @@ async function main(): Promise<void> {
         bar.stop();
         loaded = `; loaded ${report.customers} customers and ${report.outcomes} outcome events too, in ${report.seconds.toFixed(0)} s`;
       } else start = await dataStart(dataSource);
-      const end = new Date(start.getTime() + weeks * 7 * 86_400_000);
+      const end = await dataEnd(dataSource, start);
+      const coveredWeeks = Math.round((end.getTime() - start.getTime()) / WEEK_MS);
       const tables = ['feedback', 'rollup_hours', 'rollup_days', 'rollup_day_slices', 'rollup_hour_slices'];
       tables.push('customer_figure_slices', 'outcomes');
       const more = ['rollup_week_slices', 'rollup_month_slices', 'feedback_analysis', 'feedback_topics'];
@@ -189,7 +203,7 @@ async function main(): Promise<void> {
       if (!only)
         rows.push(...(await benchCorrelationsAndDrivers(app, key, { end, runs: Math.min(runs, 10) }, log)));
       process.stdout.write(
-        `\nbench:analytics — ${sizes[0].replace('feedback ', '')} items over ${weeks} weeks on ${sqlite ? 'SQLite' : 'MySQL'}; ` +
+        `\nbench:analytics — ${sizes[0].replace('feedback ', '')} items over ${coveredWeeks} weeks${coveredWeeks !== weeks ? ` (--weeks ${weeks}: the items ran out first)` : ''} on ${sqlite ? 'SQLite' : 'MySQL'}; ` +
           `rows: ${sizes.slice(1).join(', ')}; ${runs} API runs, ${rawRuns} raw runs per question (ms); ` +
           `1-min load average while measuring ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores\n\n`,
       );
