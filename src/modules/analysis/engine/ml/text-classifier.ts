@@ -1,4 +1,5 @@
 import { FeatureExtractor, type FeatureExtractorJson, type FitOptions } from './feature-extractor';
+import { multiClassLogCountRatios, scaled } from './log-count-ratios';
 import {
   SoftmaxRegression,
   type SoftmaxRegressionJson,
@@ -16,6 +17,11 @@ export interface TextClassifierOptions {
   training?: SoftmaxTrainOptions;
   /** Fixed class order; defaults to the sorted labels seen. */
   classes?: string[];
+  /**
+   * Train on features scaled by their largest log-count ratio of a class against the rest (NBSVM-style), the
+   * scales folded into the weights afterwards: prediction reads unscaled features at the same cost.
+   */
+  naiveBayesScaling?: boolean;
 }
 
 export interface TextClassifierJson {
@@ -42,10 +48,27 @@ export class TextClassifier {
       if (y < 0) throw new Error(`text classifier: label "${e.label}" not in ${classes.join(', ')}`);
       return y;
     });
-    return new TextClassifier(
-      extractor,
-      SoftmaxRegression.train(xs, ys, classes, extractor.numFeatures, options.training),
+    if (!options.naiveBayesScaling)
+      return new TextClassifier(
+        extractor,
+        SoftmaxRegression.train(xs, ys, classes, extractor.numFeatures, options.training),
+      );
+    const { numFeatures } = extractor;
+    const scales = multiClassLogCountRatios(
+      xs,
+      ys,
+      classes.length,
+      numFeatures,
+      options.training?.sampleWeights,
     );
+    const model = SoftmaxRegression.train(
+      xs.map((x) => scaled(x, scales)),
+      ys,
+      classes,
+      numFeatures,
+      options.training,
+    );
+    return new TextClassifier(extractor, model.withScaledFeatures(scales));
   }
 
   get classes(): string[] {
