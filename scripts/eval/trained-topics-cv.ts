@@ -28,28 +28,17 @@ Candidates: ${'{names}'}`;
 export const CANDIDATES: Record<string, TrainTopicDetectorOptions> = {
   current: {},
   'char-ngrams': { classifier: { features: { charNgrams: [3, 5] } } },
-  'epochs-20': { classifier: { training: { epochs: 20 } } },
-  'l2-0.005': { classifier: { training: { l2: 0.005 } } },
-  'l2-0.02': { classifier: { training: { l2: 0.02 } } },
-  'lr-0.3': { classifier: { training: { learningRate: 0.3 } } },
   'min-count-1': { classifier: { features: { minCount: 1 } } },
   'no-bigrams': { classifier: { features: { bigrams: false } } },
-  'no-offsets': { classifier: { thresholdFolds: 0 } },
-  'offset-folds-10': { classifier: { thresholdFolds: 10 } },
+  'epochs-20': { classifier: { training: { epochs: 20 } } },
+  'lr-0.3': { classifier: { training: { learningRate: 0.3 } } },
+  'l2-0.005': { classifier: { training: { l2: 0.005 } } },
+  'l2-0.02': { classifier: { training: { l2: 0.02 } } },
+  'l2-0.02+min-count-1': { classifier: { training: { l2: 0.02 }, features: { minCount: 1 } } },
   unbalanced: { classifier: { training: { balanced: false } } },
   'unbalanced+l2-0.02': { classifier: { training: { balanced: false, l2: 0.02 } } },
-  'unbalanced+nb-scaling': {
-    classifier: { training: { balanced: false }, exclusiveNaiveBayesScaling: true },
-  },
-  'shuffles-3': { classifier: { training: { shuffles: 3 } } },
-  'shuffles-5': { classifier: { training: { shuffles: 5 } } },
-  'l2-0.02+min-count-1': { classifier: { training: { l2: 0.02 }, features: { minCount: 1 } } },
-  'l2-0.02+min-count-1+shuffles-3': {
-    classifier: { training: { l2: 0.02, shuffles: 3 }, features: { minCount: 1 } },
-  },
-  'nb-scaling': { classifier: { exclusiveNaiveBayesScaling: true } },
-  'nb-scaling+l2-0.02': { classifier: { exclusiveNaiveBayesScaling: true, training: { l2: 0.02 } } },
-  'nb-scaling+l2-0.005': { classifier: { exclusiveNaiveBayesScaling: true, training: { l2: 0.005 } } },
+  'no-offsets': { classifier: { thresholdFolds: 0 } },
+  'offset-folds-10': { classifier: { thresholdFolds: 10 } },
 };
 
 export interface CvRow {

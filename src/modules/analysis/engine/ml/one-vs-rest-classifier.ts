@@ -1,4 +1,4 @@
-import { logCountRatios, scaled } from './log-count-ratios';
+import type { SparseVector } from './sparse-vector';
 import { FeatureExtractor, type FeatureExtractorJson, type FitOptions } from './feature-extractor';
 import {
   SoftmaxRegression,
@@ -87,4 +87,43 @@ export class OneVsRestClassifier {
       json.models.map((m) => SoftmaxRegression.fromJSON(m)),
     );
   }
+}
+
+/** Add-one smoothing of the presence counts, as in NBSVM. */
+const COUNT_PRIOR = 1;
+
+/**
+ * |log((p_f / |p|) / (q_f / |q|))| for each feature f (terms and extras alike, an extra being present when
+ * non-zero), p and q being its weighted, smoothed presence counts in the label's positive and negative
+ * examples. The sign is dropped: a binary model's weight carries it.
+ */
+function logCountRatios(
+  xs: readonly SparseVector[],
+  ys: readonly number[],
+  numFeatures: number,
+  weights: readonly number[] | undefined,
+): Float64Array {
+  const p = new Float64Array(numFeatures).fill(COUNT_PRIOR);
+  const q = new Float64Array(numFeatures).fill(COUNT_PRIOR);
+  xs.forEach((x, i) => {
+    const counts = ys[i] === 1 ? p : q;
+    const w = weights?.[i] ?? 1;
+    for (let j = 0; j < x.indices.length; j++) if (x.values[j] !== 0) counts[x.indices[j]] += w;
+  });
+  let pTotal = 0;
+  let qTotal = 0;
+  for (let f = 0; f < numFeatures; f++) {
+    pTotal += p[f];
+    qTotal += q[f];
+  }
+  const ratios = new Float64Array(numFeatures);
+  for (let f = 0; f < numFeatures; f++) ratios[f] = Math.abs(Math.log(p[f] / pTotal / (q[f] / qTotal)));
+  return ratios;
+}
+
+/** x with each feature multiplied by its ratio. */
+function scaled(x: SparseVector, ratios: Float64Array): SparseVector {
+  const values = x.values.slice();
+  for (let j = 0; j < values.length; j++) values[j] *= ratios[x.indices[j]];
+  return { indices: x.indices, values };
 }

@@ -12,11 +12,6 @@ export interface SoftmaxTrainOptions {
   /** Per-example weights (e.g. rater agreement), multiplied into the gradient. */
   sampleWeights?: number[];
   seed?: number;
-  /**
-   * Train this many times on different shuffles (seed, seed + 1, …) and average the weights: one linear model
-   * of the same size, without the luck of one SGD order.
-   */
-  shuffles?: number;
 }
 
 export interface SoftmaxRegressionJson {
@@ -48,27 +43,6 @@ export class SoftmaxRegression {
     classes: string[],
     numFeatures: number,
     options: SoftmaxTrainOptions = {},
-  ): SoftmaxRegression {
-    const { shuffles = 1, seed = 1 } = options;
-    if (shuffles <= 1) return SoftmaxRegression.trainOnce(xs, ys, classes, numFeatures, options);
-    const models = Array.from({ length: shuffles }, (_, s) =>
-      SoftmaxRegression.trainOnce(xs, ys, classes, numFeatures, { ...options, seed: seed + s }),
-    );
-    const weights = new Float64Array(numFeatures * classes.length);
-    const bias = new Float64Array(classes.length);
-    for (const m of models) {
-      for (let i = 0; i < weights.length; i++) weights[i] += m.weights[i] / shuffles;
-      for (let c = 0; c < bias.length; c++) bias[c] += m.bias[c] / shuffles;
-    }
-    return new SoftmaxRegression(classes, numFeatures, weights, bias);
-  }
-
-  private static trainOnce(
-    xs: SparseVector[],
-    ys: number[],
-    classes: string[],
-    numFeatures: number,
-    options: SoftmaxTrainOptions,
   ): SoftmaxRegression {
     const { epochs = 8, learningRate = 0.3, l2 = 1e-5, balanced = false, seed = 1 } = options;
     const k = classes.length;

@@ -1,5 +1,4 @@
 import { FeatureExtractor, type FeatureExtractorJson, type FitOptions } from './feature-extractor';
-import { multiClassLogCountRatios, scaled } from './log-count-ratios';
 import {
   SoftmaxRegression,
   type SoftmaxRegressionJson,
@@ -17,11 +16,6 @@ export interface TextClassifierOptions {
   training?: SoftmaxTrainOptions;
   /** Fixed class order; defaults to the sorted labels seen. */
   classes?: string[];
-  /**
-   * Train on features scaled by their largest log-count ratio of a class against the rest (NBSVM-style), the
-   * scales folded into the weights afterwards: prediction reads unscaled features at the same cost.
-   */
-  naiveBayesScaling?: boolean;
 }
 
 export interface TextClassifierJson {
@@ -48,27 +42,10 @@ export class TextClassifier {
       if (y < 0) throw new Error(`text classifier: label "${e.label}" not in ${classes.join(', ')}`);
       return y;
     });
-    if (!options.naiveBayesScaling)
-      return new TextClassifier(
-        extractor,
-        SoftmaxRegression.train(xs, ys, classes, extractor.numFeatures, options.training),
-      );
-    const { numFeatures } = extractor;
-    const scales = multiClassLogCountRatios(
-      xs,
-      ys,
-      classes.length,
-      numFeatures,
-      options.training?.sampleWeights,
+    return new TextClassifier(
+      extractor,
+      SoftmaxRegression.train(xs, ys, classes, extractor.numFeatures, options.training),
     );
-    const model = SoftmaxRegression.train(
-      xs.map((x) => scaled(x, scales)),
-      ys,
-      classes,
-      numFeatures,
-      options.training,
-    );
-    return new TextClassifier(extractor, model.withScaledFeatures(scales));
   }
 
   get classes(): string[] {

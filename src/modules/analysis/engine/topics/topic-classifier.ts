@@ -29,8 +29,6 @@ export interface TopicClassifierOptions {
    * restaurants, +0.009 on average over four training seeds).
    */
   naiveBayesScaling?: boolean;
-  /** Exclusive topics: the same scaling for the one softmax (see TextClassifierOptions.naiveBayesScaling). */
-  exclusiveNaiveBayesScaling?: boolean;
   /** Topics outside the taxonomy whose rule hits are features (their keys must end `ruleKeys`). */
   featureTopics?: readonly TopicDefinition[];
 }
@@ -138,16 +136,9 @@ export class TopicClassifier {
     const tune = folds >= 2 && examples.length >= MIN_EXAMPLES_TO_TUNE;
     if (exclusive) {
       const single = rows.map((e) => ({ words: e.words, extras: e.extras, label: e.topics[0] ?? NONE }));
-      const exclusiveScaling = options.exclusiveNaiveBayesScaling ?? false;
-      const model = TextClassifier.train(single, { features, training, naiveBayesScaling: exclusiveScaling });
+      const model = TextClassifier.train(single, { features, training });
       const offsets = tune
-        ? tuneClassOffsets(single, {
-            features,
-            training,
-            naiveBayesScaling: exclusiveScaling,
-            classes: model.classes,
-            folds,
-          })
+        ? tuneClassOffsets(single, { features, training, classes: model.classes, folds })
         : undefined;
       return new TopicClassifier(model, ruleKeys, { offsets, featureTopics });
     }
