@@ -13,16 +13,16 @@ import {
 } from './trained-topics-eval';
 import type { TrainTopicDetectorOptions } from '../../src/modules/analysis/engine/topics/train-topic-detector';
 
-const HELP = `Usage: node dist/scripts/eval/trained-topics-cv.js [--datasets DIR] [--folds 5] [--repeats 1] [--candidates a,b] [--held-out]
+const HELP = `Usage: npm run eval:trained-topics-cv -- [--datasets DIR] [--folds 5] [--repeats 1] [--candidates a,b] [--held-out]
 
 Chooses the trained-topic model (score --train on the airline complaint reasons) by stratified k-fold
 cross-validation over the TRAINING part only (80 % of tweets-train.csv by tweet id; folds stratified by
-reason, non-complaints as their own stratum, duplicated ids kept together; --repeats R pools R differently
-dealt k-fold runs, for steadier figures). Prints pooled first-topic
-macro-F1, accuracy and untagged share, complaints only and with the non-complaints trained as "none", and
-the CPU seconds per fold. --held-out then measures the listed candidates once on the held-out 20 %: only to
-report a candidate already chosen by cross-validation, never to choose.
-Candidates: ${'{names}'}`;
+reason, non-complaints as their own stratum, duplicated ids kept together). --repeats R pools R differently
+dealt k-fold runs, for steadier figures. Prints pooled first-topic macro-F1, accuracy and untagged share,
+complaints only and with the non-complaints trained as "none", per-topic F1 and the CPU seconds per fold.
+--held-out then measures the listed candidates once on the held-out 20 %: only to report a candidate
+already chosen by cross-validation, never to choose.
+Candidates: {names}`;
 
 /** Model settings tried; `current` is what trainPipeline does by default. */
 export const CANDIDATES: Record<string, TrainTopicDetectorOptions> = {
@@ -34,9 +34,12 @@ export const CANDIDATES: Record<string, TrainTopicDetectorOptions> = {
   'lr-0.3': { classifier: { training: { learningRate: 0.3 } } },
   'l2-0.005': { classifier: { training: { l2: 0.005 } } },
   'l2-0.02': { classifier: { training: { l2: 0.02 } } },
+  'l2-0.04': { classifier: { training: { l2: 0.04 } } },
+  'epochs-5': { classifier: { training: { epochs: 5 } } },
   'l2-0.02+min-count-1': { classifier: { training: { l2: 0.02 }, features: { minCount: 1 } } },
   unbalanced: { classifier: { training: { balanced: false } } },
   'unbalanced+l2-0.02': { classifier: { training: { balanced: false, l2: 0.02 } } },
+  'unbalanced+l2-0.04': { classifier: { training: { balanced: false, l2: 0.04 } } },
   'no-offsets': { classifier: { thresholdFolds: 0 } },
   'offset-folds-10': { classifier: { thresholdFolds: 10 } },
 };
@@ -97,13 +100,15 @@ function main(): void {
   if (unknown) throw new Error(`unknown candidate "${unknown}": ${Object.keys(CANDIDATES).join(', ')}`);
   const dir = resolve(values.datasets!);
   const folds = Number(values.folds);
+  const repeats = Number(values.repeats);
+  if (!Number.isInteger(repeats) || repeats < 1) throw new Error('--repeats must be a whole number ≥ 1');
   const print = (line: string) => process.stdout.write(`${line}\n`);
   const rows = airlineTrainingPart(dir);
   print(
-    `Trained topics, ${values.repeats} × ${folds}-fold stratified CV on the training part (${rows.length} tweets)`,
+    `Trained topics, ${repeats} × ${folds}-fold stratified CV on the training part (${rows.length} tweets)`,
   );
   for (const name of names) {
-    const row = crossValidate(rows, AIRLINE_CLASSES, CANDIDATES[name], folds, Number(values.repeats));
+    const row = crossValidate(rows, AIRLINE_CLASSES, CANDIDATES[name], folds, repeats);
     print(`  ${name}  (${row.secondsPerFold.toFixed(1)} s CPU per fold)`);
     print(`    complaints only            ${trainedTopicLine(row.complaintsOnly)}`);
     print(`    + non-complaints as none   ${trainedTopicLine(row.withOthers)}`);
