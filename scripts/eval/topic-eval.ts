@@ -1,4 +1,4 @@
-import { loadAirlineTweets } from './datasets/airline-dataset';
+import { loadAirlineTweets, type AirlineTweet } from './datasets/airline-dataset';
 import { loadSemEvalRestaurants, type SemEvalSentence } from './datasets/semeval';
 import { hashShare, splitTrainTest } from './datasets/split-train-test';
 import {
@@ -110,13 +110,23 @@ export function trainTestSplits<T extends { id: string }>(
   }));
 }
 
+/** The complaint reasons used as topics, in a fixed order. */
+export const AIRLINE_CLASSES = Object.keys(AIRLINE_REASONS);
+
+/** The airline tweets for topic figures: the publisher's "booking" → label text replace undone too. */
+export function loadAirlineTopicTweets(datasetsDir: string): AirlineTweet[] {
+  return loadAirlineTweets(datasetsDir).map((t) => ({
+    ...t,
+    text: t.text.replace(/Flight Booking Problems/g, 'booking'),
+  }));
+}
+
 function evalAirline(datasetsDir: string, print: Print, split: EvalSplit): TopicEvalReport['airline'] {
-  const rows = loadAirlineTweets(datasetsDir)
-    .filter((t) => t.negativeReason !== null && t.negativeReason in AIRLINE_REASONS)
-    // The publisher's global replace also turned "booking" into the label text "Flight Booking Problems".
-    .map((t) => ({ ...t, text: t.text.replace(/Flight Booking Problems/g, 'booking') }));
+  const rows = loadAirlineTopicTweets(datasetsDir).filter(
+    (t) => t.negativeReason !== null && t.negativeReason in AIRLINE_REASONS,
+  );
   const splits = trainTestSplits(rows, split);
-  const classes = Object.keys(AIRLINE_REASONS);
+  const classes = AIRLINE_CLASSES;
   const run = (taxonomy: TopicDefinition[], knownTopicFeatures = true): ClassificationMetrics => {
     const gold: string[] = [];
     const predicted: string[] = [];
@@ -155,13 +165,7 @@ function evalAirline(datasetsDir: string, print: Print, split: EvalSplit): Topic
   let trained: TopicEvalReport['airline']['trained'];
   if (split === 'test') {
     // The user's path: all tweets of the split (non-complaints too), the reasons as plain topic names.
-    const all = trainTestSplits(
-      loadAirlineTweets(datasetsDir).map((t) => ({
-        ...t,
-        text: t.text.replace(/Flight Booking Problems/g, 'booking'),
-      })),
-      split,
-    )[0];
+    const all = trainTestSplits(loadAirlineTopicTweets(datasetsDir), split)[0];
     trained = {
       complaintsOnly: evalTrainedTopics(all.train, all.test, classes, false),
       withOthers: evalTrainedTopics(all.train, all.test, classes, true),

@@ -170,6 +170,17 @@ describe('trainPipeline', () => {
     expect(trainPipeline(examples).version).toBe(trained.version);
   });
 
+  it('passes topic-model settings through (what the cross-validation script compares)', () => {
+    const bigramsOff = trainPipeline(examples, { topics: { classifier: { features: { bigrams: false } } } });
+    expect(bigramsOff.version).not.toBe(trained.version);
+    const vocabulary = (p: typeof trained): string[] => {
+      const model = p.toJSON().topicModel;
+      return model?.mode === 'exclusive' ? model.model.extractor.vocabulary.split('\n') : [];
+    };
+    expect(vocabulary(trained).some((term) => term.includes(' '))).toBe(true);
+    expect(vocabulary(bigramsOff).some((term) => term.includes(' '))).toBe(false);
+  });
+
   it('retrains sentiment from enough labelled texts, learning words the shipped model does not know', () => {
     const labelled: LabelledText[] = [];
     for (let i = 0; i < 120; i++) {

@@ -17,7 +17,7 @@ import { TopicClassifier, type TopicClassifierJson } from './topics/topic-classi
 import { taxonomyFromLabels } from './topics/taxonomy-from-labels';
 import { topicKeyOf, type TopicDefinition } from './topics/topic-definition';
 import { TopicDetector, type TopicEvidence, type TopicMatch } from './topics/topic-detector';
-import { trainTopicDetector } from './topics/train-topic-detector';
+import { trainTopicDetector, type TrainTopicDetectorOptions } from './topics/train-topic-detector';
 
 /** Bump when analysis logic changes in a way that changes results for the same models. */
 export const ENGINE_VERSION = 'engine-2';
@@ -148,6 +148,8 @@ export interface LabelledText {
 export interface TrainPipelineOptions {
   /** Starting point: the taxonomy used when the examples carry no topics, and the untrained sentiment model. */
   base?: Pick<AnalysisPipelineOptions, 'sentiment' | 'taxonomy' | 'topicThreshold'>;
+  /** Model settings of the topic layer (the defaults are the ones chosen by cross-validation). */
+  topics?: TrainTopicDetectorOptions;
 }
 
 /**
@@ -193,7 +195,7 @@ export function trainPipeline(
       text: e.text,
       topics: [...new Set(topicLabels[i].map((t) => topicKeyOf(t.name)))],
     })),
-    { threshold: options.base?.topicThreshold },
+    { ...options.topics, threshold: options.base?.topicThreshold },
   );
   const polarityExamples = examples.flatMap((e, i) => {
     const rated = topicLabels[i].filter((t) => t.sentiment);
