@@ -51,6 +51,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('points links at the port it listens on unless PUBLIC_URL is set', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '3999' }).publicUrl).toBe('http://localhost:3999');
+    expect(loadConfig({ PORT: '3999', PUBLIC_URL: 'https://cx.example.com' }).publicUrl).toBe(
+      'https://cx.example.com',
+    );
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ REDIS_URL: '', PORT: '' }).queueDriver).toBe('memory');
   });

@@ -26,6 +26,9 @@ export function loadConfig(
     if (value !== undefined && value !== '') plain[prop] = value;
   }
   const config = plainToInstance(AppConfig, { ...plain, ...overrides });
+  // Unset, links in emails point at this machine on the port it listens on (not always 3000).
+  if (plain.publicUrl === undefined && overrides.publicUrl === undefined)
+    config.publicUrl = `http://localhost:${config.port}`;
   const problems = validateSync(config, { forbidUnknownValues: true }).flatMap((e) => describe(e));
   if ((config.role === 'api' || config.role === 'worker') && !config.redisUrl) {
     problems.push(
