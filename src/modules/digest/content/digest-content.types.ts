@@ -1,3 +1,5 @@
+import type { ChangeVerdict } from './change-verdict';
+
 /** The feedback a subscriber reads: every figure is narrowed to it. Absent fields do not narrow. */
 export interface DigestSlice {
   segment?: string;
@@ -36,8 +38,12 @@ export interface DigestMetric {
   previousN: number;
   /** p-value of the change; null when it cannot be computed. */
   pValue: number | null;
+  /** See changeVerdict: significant only on full samples of both weeks. */
+  verdict: ChangeVerdict;
   significant: boolean;
   lowSample: boolean;
+  /** The week before's sample was small. */
+  previousLowSample: boolean;
   trend: { week: string; value: number | null; n: number }[];
 }
 

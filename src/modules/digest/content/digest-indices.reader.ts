@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IndicesService } from '../../indices/indices.service';
 import { QueryFilters, TimeRange } from '../../rollups/query/insights-query.types';
 import { isoWeekOfDate, formatIsoWeek } from '../time/iso-week';
+import { changeVerdict } from './change-verdict';
 import { DigestMetric, DigestSection } from './digest-content.types';
 
 const LABELS: Record<string, string> = {
@@ -9,7 +10,6 @@ const LABELS: Record<string, string> = {
   advocacy: 'Advocacy index',
   trust: 'Trust index',
 };
-const SIGNIFICANCE = 0.05;
 
 /**
  * The three SAT indices for the digest, read through IndicesService over the same weekly buckets as
@@ -30,6 +30,8 @@ export class DigestIndicesReader {
       const before = previous?.indices[k];
       const pValue = index.change?.pValue ?? null;
       const lowSample = index.lowSample || index.n === 0;
+      const previousLowSample = !before || before.lowSample || before.n === 0;
+      const verdict = changeVerdict({ pValue, lowSample, previousLowSample });
       return {
         key: index.index,
         label: LABELS[index.index] ?? index.index,
@@ -39,8 +41,10 @@ export class DigestIndicesReader {
         n: index.n,
         previousN: before?.n ?? 0,
         pValue,
-        significant: pValue !== null && pValue < SIGNIFICANCE && !lowSample && !before?.lowSample,
+        verdict,
+        significant: verdict === 'significant',
         lowSample,
+        previousLowSample,
         trend: points.map((p) => ({
           week: weekOfDay(p.period),
           value: p.indices[k].value,

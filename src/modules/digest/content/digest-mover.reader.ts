@@ -52,7 +52,11 @@ export class DigestMoverReader {
       `${moved.label} ${moved.change! >= 0 ? 'rose' : 'fell'} ${fmt(Math.abs(moved.change!))} points. ` +
       `By channel, ${signed(rate)} comes from rate (the index moving within channels) and ${signed(mix)} from ` +
       `mix (channels carrying more or less of the feedback): mostly ${driver === 'rate' ? 'a change within channels' : 'a change in which channels the feedback came from'}.` +
-      (moved.significant ? '' : ' The change itself is within normal variation.') +
+      (moved.verdict === 'significant'
+        ? ''
+        : moved.verdict === 'small_sample'
+          ? ' The change rests on a small sample: read it with care.'
+          : ' The change itself is within normal variation.') +
       (top ? ` Largest contribution: ${top.group} (${signed(top.total)}).` : '') +
       (Math.abs(total - moved.change!) > 0.05
         ? ` (The split is of the n-weighted mean of the channels' indices, which moved ${signed(total)}.)`

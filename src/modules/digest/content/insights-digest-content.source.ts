@@ -3,6 +3,7 @@ import { InsightsQueryService } from '../../rollups/query/insights-query.service
 import { QueryFilters, TimeRange } from '../../rollups/query/insights-query.types';
 import { MetricName } from '../../rollups/query/metric-registry';
 import { formatIsoWeek, isoWeekOfDate } from '../time/iso-week';
+import { changeVerdict, SIGNIFICANCE } from './change-verdict';
 import { DigestContentRepository } from './digest-content.repository';
 import { DigestDriverReader } from './digest-driver.reader';
 import { DigestIndicesReader } from './digest-indices.reader';
@@ -21,7 +22,6 @@ import {
 } from './digest-content.types';
 
 const MIN_SAMPLE = 30;
-const SIGNIFICANCE = 0.05;
 /** Headline figures of the query layer; the SAT indices come from the indices service (DigestIndicesReader). */
 const HEADLINE: { metric: MetricName; label: string }[] = [
   { metric: 'nps', label: 'NPS' },
@@ -126,6 +126,9 @@ export class InsightsDigestContentSource implements DigestContentSource {
     ]);
     const row = compared.groups[0];
     const pValue = row?.change.pValue ?? null;
+    const lowSample = (row?.current.n ?? 0) < MIN_SAMPLE;
+    const previousLowSample = (row?.baseline.n ?? 0) < MIN_SAMPLE;
+    const verdict = changeVerdict({ pValue, lowSample, previousLowSample });
     return {
       key: metric,
       label,
@@ -135,8 +138,10 @@ export class InsightsDigestContentSource implements DigestContentSource {
       n: row?.current.n ?? 0,
       previousN: row?.baseline.n ?? 0,
       pValue,
-      significant: pValue !== null && pValue < SIGNIFICANCE && !row.lowSample,
-      lowSample: (row?.current.n ?? 0) < MIN_SAMPLE,
+      verdict,
+      significant: verdict === 'significant',
+      lowSample,
+      previousLowSample,
       trend: series.points.map((p) => ({ week: weekOfDay(p.period), value: p.value, n: p.n })),
     };
   }

@@ -1,4 +1,5 @@
 import { InlineChart } from '../charts/digest-charts';
+import { VERDICT_WORDS } from '../content/change-verdict';
 import { DigestContent, DigestMetric, DigestSection } from '../content/digest-content.types';
 import { DigestCharts } from './digest-charts.builder';
 import { DigestFormat, sliceLabel, SMALL } from './digest-format';
@@ -109,8 +110,12 @@ function metricBlock(m: DigestMetric, f: DigestFormat, charts: DigestCharts): Di
     m.n === 0
       ? 'no answers this week'
       : `n = ${f.count(m.n)}; week before ${f.value(m, m.previous)} (n = ${f.count(m.previousN)}); ` +
-        (m.significant ? `a significant change${p}` : `within normal variation${p}`) +
-        (m.lowSample ? `; ${SMALL}` : '');
+        `${VERDICT_WORDS[m.verdict]}${p}` +
+        (m.lowSample
+          ? `; ${SMALL}`
+          : m.previousLowSample && m.previousN > 0
+            ? '; the week before had a small sample'
+            : '');
   return {
     kind: 'metric',
     label: m.label,
