@@ -138,6 +138,16 @@ export class AppConfig {
   @IsBoolean({ message: 'must be true or false' })
   digestWarmup: boolean = true;
 
+  /**
+   * After items of a past day are analysed (an import, the demo, late senders), that day is scanned for anomalies
+   * again this long after (one scan per day however many batches); 0 turns these rescans off.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer' })
+  @Min(0)
+  @Max(86_400_000)
+  anomalyRescanDelayMs: number = 30_000;
+
   get databaseType(): 'sqlite' | 'mysql' {
     return this.databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql';
   }
@@ -179,4 +189,5 @@ export const ENV_KEYS: Record<string, keyof AppConfig> = {
   PUBLIC_URL: 'publicUrl',
   DIGEST_CHECK_CRON: 'digestCheckCron',
   DIGEST_WARMUP: 'digestWarmup',
+  ANOMALY_RESCAN_DELAY_MS: 'anomalyRescanDelayMs',
 };

@@ -53,6 +53,9 @@ export async function createTestEnvironment(
       logLevel: 'silent',
       // Seconds of loading MJML and ECharts at every boot; the digest specs that build emails turn it on.
       digestWarmup: false,
+      // Scans of past days 30 s after their items are analysed would race the specs' own detection runs; the
+      // spec of these rescans turns them on.
+      anomalyRescanDelayMs: 0,
       ...overrides,
     },
   );

@@ -16,6 +16,8 @@ export interface BatchReport {
   analysed: number;
   skipped: number;
   failed: number;
+  /** The UTC days (YYYY-MM-DD) the batch's items occurred on: their rollups changed. */
+  days: string[];
 }
 
 /** Runs the pipeline over stored feedback (jobs) or over texts given directly (synchronous scoring). */
@@ -78,6 +80,7 @@ export class AnalysisService {
     );
     if (failed.length) this.logger.warn(`${failed.length} item(s) failed analysis: ${failed[0].reason}`);
     return {
+      days: [...new Set(items.map((item) => item.occurredAt.toISOString().slice(0, 10)))].sort(),
       version: pipeline.version,
       analysed: analysed.length,
       skipped: skipped.length,

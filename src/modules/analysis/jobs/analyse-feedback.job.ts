@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../../config/app-config';
 import { JobHandler } from '../../../core/job-queue/job-handler.decorator';
+import { JobQueueService } from '../../../core/job-queue/job-queue.service';
 import { JobName, JobPayloads } from '../../../core/job-queue/job-registry';
 import { AnalysisService } from '../analysis.service';
 import { ReprocessService } from '../reprocess.service';
+import { daysToRescan, rescanJobId } from './anomaly-rescan';
 
 @Injectable()
 export class AnalyseFeedbackJob {
   constructor(
     private readonly analysis: AnalysisService,
     private readonly reprocess: ReprocessService,
+    private readonly queue: JobQueueService,
+    private readonly config: AppConfig,
   ) {}
 
   @JobHandler(JobName.AnalyseFeedback)
@@ -17,5 +22,12 @@ export class AnalyseFeedbackJob {
     if (payload.reprocessId) {
       await this.reprocess.recordProgress(payload.reprocessId, payload.feedbackIds.length, report.failed);
     }
+    const delayMs = this.config.anomalyRescanDelayMs;
+    for (const day of delayMs ? daysToRescan(report.days) : [])
+      await this.queue.enqueue(
+        JobName.DetectAnomalies,
+        { days: [day] },
+        { jobId: rescanJobId(day), delayMs },
+      );
   }
 }
