@@ -111,11 +111,13 @@ function metricBlock(m: DigestMetric, f: DigestFormat, charts: DigestCharts): Di
       ? 'no answers this week'
       : `n = ${f.count(m.n)}; week before ${f.value(m, m.previous)} (n = ${f.count(m.previousN)}); ` +
         `${VERDICT_WORDS[m.verdict]}${p}` +
-        (m.lowSample
-          ? `; ${SMALL}`
-          : m.previousLowSample && m.previousN > 0
-            ? '; the week before had a small sample'
-            : '');
+        (m.verdict === 'small_sample'
+          ? ''
+          : m.lowSample
+            ? `; ${SMALL}`
+            : m.previousLowSample && m.previousN > 0
+              ? '; the week before had a small sample'
+              : '');
   return {
     kind: 'metric',
     label: m.label,
