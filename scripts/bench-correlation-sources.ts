@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     const facts = new CustomerFactsRepository(dataSource);
     const mentions = new DriverFactsRepository(dataSource, facts);
     const correlations = new CorrelationsService(facts);
-    const drivers = new DriversService(mentions);
+    const drivers = new DriversService(facts, mentions);
     const range: FactsRange = { from: new Date(values.from), to: new Date(values.to) };
     const time = async (name: string, work: () => Promise<unknown>) => {
       await work(); // warm-up
@@ -72,9 +72,8 @@ async function main(): Promise<void> {
       );
     };
     for (const source of values.sources!.split(',') as FactsSource[]) {
-      await time(`${source} facts.groups`, () => facts.groups(range, source));
-      for (const outcome of DRIVER_OUTCOMES)
-        await time(`${source} patterns ${outcome}`, () => mentions.patterns(outcome, range, source));
+      await time(`${source} facts.load`, () => facts.load(range, source));
+      await time(`${source} raisedNegatively`, () => mentions.raisedNegatively(range, source));
       await time(`${source} performance`, () => mentions.performance(range, source));
       await time(`${source} correlations`, () => correlations.correlations(range, source));
       for (const outcome of DRIVER_OUTCOMES)

@@ -6,26 +6,12 @@ import { importFeedback } from '../../scripts/import/import-feedback';
 import { CorrelationsService } from '../../src/modules/correlations/correlations.service';
 import { FactsRange, NEWEST_ANALYSIS } from '../../src/modules/correlations/customer-facts.repository';
 import { CustomersService } from '../../src/modules/customers/customers.service';
-import { DriverFactsRepository } from '../../src/modules/drivers/driver-facts.repository';
-import { patternTable } from '../../src/modules/drivers/driver-patterns';
-import {
-  chooseTopics,
-  DRIVER_OUTCOMES,
-  driversOf,
-  DriversService,
-} from '../../src/modules/drivers/drivers.service';
+import { DRIVER_OUTCOMES, DriversService } from '../../src/modules/drivers/drivers.service';
 import { FeedbackIngestionService } from '../../src/modules/feedback/feedback-ingestion.service';
 import { OutcomeIngestionService } from '../../src/modules/outcomes/outcome-ingestion.service';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
 import { waitFor } from '../helpers/wait-for';
-import {
-  CustomerFacts,
-  expectClose,
-  perCustomerCorrelations,
-  perCustomerFacts,
-  perCustomerTopics,
-} from './per-customer-reference';
 
 jest.setTimeout(300_000);
 
@@ -129,50 +115,6 @@ describe(`correlations and drivers: copies equal the raw rows (${TEST_TARGET})`,
   it('gives the same answers from the copies as from the raw rows', async () => {
     await expectSameRows();
     await expectSameAnswers();
-  });
-
-  /**
-   * Grouping customers with identical values in the database changes nothing: the correlations equal those of
-   * one row per customer in id order (to rounding: the sums run in another order), and the drivers' pattern
-   * table, so their whole answer, bootstrap included, is exactly the one built customer by customer.
-   */
-  it('gives what one pass over every customer in id order gives', async () => {
-    for (const range of await ranges()) {
-      const facts = await perCustomerFacts(db, range);
-      const answer = await t.app.get(CorrelationsService).correlations(range);
-      expect(answer.customers).toBeGreaterThan(10);
-      expectClose(answer, {
-        from: range.from?.toISOString() ?? null,
-        to: range.to?.toISOString() ?? null,
-        segment: range.segment ?? null,
-        ...perCustomerCorrelations(facts),
-      });
-      const raised = await perCustomerTopics(db, range);
-      const performance = await t.app.get(DriverFactsRepository).performance(range);
-      for (const outcome of DRIVER_OUTCOMES) {
-        const value = (f: CustomerFacts) =>
-          outcome === 'nps'
-            ? f.nps
-            : f.sentiment === undefined
-              ? undefined
-              : Number(outcome === 'churn' ? f.churned : f.referred);
-        const customers = [...facts.keys()].filter((id) => value(facts.get(id)!) !== undefined).sort();
-        const counts = new Map(
-          [...raised].map(([topic, who]) => [topic, customers.filter((c) => who.has(c)).length]),
-        );
-        const topics = chooseTopics(counts);
-        const table = patternTable(
-          customers.map((c) => ({
-            raised: topics.flatMap((topic, j) => (raised.get(topic)!.has(c) ? [j] : [])),
-            y: value(facts.get(c)!)!,
-          })),
-          topics.length,
-        );
-        const expected = driversOf(outcome, table, topics, performance, 20);
-        expect(expected.drivers.length).toBeGreaterThan(0);
-        expect(await t.app.get(DriversService).drivers(outcome, range, { replicates: 20 })).toEqual(expected);
-      }
-    }
   });
 
   it('still does after every item is re-analysed with a new topic', async () => {

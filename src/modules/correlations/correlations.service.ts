@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { logisticRegression, pearson, spearman } from '../../core/statistics';
 import type { CorrelationResult, LogisticRegressionResult } from '../../core/statistics';
-import {
-  CustomerFactsGroup,
-  CustomerFactsRepository,
-  FactsRange,
-  FactsSource,
-} from './customer-facts.repository';
+import { CustomerFacts, CustomerFactsRepository, FactsRange, FactsSource } from './customer-facts.repository';
 
 export interface OddsResult {
   n: number;
@@ -36,50 +31,36 @@ export class CorrelationsService {
 
   /** `source` is for the equivalence test: both must give the same answer. */
   async correlations(range: FactsRange, source?: FactsSource): Promise<CorrelationsAnswer> {
-    const groups = await this.facts.groups(range, source);
-    const customers = expand(groups);
-    const both = customers.filter((c) => c.nps !== null);
-    const [x, y] = [both.map((c) => c.sentiment), both.map((c) => c.nps!)];
+    const loaded = await this.facts.load(range, source);
+    // In customer id order: sums and the regression's iterations then do not depend on the database's row order.
+    const facts = [...loaded.keys()].sort().map((id) => loaded.get(id)!);
+    const withSentiment = facts.filter(
+      (f): f is CustomerFacts & { sentiment: number } => f.sentiment !== undefined,
+    );
+    const both = withSentiment.filter((f) => f.nps !== undefined);
+    const [x, y] = [both.map((f) => f.sentiment), both.map((f) => f.nps!)];
     return {
       from: range.from?.toISOString() ?? null,
       to: range.to?.toISOString() ?? null,
       segment: range.segment ?? null,
-      customers: customers.length,
+      customers: withSentiment.length,
       sentimentVsNps: { n: both.length, pearson: pearson(x, y), spearman: spearman(x, y) },
-      sentimentVsChurn: odds(customers, (c) => c.churned),
-      sentimentVsReferral: odds(customers, (c) => c.referred),
+      sentimentVsChurn: odds(withSentiment, (f) => f.churned),
+      sentimentVsReferral: odds(withSentiment, (f) => f.referred),
     };
   }
 }
 
-/**
- * One entry per customer again (a group's values repeated), groups in value order: the sums and the regression's
- * iterations then do not depend on the order the database returned the groups in.
- */
-export function expand(groups: CustomerFactsGroup[]): Omit<CustomerFactsGroup, 'customers'>[] {
-  const sorted = [...groups].sort(
-    (a, b) =>
-      a.sentiment - b.sentiment ||
-      (a.nps ?? -Infinity) - (b.nps ?? -Infinity) ||
-      Number(a.churned) - Number(b.churned) ||
-      Number(a.referred) - Number(b.referred),
-  );
-  const customers: Omit<CustomerFactsGroup, 'customers'>[] = [];
-  for (const { customers: count, ...values } of sorted)
-    for (let i = 0; i < count; i++) customers.push(values);
-  return customers;
-}
-
 function odds(
-  rows: Omit<CustomerFactsGroup, 'customers'>[],
-  outcome: (c: Omit<CustomerFactsGroup, 'customers'>) => boolean,
+  rows: (CustomerFacts & { sentiment: number })[],
+  outcome: (f: CustomerFacts) => boolean,
 ): OddsResult {
-  const y = rows.map((c) => (outcome(c) ? 1 : 0) as 0 | 1);
+  const y = rows.map((f) => (outcome(f) ? 1 : 0) as 0 | 1);
   const events = y.filter((v) => v === 1).length;
   let fit: LogisticRegressionResult | null = null;
   if (rows.length >= 10)
     fit = logisticRegression(
-      rows.map((c) => [c.sentiment]),
+      rows.map((f) => [f.sentiment]),
       y,
     );
   const term = fit?.coefficients[0];

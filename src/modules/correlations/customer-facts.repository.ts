@@ -1,10 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { FeedbackAnalysisEntity } from '../analysis/entities/feedback-analysis.entity';
+import { FeedbackEntity } from '../feedback/entities/feedback.entity';
+import { OutcomeEntity } from '../outcomes/entities/outcome.entity';
 import { NEWEST_ANALYSIS } from '../rollups/item-facts/customer-item-facts.repository';
-import { churnedOf, npsOf, rangeParameters, referredOf, sentimentCustomers } from './customer-facts.sql';
 
 export { NEWEST_ANALYSIS };
+
+export interface CustomerFacts {
+  /** Mean sentiment score (−1..1) of the newest analysis of each of their items in the range. */
+  sentiment?: number;
+  /** Mean of their NPS answers in the range. */
+  nps?: number;
+  churned: boolean;
+  referred: boolean;
+}
 
 export interface FactsRange {
   from?: Date;
@@ -33,53 +44,68 @@ export function factsSourceFor(range: FactsRange): FactsSource {
   return range.to.getTime() - range.from.getTime() <= RAW_FACTS_MAX_DAYS * 86_400_000 ? 'raw' : 'copies';
 }
 
-/**
- * Customers with a sentiment in the range who share the same mean sentiment, mean NPS (null: no answer), churned
- * and referred values, counted once: the correlations need nothing else.
- */
-export interface CustomerFactsGroup {
-  sentiment: number;
-  nps: number | null;
-  churned: boolean;
-  referred: boolean;
-  customers: number;
-}
-
 /** Customer-level raw facts for correlations, read from the stored rows (not the rollups). */
 @Injectable()
 export class CustomerFactsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /**
-   * One statement: per customer in the database (see customer-facts.sql.ts), then grouped by identical values,
-   * so a quarter's ~170 k customers come back as a few thousand rows.
-   */
-  async groups(
+  async load(
     range: FactsRange,
     source: FactsSource = factsSourceFor(range),
-  ): Promise<CustomerFactsGroup[]> {
-    const items = sentimentCustomers(range, source);
-    const perCustomer = `SELECT ${items.sentiment} AS sentiment, ${npsOf(items.customer, range)} AS nps,
-      ${churnedOf(items.customer, range)} AS churned, ${referredOf(items.customer, range)} AS referred
-      ${items.from}`;
-    const rows = await this.dataSource
-      .createQueryBuilder()
-      .select(['s.sentiment AS sentiment', 's.nps AS nps', 's.churned AS churned', 's.referred AS referred'])
-      .addSelect('COUNT(*)', 'customers')
-      .from(`(${perCustomer})`, 's')
-      .setParameters(rangeParameters(range))
-      .groupBy('s.sentiment')
-      .addGroupBy('s.nps')
-      .addGroupBy('s.churned')
-      .addGroupBy('s.referred')
-      .getRawMany<Record<keyof CustomerFactsGroup, string | number | null>>();
-    return rows.map((r) => ({
-      sentiment: Number(r.sentiment),
-      nps: r.nps === null ? null : Number(r.nps),
-      churned: Number(r.churned) === 1,
-      referred: Number(r.referred) === 1,
-      customers: Number(r.customers),
-    }));
+  ): Promise<Map<string, CustomerFacts>> {
+    const facts = new Map<string, CustomerFacts>();
+    const of = (id: string) => {
+      let f = facts.get(id);
+      if (!f) facts.set(id, (f = { churned: false, referred: false }));
+      return f;
+    };
+    const feedback = this.dataSource
+      .getRepository(FeedbackEntity)
+      .createQueryBuilder('f')
+      .where('f.customer_id IS NOT NULL');
+    whereInRange(feedback, 'f', range);
+    // Averaged per customer in the database: only one row per customer comes back, however many items.
+    const scores =
+      source === 'raw'
+        ? feedback
+            .clone()
+            .innerJoin(FeedbackAnalysisEntity, 'a', 'a.feedback_id = f.id')
+            .andWhere(NEWEST_ANALYSIS)
+            .andWhere('a.sentiment_score IS NOT NULL')
+            .select('f.customer_id', 'customer')
+            .addSelect('AVG(a.sentiment_score)', 'sentiment')
+            .groupBy('f.customer_id')
+        : this.fromCopies('customer_item_facts', range)
+            .select('c.customer_id', 'customer')
+            .addSelect('AVG(c.sentiment_score)', 'sentiment')
+            .groupBy('c.customer_id');
+    const nps = feedback
+      .clone()
+      .andWhere('f.nps_score IS NOT NULL')
+      .select('f.customer_id', 'customer')
+      .addSelect('AVG(f.nps_score)', 'nps')
+      .groupBy('f.customer_id');
+    const outcomes = this.dataSource
+      .getRepository(OutcomeEntity)
+      .createQueryBuilder('o')
+      .select(['o.customer_id AS customer', 'o.type AS type'])
+      .distinct(true)
+      .where("((o.type = 'lifecycle' AND o.event = 'churned') OR o.type = 'referral')")
+      .andWhere('o.customer_id IS NOT NULL');
+    whereInRange(outcomes, 'o', range);
+    // Three independent reads at once (each its own pooled connection on MySQL); applied in a fixed order.
+    const [scoreRows, npsRows, outcomeRows] = await Promise.all([
+      scores.getRawMany<{ customer: string; sentiment: number | string }>(),
+      nps.getRawMany<{ customer: string; nps: number }>(),
+      outcomes.getRawMany<{ customer: string; type: string }>(),
+    ]);
+    for (const r of scoreRows) of(r.customer).sentiment = Number(r.sentiment);
+    for (const r of npsRows) of(r.customer).nps = Number(r.nps);
+    for (const r of outcomeRows) {
+      if (r.type === 'referral') of(r.customer).referred = true;
+      else of(r.customer).churned = true;
+    }
+    return facts;
   }
 
   /** customer_item_facts or customer_topic_mentions (alias `c`) narrowed to the range. */

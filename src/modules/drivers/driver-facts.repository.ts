@@ -12,25 +12,6 @@ import {
   NEWEST_ANALYSIS,
   whereInRange,
 } from '../correlations/customer-facts.repository';
-import {
-  churnedOf,
-  negativeTopicsOf,
-  npsCustomers,
-  rangeParameters,
-  referredOf,
-  sentimentCustomers,
-} from '../correlations/customer-facts.sql';
-import { widenGroupConcat } from './dialects/group-concat-length';
-import type { DriverOutcome } from './drivers.service';
-
-/** Customers with one outcome value who raised one set of topics negatively (`topics` in no order). */
-export interface TopicPatternRow {
-  y: number;
-  topics: string[];
-  customers: number;
-  /** The smallest customer id among them. */
-  first: string;
-}
 
 /** Topic mentions of identified customers' feedback in a range, by the newest analysis of each item. */
 @Injectable()
@@ -40,50 +21,24 @@ export class DriverFactsRepository {
     private readonly customers: CustomerFactsRepository,
   ) {}
 
-  /**
-   * Customers with the outcome known who raised the same topics negatively and have the same outcome value,
-   * counted once, with the first customer id of each group (see DriversService). One statement, grouped per
-   * customer in the database (see customer-facts.sql.ts), so only the groups come back.
-   */
-  async patterns(
-    outcome: DriverOutcome,
+  /** Who raised which topic negatively: one row per (customer, topic), distinct in the database. */
+  async raisedNegatively(
     range: FactsRange,
     source: FactsSource = factsSourceFor(range),
-  ): Promise<TopicPatternRow[]> {
-    const who = outcome === 'nps' ? npsCustomers(range) : sentimentCustomers(range, source);
-    const y =
-      outcome === 'nps'
-        ? npsCustomers(range).nps
-        : (outcome === 'churn' ? churnedOf : referredOf)(who.customer, range);
-    const perCustomer = `SELECT ${who.customer} AS customer, ${y} AS y,
-      ${negativeTopicsOf(who.customer, range, source)} AS topics ${who.from}`;
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      await widenGroupConcat(runner);
-      const rows = await this.dataSource
-        .createQueryBuilder(runner)
-        .select(['s.y AS y', 's.topics AS topics'])
-        .addSelect('COUNT(*)', 'customers')
-        .addSelect('MIN(s.customer)', 'first')
-        .from(`(${perCustomer})`, 's')
-        .setParameters(rangeParameters(range))
-        .groupBy('s.y')
-        .addGroupBy('s.topics')
-        .getRawMany<{
-          y: string | number;
-          topics: string | null;
-          customers: string | number;
-          first: string;
-        }>();
-      return rows.map((r) => ({
-        y: Number(r.y),
-        topics: r.topics ? r.topics.split(',') : [],
-        customers: Number(r.customers),
-        first: r.first,
-      }));
-    } finally {
-      await runner.release();
+  ): Promise<Map<string, Set<string>>> {
+    const [q, c] = this.mentions(range, source);
+    const rows = await q
+      .andWhere(`${c.topic}.sentiment_label = 'negative'`)
+      .select([`${c.customer}.customer_id AS customer`, `${c.topic}.topic_key AS topic`])
+      .distinct(true)
+      .getRawMany<{ customer: string; topic: string }>();
+    const raised = new Map<string, Set<string>>();
+    for (const { customer, topic } of rows) {
+      const who = raised.get(topic) ?? new Set<string>();
+      who.add(customer);
+      raised.set(topic, who);
     }
+    return raised;
   }
 
   /** Mean topic sentiment of every mention of each topic (the performance axis). */

@@ -1,5 +1,4 @@
 import type { Correlations } from '../../core/statistics';
-import type { TopicPatternRow } from './driver-facts.repository';
 
 /**
  * Customers who raised the same topics and have the same outcome value, counted once: everything the drivers'
@@ -11,19 +10,14 @@ export interface PatternTable {
   raised: number[][];
   y: number[];
   count: number[];
+  /** The pattern of each customer, in input order (what a bootstrap resamples). */
+  of: number[];
   p: number;
 }
 
-/**
- * Patterns in order of first appearance. Each entry is one customer, or `count` customers with the same values
- * (the database's groups).
- */
-export function patternTable(
-  customers: Iterable<{ raised: number[]; y: number; count?: number }>,
-  p: number,
-): PatternTable {
+export function patternTable(customers: Iterable<{ raised: number[]; y: number }>, p: number): PatternTable {
   if (p > 31) throw new RangeError(`at most 31 topic columns, got ${p}`);
-  const table: PatternTable = { raised: [], y: [], count: [], p };
+  const table: PatternTable = { raised: [], y: [], count: [], of: [], p };
   // Keyed by the raised topics as a bit mask, then the outcome value: no string per customer.
   const index = new Map<number, Map<number, number>>();
   for (const c of customers) {
@@ -39,7 +33,8 @@ export function patternTable(
       table.y.push(c.y);
       table.count.push(0);
     }
-    table.count[i] += c.count ?? 1;
+    table.count[i]++;
+    table.of.push(i);
   }
   return table;
 }
@@ -104,32 +99,4 @@ export function splitBy<K extends string>(
     side[k] = (side[k] ?? 0) + t.count[i];
   }
   return split;
-}
-
-/**
- * The database's groups (one per outcome value and set of topics raised) narrowed to the chosen topics (columns
- * 0..p−1, ascending) and merged where they then agree, in the order their first customers come in by id: the
- * entries of a pass over every customer in id order, counted, so patternTable builds the same table (patterns in
- * order of first appearance) and the bootstrap draws the same counts for the same patterns.
- */
-export function patternsOf(
-  groups: TopicPatternRow[],
-  topics: string[],
-): { raised: number[]; y: number; count: number }[] {
-  const column = new Map(topics.map((t, j) => [t, j]));
-  const merged = new Map<string, { raised: number[]; y: number; count: number; first: string }>();
-  for (const g of groups) {
-    const raised = g.topics
-      .map((t) => column.get(t))
-      .filter((j): j is number => j !== undefined)
-      .sort((a, b) => a - b);
-    const key = `${raised.join(' ')}|${g.y}`;
-    const pattern = merged.get(key);
-    if (!pattern) merged.set(key, { raised, y: g.y, count: g.customers, first: g.first });
-    else {
-      pattern.count += g.customers;
-      if (g.first < pattern.first) pattern.first = g.first;
-    }
-  }
-  return [...merged.values()].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
 }

@@ -5,9 +5,14 @@ import {
   oddsRatioOfTable,
   relativeWeightsFromCorrelations,
 } from '../../core/statistics';
-import { FactsRange, FactsSource } from '../correlations/customer-facts.repository';
+import {
+  CustomerFacts,
+  CustomerFactsRepository,
+  FactsRange,
+  FactsSource,
+} from '../correlations/customer-facts.repository';
 import { DriverFactsRepository } from './driver-facts.repository';
-import { PatternTable, patternCorrelations, patternsOf, patternTable, splitBy } from './driver-patterns';
+import { PatternTable, patternCorrelations, patternTable, splitBy } from './driver-patterns';
 
 export const DRIVER_OUTCOMES = ['nps', 'churn', 'referral'] as const;
 export type DriverOutcome = (typeof DRIVER_OUTCOMES)[number];
@@ -57,70 +62,84 @@ export interface DriversAnswer {
 /** §5 of issue 11: which topics drive NPS, churn and referring, most important first. */
 @Injectable()
 export class DriversService {
-  constructor(private readonly mentions: DriverFactsRepository) {}
+  constructor(
+    private readonly facts: CustomerFactsRepository,
+    private readonly mentions: DriverFactsRepository,
+  ) {}
 
   async drivers(
     outcome: DriverOutcome,
     range: FactsRange,
     options: DriversOptions = {},
   ): Promise<DriversAnswer> {
-    const [groups, performance] = await Promise.all([
-      this.mentions.patterns(outcome, range, options.source),
+    const [facts, raised, performance] = await Promise.all([
+      this.facts.load(range, options.source),
+      this.mentions.raisedNegatively(range, options.source),
       this.mentions.performance(range, options.source),
     ]);
-    const raisedBy = new Map<string, number>();
-    for (const g of groups) for (const t of g.topics) raisedBy.set(t, (raisedBy.get(t) ?? 0) + g.customers);
-    const topics = chooseTopics(raisedBy);
-    const table = patternTable(patternsOf(groups, topics), topics.length);
-    return driversOf(outcome, table, topics, performance, options.replicates ?? BOOTSTRAP_REPLICATES);
+    const value = (f: CustomerFacts): number | undefined =>
+      outcome === 'nps'
+        ? f.nps
+        : f.sentiment === undefined
+          ? undefined
+          : Number(outcome === 'churn' ? f.churned : f.referred);
+    // In id order: the bootstrap's draws then do not depend on the order the database returned rows in.
+    const customers = [...facts.entries()]
+      .filter(([, f]) => value(f) !== undefined)
+      .map(([id]) => id)
+      .sort();
+    const known = new Set(customers);
+    const topics = [...raised.entries()]
+      .map(([topic, who]) => {
+        let count = 0;
+        for (const c of who) if (known.has(c)) count++;
+        return { topic, count };
+      })
+      .filter((t) => t.count >= MIN_CUSTOMERS)
+      .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic))
+      .slice(0, MAX_TOPICS)
+      .map((t) => t.topic);
+    // Who raised what, built from the topics' (smaller) sets instead of asking every customer about every topic.
+    const raisedBy = new Map<string, number[]>();
+    topics.forEach((t, j) => {
+      for (const c of raised.get(t)!) {
+        const list = raisedBy.get(c);
+        if (list) list.push(j);
+        else raisedBy.set(c, [j]);
+      }
+    });
+    const none: number[] = [];
+    const table = patternTable(
+      customers.map((c) => ({ raised: raisedBy.get(c) ?? none, y: value(facts.get(c)!)! })),
+      topics.length,
+    );
+    const weights = (counts: ArrayLike<number>) => {
+      const correlations = patternCorrelations(table, counts);
+      return correlations && relativeWeightsFromCorrelations(correlations.rxx, correlations.rxy);
+    };
+    const fit = topics.length && customers.length > topics.length + 1 ? weights(table.count) : null;
+    // Resampling customers is drawing a new count per pattern (multinomial; see bootstrapCounts).
+    const intervals = fit
+      ? bootstrapCounts(
+          table.count,
+          (counts) => weights(counts)?.shares ?? topics.map(() => NaN),
+          options.replicates ?? BOOTSTRAP_REPLICATES,
+          11,
+        )
+      : [];
+    const drivers: Driver[] = topics.map((topic, j) => ({
+      topic,
+      customers: table.count.reduce((n, c, i) => n + (table.raised[i].includes(j) ? c : 0), 0),
+      performance: performance.get(topic) ?? 0,
+      importance: fit?.shares[j] ?? 0,
+      importanceCi: intervals[j]?.ci ?? null,
+      ...impactOf(outcome, table, j),
+      quadrant: 'monitor',
+    }));
+    placeInQuadrants(drivers);
+    drivers.sort((a, b) => b.importance - a.importance || a.topic.localeCompare(b.topic));
+    return { outcome, n: customers.length, rSquared: fit?.rSquared ?? null, drivers };
   }
-}
-
-/** The topics raised negatively by the most customers (at least MIN_CUSTOMERS), at most MAX_TOPICS. */
-export function chooseTopics(customersRaising: Map<string, number>): string[] {
-  return [...customersRaising.entries()]
-    .map(([topic, count]) => ({ topic, count }))
-    .filter((t) => t.count >= MIN_CUSTOMERS)
-    .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic))
-    .slice(0, MAX_TOPICS)
-    .map((t) => t.topic);
-}
-
-/** The answer from the pattern table of the chosen topics (columns in `topics` order). */
-export function driversOf(
-  outcome: DriverOutcome,
-  table: PatternTable,
-  topics: string[],
-  performance: Map<string, number>,
-  replicates: number,
-): DriversAnswer {
-  const n = table.count.reduce((sum, c) => sum + c, 0);
-  const weights = (counts: ArrayLike<number>) => {
-    const correlations = patternCorrelations(table, counts);
-    return correlations && relativeWeightsFromCorrelations(correlations.rxx, correlations.rxy);
-  };
-  const fit = topics.length && n > topics.length + 1 ? weights(table.count) : null;
-  // Resampling customers is drawing a new count per pattern (multinomial; see bootstrapCounts).
-  const intervals = fit
-    ? bootstrapCounts(
-        table.count,
-        (counts) => weights(counts)?.shares ?? topics.map(() => NaN),
-        replicates,
-        11,
-      )
-    : [];
-  const drivers: Driver[] = topics.map((topic, j) => ({
-    topic,
-    customers: table.count.reduce((sum, c, i) => sum + (table.raised[i].includes(j) ? c : 0), 0),
-    performance: performance.get(topic) ?? 0,
-    importance: fit?.shares[j] ?? 0,
-    importanceCi: intervals[j]?.ci ?? null,
-    ...impactOf(outcome, table, j),
-    quadrant: 'monitor',
-  }));
-  placeInQuadrants(drivers);
-  drivers.sort((a, b) => b.importance - a.importance || a.topic.localeCompare(b.topic));
-  return { outcome, n, rSquared: fit?.rSquared ?? null, drivers };
 }
 
 function impactOf(
