@@ -22,6 +22,8 @@ import { RefreshDefaultTopics1733940000000 } from './1733940000000-refresh-defau
 import { CoverCustomerFactIndexes1733990000000 } from './1733990000000-cover-customer-fact-indexes';
 import { CreateCustomerItemFacts1734000000000 } from './1734000000000-create-customer-item-facts';
 import { WidenCustomerFigureState1734900000000 } from './1734900000000-widen-customer-figure-state';
+import { NpsRangeIndex1735100000000 } from './1735100000000-nps-range-index';
+import { BinaryCustomerFactKeys1735100000001 } from './1735100000001-binary-customer-fact-keys';
 import { CreateDigestWeekParts1735300000000 } from './1735300000000-create-digest-week-parts';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
@@ -50,5 +52,7 @@ export const ALL_MIGRATIONS = [
   CoverCustomerFactIndexes1733990000000,
   CreateCustomerItemFacts1734000000000,
   WidenCustomerFigureState1734900000000,
+  NpsRangeIndex1735100000000,
+  BinaryCustomerFactKeys1735100000001,
   CreateDigestWeekParts1735300000000,
 ];

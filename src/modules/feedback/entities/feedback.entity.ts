@@ -11,6 +11,7 @@ export type AnalysisStatus = (typeof ANALYSIS_STATUSES)[number];
 @Index('idx_feedback_touchpoint_recent', ['touchpoint', 'occurredAt'])
 @Index('idx_feedback_stage_recent', ['journeyStage', 'occurredAt'])
 @Index('idx_feedback_customer_facts', ['customerId', 'occurredAt', 'npsScore'])
+@Index('idx_feedback_nps_range', ['occurredAt', 'customerId', 'npsScore'])
 @Index('idx_feedback_status', ['analysisStatus', 'receivedAt'])
 // Verbatim search (MySQL FULLTEXT; SQLite uses an FTS5 table): made by migration 1733600000000, not synchronised.
 @Index('ftx_feedback_text', { synchronize: false })
