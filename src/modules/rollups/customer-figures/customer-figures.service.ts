@@ -64,13 +64,33 @@ export class CustomerFiguresService {
   /** Newly stored outcome events (stored once: a duplicate is never passed). */
   async addOutcomes(manager: EntityManager, outcomes: OutcomeSourceRow[]): Promise<void> {
     const changes = new Map<string, [StateKey, Change[]]>();
+    const anonymous: OutcomeSourceRow[] = [];
     for (const o of outcomes) {
       const { id, customerId, ...entry } = o;
-      this.collect(changes, customerId ?? '', o.t, (state) => {
-        state.outcomes[id] = entry;
-      });
+      if (!customerId) anonymous.push(o);
+      else
+        this.collect(changes, customerId, o.t, (state) => {
+          state.outcomes[id] = entry;
+        });
     }
+    await this.addAnonymous(manager, anonymous);
     await this.apply(manager, changes);
+  }
+
+  /**
+   * Events of no customer (retention figures, referrals of unknown referrers) are unrelated to each other: each
+   * adds its own counts, with its own segment, and no state is kept. (One shared state per bucket made every such
+   * event rewrite all the bucket's others: a hot row whose cost grew with the month.)
+   */
+  private async addAnonymous(manager: EntityManager, outcomes: OutcomeSourceRow[]): Promise<void> {
+    if (!outcomes.length) return;
+    const deltas = new Map<CustomerGrain, CountsDelta>(CUSTOMER_GRAINS.map((g) => [g, new CountsDelta()]));
+    for (const { id, customerId: _none, ...entry } of outcomes) {
+      const alone: SubjectState = { ...emptyState(), outcomes: { [id]: entry } };
+      for (const grain of CUSTOMER_GRAINS)
+        deltas.get(grain)!.add(bucketOf(grain, entry.t), contributionOf(alone, false), 1);
+    }
+    for (const [grain, delta] of deltas) await this.repository.addCounts(manager, grain, delta.sorted());
   }
 
   /** Erasure: everything the customer added goes (call after the customer's rows are erased). */
