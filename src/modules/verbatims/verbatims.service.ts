@@ -33,7 +33,12 @@ export class VerbatimsService {
     const fingerprint = queryFingerprint({ ...query, sort });
     const after = query.cursor ? decodeVerbatimCursor(query.cursor, fingerprint) : undefined;
     const limit = query.limit ?? 50;
-    if (sort === 'relevance' && filter.terms && !(after && 'offset' in after && after.bounded === false)) {
+    if (
+      sort === 'relevance' &&
+      filter.terms &&
+      this.repository.boundsCommonWords() &&
+      !(after && 'offset' in after && after.bounded === false)
+    ) {
       const bounded = await this.newestMatches(filter, limit, after && 'offset' in after ? after : undefined);
       if (bounded)
         return {
