@@ -3,6 +3,17 @@ import { DigestBlock } from './digest-blocks';
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * Clients that honour prefers-color-scheme (Apple Mail, iOS, some webmails) get a dark page: text light on slate.
+ * The charts keep their own light panel, so they read the same on either background.
+ */
+const DARK_MODE_CSS = `@media (prefers-color-scheme: dark) {
+  .hk-page, .hk-page > div { background: #020617 !important; background-color: #020617 !important; }
+  .hk-card, .hk-card > table, .hk-card td { background: #0f172a !important; background-color: #0f172a !important; }
+  .hk-card div, .hk-card li, .hk-card strong { color: #e2e8f0 !important; }
+  .hk-card span[style*="color"], .hk-footer div, .hk-footer a { color: #94a3b8 !important; }
+}`;
+
 const TEXT = 'color="#1e293b" font-size="15px" line-height="22px" padding="4px 0"';
 
 function block(b: DigestBlock): string {
@@ -52,15 +63,16 @@ export async function renderDigestHtml(
     <mj-preview>${esc(title)}</mj-preview>
     <mj-attributes><mj-all font-family="Helvetica, Arial, sans-serif" /></mj-attributes>
     <mj-raw><meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark"></mj-raw>
+    <mj-style>${DARK_MODE_CSS}</mj-style>
   </mj-head>
-  <mj-body background-color="#f1f5f9" width="600px">
-    <mj-section background-color="#ffffff" padding="24px 24px 8px">
+  <mj-body background-color="#f1f5f9" width="600px" css-class="hk-page">
+    <mj-section background-color="#ffffff" padding="24px 24px 8px" css-class="hk-card">
       <mj-column>
         <mj-text color="#0f172a" font-size="22px" font-weight="bold" padding="0 0 4px">${esc(title)}</mj-text>
         ${blocks.map(block).join('\n        ')}
       </mj-column>
     </mj-section>
-    <mj-section padding="12px 24px">
+    <mj-section padding="12px 24px" css-class="hk-footer">
       <mj-column>
         <mj-text color="#475569" font-size="12px">${esc(footer.reason)}${unsubscribe}</mj-text>
       </mj-column>
