@@ -74,6 +74,9 @@ const WORD_VECTOR_CANDIDATES: Record<string, WordVectorCandidate> = {
   'glove-mean-max': { max: true },
   'glove-mean-max-x2': { max: true, scale: 2 },
   'glove-mean-50k': { maxWords: 50_000 },
+  'glove-sif': { frequencyRankHalfWeight: 100 },
+  'glove-sif-x2': { frequencyRankHalfWeight: 100, scale: 2 },
+  'glove-sif-1000': { frequencyRankHalfWeight: 1000 },
   'glove-only-x4': { scale: 4, noWords: true },
 };
 

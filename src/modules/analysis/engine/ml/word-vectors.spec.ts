@@ -41,4 +41,12 @@ describe('WordVectors', () => {
     expect(vectors.pool(['nope'], { max: true })).toEqual([0, 0, 0, 0]);
     expect(vectors.pool([])).toEqual([0, 0]);
   });
+
+  it('weighs frequent words down by their rank when asked', () => {
+    const vectors = WordVectors.fromWink(wink);
+    // ranks 2 and 3 with k = 2: weights 2/4 and 3/5, so the mean points along (0.5 * 3, 0.6 * 4) = (1.5, 2.4)
+    const [x, y] = vectors.pool(['late', 'delayed'], { frequencyRankHalfWeight: 2 });
+    expect(y / x).toBeCloseTo(2.4 / 1.5);
+    expect(Math.hypot(x, y)).toBeCloseTo(1);
+  });
 });

