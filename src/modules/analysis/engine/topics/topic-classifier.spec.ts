@@ -1,5 +1,6 @@
+import { WordVectors } from '../ml/word-vectors';
 import { prepareText } from './prepare-text';
-import { TopicClassifier } from './topic-classifier';
+import { TopicClassifier, type TopicClassifierJson } from './topic-classifier';
 import type { TopicDefinition } from './topic-definition';
 import { TopicDetector, wordsOf } from './topic-detector';
 import { trainTopicDetector } from './train-topic-detector';
@@ -72,5 +73,30 @@ describe('trainTopicDetector', () => {
     const before = classifier.predict(words, []);
     const after = copy.predict(words, []);
     for (const label of Object.keys(before)) expect(after[label]).toBeCloseTo(before[label], 2);
+  });
+
+  it('with word vectors, puts a word never seen in training near the topic of its neighbours', () => {
+    const near = (axis: number) => [0, 1, 2].map((d) => (d === axis ? 1 : 0.05));
+    const groups = [
+      ['billed', 'amount', 'statement', 'refund', 'payment', 'reimbursement'],
+      ['courier', 'late', 'order', 'shown', 'rain', 'shipment'],
+      ['app', 'crashes', 'login', 'update', 'freezes', 'glitchy'],
+    ];
+    const words = groups.flat();
+    const vectors = Object.fromEntries(groups.flatMap((g, axis) => g.map((w) => [w, near(axis)])));
+    const wordVectors = { vectors: WordVectors.fromWink({ dimensions: 3, words, vectors }) };
+    const withVectors = trainTopicDetector(taxonomy, examples(false), { classifier: { wordVectors } });
+    const plain = trainTopicDetector(taxonomy, examples(false));
+    const scores = (detector: TopicDetector, text: string) => detector.scores(prepareText(text));
+    const best = (text: string) =>
+      Object.entries(scores(withVectors, text)).sort((a, b) => b[1] - a[1])[0][0];
+    expect(best('so glitchy')).toBe('app');
+    expect(best('reimbursement?')).toBe('billing');
+    expect(best('where is my shipment')).toBe('delivery');
+    expect(scores(withVectors, 'so glitchy').app).toBeGreaterThan(scores(plain, 'so glitchy').app + 0.1);
+    // The vectors are not in the saved model: restoring must fail rather than predict without them.
+    const json = JSON.parse(JSON.stringify(withVectors.classifier?.toJSON())) as TopicClassifierJson;
+    expect(json.wordVectors).toEqual({ dimensions: 3, pooling: {} });
+    expect(() => TopicClassifier.fromJSON(json)).toThrow(/word vectors/);
   });
 });

@@ -8,6 +8,7 @@ import type { SoftmaxTrainOptions } from '../ml/softmax-regression';
 import { TextClassifier, type TextClassifierJson } from '../ml/text-classifier';
 import { applyOffsets, tuneClassOffsets } from './class-offsets';
 import { recalibrate, tuneThresholds } from './topic-thresholds';
+import type { WordVectorPooling, WordVectors } from '../ml/word-vectors';
 
 export interface TopicClassifierExample {
   /** Stemmed words of the text (see wordsOf). */
@@ -16,6 +17,14 @@ export interface TopicClassifierExample {
   ruleKeys: ReadonlySet<string>;
   /** Topic keys the text is labelled with. */
   topics: string[];
+  /** Lowercase words looked up in the word vectors, when the model uses them (see vectorWordsOf). */
+  vectorWords?: readonly string[];
+}
+
+/** Pretrained word vectors pooled into dense features after the rule hits. */
+export interface TopicWordVectors {
+  vectors: WordVectors;
+  pooling?: WordVectorPooling;
 }
 
 export interface TopicClassifierOptions {
@@ -31,11 +40,14 @@ export interface TopicClassifierOptions {
   naiveBayesScaling?: boolean;
   /** Topics outside the taxonomy whose rule hits are features (their keys must end `ruleKeys`). */
   featureTopics?: readonly TopicDefinition[];
+  wordVectors?: TopicWordVectors;
 }
 
 /** Keys of the default and pack topics (outside the taxonomy) whose rule hits are features; absent: none. */
 interface FeatureTopicsJson {
   featureTopics?: string[];
+  /** How word vectors were pooled, when the model used them (the vectors themselves are not saved). */
+  wordVectors?: { dimensions: number; pooling: WordVectorPooling };
 }
 
 export type TopicClassifierJson = FeatureTopicsJson &
@@ -48,6 +60,7 @@ export interface TopicClassifierTuning {
   thresholds?: readonly number[];
   offsets?: readonly number[];
   featureTopics?: readonly TopicDefinition[];
+  wordVectors?: TopicWordVectors;
 }
 
 /** What the feature rules read: a prepared text's tokens and stems. */
@@ -92,6 +105,7 @@ export class TopicClassifier {
    * of every domain ("legroom", "security line", "rebook") help topics labelled under other names.
    */
   readonly featureTopics: readonly TopicDefinition[];
+  readonly wordVectors?: TopicWordVectors;
 
   constructor(
     readonly model: OneVsRestClassifier | TextClassifier,
@@ -103,6 +117,7 @@ export class TopicClassifier {
     this.thresholds = tuned.thresholds;
     this.offsets = tuned.offsets;
     this.featureTopics = tuned.featureTopics ?? [];
+    this.wordVectors = tuned.wordVectors;
     if (this.featureTopics.length > 0) this.featureRules = new PhraseMatcher(this.featureTopics);
   }
 
@@ -120,7 +135,9 @@ export class TopicClassifier {
     options: TopicClassifierOptions = {},
   ): TopicClassifier {
     const ruleIndex = new Map(ruleKeys.map((key, i) => [key, i]));
-    const features = { ...DEFAULT_FEATURES, ...options.features, numExtras: ruleKeys.length };
+    const wordVectors = options.wordVectors;
+    const dense = wordVectors ? wordVectors.vectors.featureCount(wordVectors.pooling) : 0;
+    const features = { ...DEFAULT_FEATURES, ...options.features, numExtras: ruleKeys.length + dense };
     const exclusive = examples.every((e) => e.topics.length <= 1);
     // Exclusive topics are ranked against each other, so balancing keeps small topics in the running (macro-F1);
     // independent binary models at a 0.5 threshold are better calibrated unbalanced.
@@ -131,7 +148,11 @@ export class TopicClassifier {
       ...options.training,
     };
     const featureTopics = options.featureTopics ?? [];
-    const rows = examples.map((e) => ({ ...e, extras: extrasOf(e.ruleKeys, ruleIndex, ruleKeys.length) }));
+    const rows = examples.map((e) => {
+      const extras = extrasOf(e.ruleKeys, ruleIndex, ruleKeys.length);
+      if (wordVectors) extras.push(...wordVectors.vectors.pool(e.vectorWords ?? [], wordVectors.pooling));
+      return { ...e, extras };
+    });
     const folds = options.thresholdFolds ?? DEFAULT_THRESHOLD_FOLDS;
     const tune = folds >= 2 && examples.length >= MIN_EXAMPLES_TO_TUNE;
     if (exclusive) {
@@ -140,7 +161,7 @@ export class TopicClassifier {
       const offsets = tune
         ? tuneClassOffsets(single, { features, training, classes: model.classes, folds })
         : undefined;
-      return new TopicClassifier(model, ruleKeys, { offsets, featureTopics });
+      return new TopicClassifier(model, ruleKeys, { offsets, featureTopics, wordVectors });
     }
     const multi = rows.map((e) => ({ words: e.words, extras: e.extras, labels: e.topics }));
     const naiveBayesScaling = options.naiveBayesScaling ?? true;
@@ -148,7 +169,7 @@ export class TopicClassifier {
     const thresholds = tune
       ? tuneThresholds(multi, model.labels, { features, training, naiveBayesScaling, folds })
       : undefined;
-    return new TopicClassifier(model, ruleKeys, { thresholds, featureTopics });
+    return new TopicClassifier(model, ruleKeys, { thresholds, featureTopics, wordVectors });
   }
 
   /**
@@ -165,22 +186,29 @@ export class TopicClassifier {
       : this.model.classes.filter((c) => c !== NONE);
   }
 
-  /** Probability of each label the model was trained on. */
-  predict(words: string[], ruleKeys: Iterable<string>): Record<string, number> {
+  /** Probability of each label the model was trained on (`vectorWords` only matter with word vectors). */
+  predict(
+    words: string[],
+    ruleKeys: Iterable<string>,
+    vectorWords: readonly string[] = [],
+  ): Record<string, number> {
     this.extras.fill(0);
     for (const key of ruleKeys) {
       const i = this.ruleIndex.get(key);
       if (i !== undefined) this.extras[i] = 1;
     }
+    const extras = this.wordVectors
+      ? [...this.extras, ...this.wordVectors.vectors.pool(vectorWords, this.wordVectors.pooling)]
+      : this.extras;
     if (this.model instanceof OneVsRestClassifier) {
-      const probabilities = this.model.predict(words, this.extras);
+      const probabilities = this.model.predict(words, extras);
       if (this.thresholds)
         this.model.labels.forEach(
           (label, i) => (probabilities[label] = recalibrate(probabilities[label], this.thresholds![i])),
         );
       return probabilities;
     }
-    const probabilities = this.model.predictProba(words, this.extras);
+    const probabilities = this.model.predictProba(words, extras);
     if (this.offsets) applyOffsets(probabilities, this.offsets);
     const result: Record<string, number> = {};
     this.model.classes.forEach((c, i) => c !== NONE && (result[c] = probabilities[i]));
@@ -189,7 +217,14 @@ export class TopicClassifier {
 
   toJSON(): TopicClassifierJson {
     const ruleKeys = [...this.ruleKeys];
-    const features = this.featureTopics.length ? { featureTopics: this.featureTopics.map((t) => t.key) } : {};
+    const features: FeatureTopicsJson = this.featureTopics.length
+      ? { featureTopics: this.featureTopics.map((t) => t.key) }
+      : {};
+    if (this.wordVectors)
+      features.wordVectors = {
+        dimensions: this.wordVectors.vectors.dimensions,
+        pooling: this.wordVectors.pooling ?? {},
+      };
     return this.model instanceof OneVsRestClassifier
       ? {
           mode: 'multi-label',
@@ -209,6 +244,8 @@ export class TopicClassifier {
 
   /** Feature topics come back by key from the shipped rules; a key no longer shipped simply never fires. */
   static fromJSON(json: TopicClassifierJson): TopicClassifier {
+    // Word vectors are a measured candidate only (not shipped), so a model that used them cannot be restored.
+    if (json.wordVectors) throw new Error('this topic model needs word vectors, which are not shipped');
     const featureTopics = (json.featureTopics ?? []).flatMap((key) => knownTopic(key) ?? []);
     return json.mode === 'multi-label'
       ? new TopicClassifier(OneVsRestClassifier.fromJSON(json.model), json.ruleKeys, {

@@ -140,7 +140,8 @@ export class TopicDetector {
     const classifier = this.classifier as TopicClassifier;
     const featureKeys = classifier.featureRuleKeys(prepared);
     const ruleKeys = featureKeys.length ? [...phraseEvidence.keys(), ...featureKeys] : phraseEvidence.keys();
-    return classifier.predict(wordsOf(prepared.terms), ruleKeys);
+    const vectorWords = classifier.wordVectors ? vectorWordsOf(prepared.tokens) : undefined;
+    return classifier.predict(wordsOf(prepared.terms), ruleKeys, vectorWords);
   }
 
   /** Without a phrase to point at, the evidence is the sentence the model finds most on-topic. */
@@ -154,9 +155,16 @@ export class TopicDetector {
     let bestP = -1;
     for (const sentence of sentences) {
       const inside: (string | null)[] = [];
+      const insideTokens: Token[] = [];
       const ruleKeys: string[] = [];
-      tokens.forEach((t, i) => t.start >= sentence.start && t.end <= sentence.end && inside.push(terms[i]));
-      const p = (this.classifier as TopicClassifier).predict(wordsOf(inside), ruleKeys)[key];
+      tokens.forEach((t, i) => {
+        if (t.start < sentence.start || t.end > sentence.end) return;
+        inside.push(terms[i]);
+        insideTokens.push(t);
+      });
+      const classifier = this.classifier as TopicClassifier;
+      const vectorWords = classifier.wordVectors ? vectorWordsOf(insideTokens) : undefined;
+      const p = classifier.predict(wordsOf(inside), ruleKeys, vectorWords)[key];
       if (p > bestP) [best, bestP] = [sentence, p];
     }
     return [{ text: best.text, start: best.start, end: best.end, source: 'model' }];
@@ -194,6 +202,16 @@ const MIN_LIFT_OVER_EVEN_SPLIT = 1.5;
 export function wordsOf(terms: readonly (string | null)[]): string[] {
   const words: string[] = [];
   for (const term of terms) if (term !== null) words.push(term);
+  return words;
+}
+
+/** Lowercase words (hashtags without '#') to look up in pretrained word vectors. */
+export function vectorWordsOf(tokens: readonly Token[]): string[] {
+  const words: string[] = [];
+  for (const t of tokens) {
+    if (t.kind === 'word') words.push(t.norm);
+    else if (t.kind === 'hashtag') words.push(t.norm.slice(1));
+  }
   return words;
 }
 

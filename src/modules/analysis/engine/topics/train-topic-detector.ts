@@ -3,7 +3,7 @@ import { PhraseMatcher } from './phrase-matcher';
 import { prepareText } from './prepare-text';
 import { TopicClassifier, type TopicClassifierOptions } from './topic-classifier';
 import type { TopicDefinition } from './topic-definition';
-import { TopicDetector, wordsOf, type TopicDetectorOptions } from './topic-detector';
+import { TopicDetector, vectorWordsOf, wordsOf, type TopicDetectorOptions } from './topic-detector';
 
 export interface TopicTrainingExample {
   text: string;
@@ -53,7 +53,8 @@ export function trainTopicDetector(
       const ruleKeys = new Set(rules.detect(prepared).map((m) => m.key));
       for (const m of featureRules.match(prepared.tokens, prepared.terms, prepared.text))
         ruleKeys.add(featureTopics[m.topicIndex].key);
-      return { words: wordsOf(prepared.terms), ruleKeys, topics: example.topics };
+      const vectorWords = options.classifier?.wordVectors ? vectorWordsOf(prepared.tokens) : undefined;
+      return { words: wordsOf(prepared.terms), ruleKeys, topics: example.topics, vectorWords };
     }),
     [...taxonomy.map((t) => t.key), ...featureTopics.map((t) => t.key)],
     {
