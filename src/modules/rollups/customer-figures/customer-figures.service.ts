@@ -168,9 +168,11 @@ export class CustomerFiguresService {
     const written: [StateKey, SubjectState | null][] = [];
     for (const [id, [key, list]] of ordered) {
       const old = before.get(id) ?? emptyState();
-      const next: SubjectState = JSON.parse(JSON.stringify(old));
+      // One serialisation of each side: the copy is parsed from the old text, the comparison is of texts.
+      const oldText = JSON.stringify(old);
+      const next: SubjectState = JSON.parse(oldText);
       for (const change of list) change(next);
-      if (JSON.stringify(old) === JSON.stringify(next)) {
+      if (oldText === JSON.stringify(next)) {
         if (!before.has(id)) written.push([key, null]);
         continue;
       }
