@@ -23,7 +23,8 @@ Loads --items demo feedback items in bulk (each with a stand-in analysis) of --c
 --outcomes outcome events, their rollups and the customer-level figures of the SAT indices, then measures
 p50/p95 of the analytics endpoints (trends, comparisons, pain points, cross-channel pain points, topic
 insights, verbatim search, the SAT indices; in-process HTTP) and of a plain query over the raw rows answering the same question,
-then times correlations and key drivers on the last quarter, and prints a table.
+then times correlations and key drivers on the last quarter, and prints a table. Questions ask about the weeks
+the data covers: the loader stops at --items, which many --customers reach before --weeks ends.
 
 Without --database-url: a fresh MySQL database on --mysql, dropped at the end unless --keep.
 --database-url: that database (MySQL, or a SQLite file, created when missing); never dropped.

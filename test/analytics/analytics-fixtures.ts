@@ -40,3 +40,14 @@ export async function ingestAnalysed(call: Inject, items: object[]): Promise<str
   );
   return ids;
 }
+
+/** Checkout comments the analysis scores clearly negative and clearly positive (the anomaly specs' spike and baseline). */
+export const NEGATIVE_CHECKOUT = [
+  'Checkout failed again, my payment was declined. Terrible and frustrating.',
+  'The checkout is broken, payment keeps failing. Awful experience.',
+  'Horrible checkout, card declined three times, very angry.',
+];
+export const POSITIVE_CHECKOUT = [
+  'Great checkout, quick and easy.',
+  'Lovely smooth checkout, paid in seconds. Excellent!',
+];

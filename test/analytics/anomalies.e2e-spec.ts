@@ -3,18 +3,13 @@ import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
 import { waitFor } from '../helpers/wait-for';
 import { AlertReceiver } from './alert-receiver';
-import { caller, Inject, ingestAnalysed } from './analytics-fixtures';
+import { caller, Inject, ingestAnalysed, NEGATIVE_CHECKOUT, POSITIVE_CHECKOUT } from './analytics-fixtures';
 
 jest.setTimeout(120_000);
 
 const DAY_MS = 86_400_000;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const NEGATIVE = [
-  'Checkout failed again, my payment was declined. Terrible and frustrating.',
-  'The checkout is broken, payment keeps failing. Awful experience.',
-  'Horrible checkout, card declined three times, very angry.',
-];
-const POSITIVE = ['Great checkout, quick and easy.', 'Lovely smooth checkout, paid in seconds. Excellent!'];
+const [NEGATIVE, POSITIVE] = [NEGATIVE_CHECKOUT, POSITIVE_CHECKOUT];
 
 describe(`anomalies (${TEST_TARGET})`, () => {
   let t: TestApp;
