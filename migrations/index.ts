@@ -25,6 +25,7 @@ import { WidenCustomerFigureState1734900000000 } from './1734900000000-widen-cus
 import { NpsRangeIndex1735100000000 } from './1735100000000-nps-range-index';
 import { BinaryCustomerFactKeys1735100000001 } from './1735100000001-binary-customer-fact-keys';
 import { CreateDigestWeekParts1735300000000 } from './1735300000000-create-digest-week-parts';
+import { CreateOutcomeFiguresPending1735400000000 } from './1735400000000-create-outcome-figures-pending';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
 export const ALL_MIGRATIONS = [
@@ -55,4 +56,5 @@ export const ALL_MIGRATIONS = [
   NpsRangeIndex1735100000000,
   BinaryCustomerFactKeys1735100000001,
   CreateDigestWeekParts1735300000000,
+  CreateOutcomeFiguresPending1735400000000,
 ];

@@ -8,6 +8,7 @@ import { createdCount, RoundResult, runRound, Scenario } from './bench/load-scen
 import { outcomeBatchBody } from './bench/outcome-items';
 import { databaseServerPid } from './bench/process-cpu';
 import { startServer } from './bench/server-process';
+import { measureFold } from './bench/outcome-fold';
 
 const HELP = `Usage: npm run bench:outcomes [-- options]
 
@@ -15,6 +16,10 @@ Measures outcome-event ingestion: POST /api/v1/outcomes/batch (--batch-size even
 --batch-connections at once) against Hearken with ROLE=api on a fresh MySQL database (dropped at the
 end). Events are a mix of lifecycle (80 %), referral (18 %) and retention (2 %) with unique externalIds;
 only events the answers count as created are counted. Target: >= 10,000 events/s.
+
+Then the fold: the customer-level figures of the SAT indices count stored events in background jobs. With
+the rounds done, a worker (ROLE=worker, its own process) starts on the backlog they left; the bench prints
+how fast it counted them (events/s) once nothing is pending.
 
 Options as bench:ingest (--duration, --rounds, --warmup, --batch-connections, --batch-size,
 --database-url, --redis-url, --log-level).`;
@@ -63,6 +68,14 @@ async function main(): Promise<number> {
       rounds.push(await runRound(scenario, args.duration, pids));
       log(`round ${round}/${args.rounds} ${formatRound('outcomes/batch', rounds[rounds.length - 1])}`);
     }
+    const fold = await measureFold(database.databaseUrl, {
+      ROLE: 'worker',
+      DATABASE_URL: database.databaseUrl,
+      REDIS_URL: args.redisUrl,
+      QUEUE_PREFIX: database.queuePrefix,
+      IDENTITY_SECRET: database.identitySecret,
+      LOG_LEVEL: args.logLevel,
+    });
     const result = medianRound(rounds);
     const perSecond = Math.round(result.itemsPerSecond).toLocaleString('en-US');
     const range = rounds.map((r) => Math.round(r.itemsPerSecond).toLocaleString('en-US')).join(', ');
@@ -70,7 +83,9 @@ async function main(): Promise<number> {
       `\nMedian of ${args.rounds} rounds of ${args.duration} s (MySQL, ROLE=api, ${cpus().length} CPUs):\n\n` +
         '| scenario | connections | events/s | p50 ms | p99 ms | rounds |\n|---|---:|---:|---:|---:|---|\n' +
         `| POST /api/v1/outcomes/batch (${args.batchSize} events) | ${args.batchConnections} | ${perSecond} | ${result.p50Ms} | ${result.p99Ms} | ${range} |\n\n` +
-        `target >= 10,000 events/s: ${result.itemsPerSecond >= 10_000 ? 'met' : 'MISSED'}\n`,
+        `target >= 10,000 events/s: ${result.itemsPerSecond >= 10_000 ? 'met' : 'MISSED'}\n\n` +
+        `fold (one worker, alone, on the backlog the rounds left): ${fold.events.toLocaleString('en-US')} events ` +
+        `counted in ${(fold.ms / 1000).toFixed(1)} s = ${Math.round(fold.perSecond).toLocaleString('en-US')} events/s\n`,
     );
     if (result.failures) log(`WARNING: ${result.failures} requests failed`);
     return 0;

@@ -6,6 +6,7 @@ import {
   CustomerGrain,
 } from '../../src/modules/rollups/customer-figures/customer-buckets';
 import {
+  addOutcome,
   contributionOf,
   CountsDelta,
   emptyState,
@@ -39,8 +40,8 @@ export class CustomerFiguresLoad {
   }
 
   addOutcome(o: OutcomeSourceRow): void {
-    const { id, customerId, ...entry } = o;
-    for (const state of this.statesOf(customerId ?? '', o.t)) state.outcomes[id] = entry;
+    const { id: _id, customerId, ...entry } = o;
+    for (const state of this.statesOf(customerId ?? '', o.t)) addOutcome(state, entry);
   }
 
   /** Writes the counts of every bucket that ends by `before` (all with Infinity) and forgets their states. */

@@ -1,3 +1,4 @@
+import { PendingOutcomeFigureEntity } from '../modules/rollups/customer-figures/entities/pending-outcome-figure.entity';
 import { IdempotencyRecordEntity } from '../core/http/idempotency-record.entity';
 import { OutboxMessageEntity } from '../core/outbox/outbox-message.entity';
 import { FeedbackAnalysisEntity } from '../modules/analysis/entities/feedback-analysis.entity';
@@ -58,6 +59,7 @@ export const ALL_ENTITIES = [
   RollupDaySliceEntity,
   CustomerFigureSliceEntity,
   CustomerFigureStateEntity,
+  PendingOutcomeFigureEntity,
   RollupHourSliceEntity,
   RollupWeekSliceEntity,
   RollupMonthSliceEntity,

@@ -11,6 +11,9 @@ import { periodsOf } from '../../src/modules/rollups/query/time-buckets';
 import { CustomerFiguresRepository } from '../../src/modules/rollups/customer-figures/customer-figures.repository';
 import { CustomerFiguresService } from '../../src/modules/rollups/customer-figures/customer-figures.service';
 import { RollupsService } from '../../src/modules/rollups/rollups.service';
+import { OutboxService } from '../../src/core/outbox/outbox.service';
+import { FoldOutcomeFiguresJob } from '../../src/modules/rollups/customer-figures/fold-outcome-figures.job';
+import { PendingOutcomeFiguresSweeper } from '../../src/modules/rollups/customer-figures/pending-outcome-figures.sweeper';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
 import { settle } from '../rollups/settle';
@@ -265,6 +268,43 @@ describe(`pre-aggregated customer figures equal the raw computation (${TEST_TARG
     await t.app.get(RollupsService).rebuild();
     expect(await repo.backfillPending()).toBe(false);
     expect(await freshReader().read(periods, {}, 'segment', true)).not.toBeNull();
+    await compare();
+  });
+
+  it('an event whose fold job was lost is counted by the sweeper, once, however often its fold runs', async () => {
+    const outbox = t.app.get(OutboxService);
+    const sendSoon = outbox.sendSoon.bind(outbox);
+    // The process dies between the commit and the queue: the jobs never leave the outbox, which is then lost too.
+    outbox.sendSoon = () => undefined;
+    let ids: string[];
+    try {
+      // Events naming the customer erased above are rejected (no id).
+      ids = (await outcomes(300, 40)).filter(Boolean);
+    } finally {
+      outbox.sendSoon = sendSoon;
+    }
+    await db.query('DELETE FROM outbox');
+    const indices = async () => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/indices?granularity=week&from=2026-09-28&to=2026-11-02',
+        headers: { authorization: `Bearer ${keys.admin}` },
+      });
+      expect(res.statusCode).toBe(200);
+      return res.json() as { pendingOutcomes: number };
+    };
+    // The answer says what it does not count yet.
+    expect(ids.length).toBeGreaterThan(30);
+    expect((await indices()).pendingOutcomes).toBe(ids.length);
+
+    const sweeper = t.app.get(PendingOutcomeFiguresSweeper);
+    expect(await sweeper.sweep(60_000)).toBe(0); // not stale yet
+    expect(await sweeper.sweep(0)).toBe(ids.length);
+    // A retried or duplicated job adds nothing more.
+    const fold = t.app.get(FoldOutcomeFiguresJob);
+    await Promise.all([fold.handle({ outcomeIds: ids }), fold.handle({ outcomeIds: ids.slice(0, 10) })]);
+    await settle(t);
+    expect((await indices()).pendingOutcomes).toBe(0);
     await compare();
   });
 });

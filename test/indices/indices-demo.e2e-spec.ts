@@ -1,5 +1,6 @@
 import { DemoCustomerFacts } from '../../scripts/demo/demo-customer-facts';
 import { generateDemoFeedback } from '../../scripts/demo/generate-demo-feedback';
+import { settle } from '../rollups/settle';
 import { generateDemoOutcomes, PLANTED_OUTCOME_EFFECTS } from '../../scripts/demo/generate-demo-outcomes';
 import { createTestApp, TestApp } from '../helpers/create-test-app';
 import { TEST_TARGET } from '../helpers/test-target';
@@ -32,6 +33,7 @@ describe(`SAT indices on the demo's planted trust problem (${TEST_TARGET})`, () 
       payload: { items: retention },
     });
     expect(res.json()).toMatchObject({ created: retention.length, rejected: 0 });
+    await settle(t); // the fold job counts the events in the customer figures
   });
   afterAll(() => t?.close());
 

@@ -139,6 +139,7 @@ describe(`SAT indices (${TEST_TARGET})`, () => {
     });
     expect(out.statusCode).toBe(202);
     expect(out.json()).toMatchObject({ created: outcomes.length, rejected: 0 });
+    await settle(t); // the fold job counts the events in the customer figures
   });
   afterAll(() => t?.close());
 

@@ -4,7 +4,7 @@ import { JobCounts, JobQueueDriver, JOB_QUEUE_DRIVER } from './job-queue-driver'
 import { JobName, JobPayloads, JOB_DEFINITIONS } from './job-registry';
 
 /** Payloads are ids and small values; anything bigger is a bug (customer text must not be copied into Redis). */
-const MAX_PAYLOAD_BYTES = 16 * 1024;
+export const MAX_PAYLOAD_BYTES = 16 * 1024;
 
 /**
  * The one way to put work on the queue, whichever driver runs it. Enqueue only after the transaction that

@@ -12,7 +12,11 @@ export enum JobName {
   DigestCheckDue = 'digest.check-due',
   DigestSend = 'digest.send',
   DigestPrecompute = 'digest.precompute',
+  FoldOutcomeFigures = 'outcomes.fold-figures',
 }
+
+/** Outcome ids per fold job: 400 uuids are 15.6 KB of JSON, under the queue's 16 KB payload bound. */
+export const FOLD_BATCH_SIZE = 400;
 
 /** Payloads travel through Redis as JSON: ids and small values only, never entities or customer text. */
 export interface JobPayloads {
@@ -30,6 +34,8 @@ export interface JobPayloads {
   /** Sends one claimed (subscriber, week) delivery row. */
   [JobName.DigestSend]: { deliveryId: string };
   /** Computes a digest view's costly parts ahead of its send: a week, the zone it is read in and a slice. */
+  /** Adds newly stored outcome events to the customer-level figures of the SAT indices. */
+  [JobName.FoldOutcomeFigures]: { outcomeIds: string[] };
   [JobName.DigestPrecompute]: {
     week: string;
     timeZone: string;
@@ -93,5 +99,15 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     attempts: 2,
     backoff: { type: 'fixed', delayMs: 30_000 },
     timeoutMs: 300_000,
+  },
+  /**
+   * Idempotent (an event's pending row goes in the fold's commit), so retries are safe; 8 tries over ≈ 4 minutes
+   * outlast a database outage, then the sweeper takes over. Batches of a burst travel together.
+   */
+  [JobName.FoldOutcomeFigures]: {
+    attempts: 8,
+    backoff: { type: 'exponential', delayMs: 1_000 },
+    timeoutMs: 120_000,
+    mergeArray: { field: 'outcomeIds', max: FOLD_BATCH_SIZE },
   },
 };

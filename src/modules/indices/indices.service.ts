@@ -1,3 +1,4 @@
+import { CustomerFiguresService } from '../rollups/customer-figures/customer-figures.service';
 import { Injectable } from '@nestjs/common';
 import { ChangeTest, compositeChangeTest, CompositeIndex } from '../../core/statistics';
 import { DEFAULT_MIN_SAMPLE, InsightsQueryService } from '../rollups/query/insights-query.service';
@@ -42,6 +43,11 @@ export interface IndicesResult {
   granularity: Granularity;
   timezone: string;
   groupBy: QueryDimension | null;
+  /**
+   * Outcome events stored but not yet counted in the customer-level figures (their fold job runs within seconds
+   * of arrival): non-zero while a burst is being counted.
+   */
+  pendingOutcomes: number;
   points: IndicesPoint[];
 }
 
@@ -52,6 +58,7 @@ export class IndicesService {
     private readonly insights: InsightsQueryService,
     private readonly definitions: IndexDefinitionsService,
     private readonly figures: IndexFiguresReader,
+    private readonly customerFigures: CustomerFiguresService,
   ) {}
 
   async series(q: IndicesQuery): Promise<IndicesResult> {
@@ -86,6 +93,7 @@ export class IndicesService {
       granularity: q.granularity,
       timezone: q.range.timezone,
       groupBy: q.groupBy ?? null,
+      pendingOutcomes: await this.customerFigures.pendingOutcomeCount(),
       points,
     };
   }

@@ -10,7 +10,10 @@ import type { FieldError } from '../feedback/validation/field-error.type';
 import { OutcomeFlag, SUBSCRIPTION_EVENTS } from './dto/outcome-enums';
 import type { OutcomeInput } from './dto/outcome-input.type';
 import { OutcomeEntity } from './entities/outcome.entity';
-import { derivedExternalId, outcomeSourceRowOf, ResolvedPeople, toOutcomeEntity } from './outcome-rows';
+import { derivedExternalId, ResolvedPeople, toOutcomeEntity } from './outcome-rows';
+import { FOLD_BATCH_SIZE, JobName } from '../../core/job-queue/job-registry';
+import { OutboxService } from '../../core/outbox/outbox.service';
+import { OutboxMessageEntity } from '../../core/outbox/outbox-message.entity';
 import { outcomeKey, OutcomeRepository } from './outcome.repository';
 import { validateOutcomeInput } from './validation/validate-outcome-input';
 import { retryOnDeadlock } from '../../database/database-errors';
@@ -52,6 +55,7 @@ export class OutcomeIngestionService {
     private readonly repository: OutcomeRepository,
     private readonly customers: CustomersService,
     private readonly customerFigures: CustomerFiguresService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async ingest(raws: unknown[], options: IngestOptions = {}): Promise<IngestOutcome[]> {
@@ -64,10 +68,11 @@ export class OutcomeIngestionService {
         outcomes[index] = { index, status: 'rejected', errors: [SELF_REFERRAL] };
       else prepared.push({ index, input: result.value, id: uuidV7() });
     }
+    let messages: OutboxMessageEntity[] = [];
     while (prepared.length) {
       try {
-        // Deadlocks with concurrent analyses on the customer figures' states roll the whole batch back: run it again.
-        await retryOnDeadlock(() =>
+        // A deadlock (customer rows shared with concurrent requests) rolls the whole batch back: run it again.
+        messages = await retryOnDeadlock(() =>
           this.dataSource.transaction((manager) => this.store(manager, prepared, outcomes)),
         );
         break;
@@ -77,6 +82,8 @@ export class OutcomeIngestionService {
         prepared = prepared.filter((p) => !error.rejected.has(p.index));
       }
     }
+    // Committed: the answer does not wait for the queue. What cannot be sent now the outbox sweeper sends later.
+    this.outbox.sendSoon(messages);
     return outcomes;
   }
 
@@ -100,7 +107,7 @@ export class OutcomeIngestionService {
     manager: EntityManager,
     prepared: Prepared[],
     outcomes: IngestOutcome[],
-  ): Promise<void> {
+  ): Promise<OutboxMessageEntity[]> {
     const people = await this.resolvePeople(manager, prepared);
     const flags = await this.churnFlags(manager, prepared, people);
     const now = new Date();
@@ -135,12 +142,22 @@ export class OutcomeIngestionService {
       outcomes[item.index] = { index: item.index, status: id === item.id ? 'created' : 'duplicate', id };
       if (id === item.id) created.push(rows[k]);
     }
-    // The index components' customer-level figures move in the same transaction (a 2xx means they count).
-    await this.customerFigures.addOutcomes(manager, created.map(outcomeSourceRowOf));
     for (const copy of copies) {
       const id = (outcomes[copy.first.index] as { id: string }).id;
       outcomes[copy.index] = { index: copy.index, status: 'duplicate', id };
     }
+    // The SAT indices' customer-level figures count the new events in a job, exactly once (see
+    // CustomerFiguresService.markOutcomesPending); their pending rows and the job commit with them.
+    const ids = created.map((o) => o.id);
+    await this.customerFigures.markOutcomesPending(manager, ids, now);
+    const messages: OutboxMessageEntity[] = [];
+    for (let i = 0; i < ids.length; i += FOLD_BATCH_SIZE)
+      messages.push(
+        await this.outbox.add(manager, JobName.FoldOutcomeFigures, {
+          outcomeIds: ids.slice(i, i + FOLD_BATCH_SIZE),
+        }),
+      );
+    return messages;
   }
 
   /** One customer claim per person an event names; referrals name two. */

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CustomerFiguresRepository } from './customer-figures/customer-figures.repository';
 import { CustomerFiguresService } from './customer-figures/customer-figures.service';
+import { FoldOutcomeFiguresJob } from './customer-figures/fold-outcome-figures.job';
+import { PendingOutcomeFiguresSweeper } from './customer-figures/pending-outcome-figures.sweeper';
 import { CustomerItemFactsRepository } from './item-facts/customer-item-facts.repository';
 import { InsightsQueryService } from './query/insights-query.service';
 import { RollupQueryRepository } from './query/rollup-query.repository';
@@ -16,6 +18,8 @@ import { RollupsService } from './rollups.service';
     InsightsQueryService,
     CustomerFiguresRepository,
     CustomerFiguresService,
+    FoldOutcomeFiguresJob,
+    PendingOutcomeFiguresSweeper,
     CustomerItemFactsRepository,
   ],
   exports: [RollupsService, InsightsQueryService, CustomerFiguresService],

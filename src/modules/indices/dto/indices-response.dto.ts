@@ -45,6 +45,12 @@ export class IndicesResponseDto {
   @ApiProperty({ example: 'week' }) granularity: string;
   @ApiProperty({ example: 'UTC' }) timezone: string;
   @ApiProperty({ example: 'segment', nullable: true, type: String }) groupBy: string | null;
+  @ApiProperty({
+    example: 0,
+    description:
+      'Outcome events stored but not yet counted in these figures (counted by a background job within seconds of arrival)',
+  })
+  pendingOutcomes: number;
   @ApiProperty({ type: [IndicesPointDto] }) points: IndicesPointDto[];
 }
 

@@ -1,15 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { placeholders } from '../../../database/insert-rows';
+import { insertRows, placeholders } from '../../../database/insert-rows';
+import { toSqlDate } from '../../../database/sql-date';
 import { forUpdate } from '../dialects/lock-for-update';
 import { mysqlUpsert } from '../dialects/rollup-upsert.mysql';
 import { sqliteUpsert } from '../dialects/rollup-upsert.sqlite';
 import { toMs } from '../rollup-source.reader';
 import { CustomerGrain } from './customer-buckets';
-import { COUNT_FIELDS, CountSlice, Counts, OutcomeEntry, SubjectState } from './customer-contribution';
+import {
+  COUNT_FIELDS,
+  CountSlice,
+  Counts,
+  isEmptyState,
+  OutcomeEntry,
+  parseState,
+  SubjectState,
+} from './customer-contribution';
 import { CustomerFigureSliceEntity } from './entities/customer-figure-slice.entity';
 import { CUSTOMER_FIGURE_STATES } from './entities/customer-figure-state.entity';
+import { PendingOutcomeFigureEntity } from './entities/pending-outcome-figure.entity';
 
 export interface StateKey {
   subject: string;
@@ -29,7 +39,9 @@ export const stateKeyString = (k: StateKey): string =>
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const COUNT_COLUMNS = COUNT_FIELDS.map(snake);
 const SLICE_KEY_COLUMNS = ['grain', 'dim_a', 'dim_b', 'bucket', 'value_a', 'value_b'];
-const CHUNK = 500;
+const CHUNK = 1_000;
+const OUTCOME_SOURCE_COLUMNS =
+  'o.id, o.type, o.event, o.customer_id, o.segment, o.occurred_at, o.customers_at_start, o.retained';
 /** 18 columns × 800 rows stays under SQLite's 32,766 bound parameters. */
 const UPSERT_ROWS = 800;
 
@@ -78,7 +90,7 @@ export class CustomerFiguresRepository {
         if (r.state)
           found.set(
             stateKeyString({ subject: r.subject, grain: r.grain as CustomerGrain, bucket: Number(r.bucket) }),
-            JSON.parse(r.state),
+            parseState(r.state),
           );
     }
     return found;
@@ -94,7 +106,7 @@ export class CustomerFiguresRepository {
       .filter((r) => r.state)
       .map((r) => [
         { subject, grain: r.grain as CustomerGrain, bucket: Number(r.bucket) },
-        JSON.parse(r.state),
+        parseState(r.state),
       ]);
   }
 
@@ -106,8 +118,7 @@ export class CustomerFiguresRepository {
     const kept: [StateKey, string][] = [];
     const gone: StateKey[] = [];
     for (const [key, state] of rows)
-      if (state && (Object.keys(state.items).length || Object.keys(state.outcomes).length))
-        kept.push([key, JSON.stringify(state)]);
+      if (state && !isEmptyState(state)) kept.push([key, JSON.stringify(state)]);
       else gone.push(key);
     for (let i = 0; i < gone.length; i += CHUNK) {
       const chunk = gone.slice(i, i + CHUNK);
@@ -169,18 +180,84 @@ export class CustomerFiguresRepository {
     return out;
   }
 
-  /** Outcome events of these customers, or (with null) those of no customer. */
-  async outcomesOf(manager: EntityManager, customerIds: string[] | null): Promise<OutcomeSourceRow[]> {
+  /**
+   * Outcome events of these customers, or (with null) those of no customer, received before `before` and not
+   * waiting for their fold (what a rebuild counts: the fold counts the others).
+   */
+  async outcomesOf(
+    manager: EntityManager,
+    customerIds: string[] | null,
+    before: Date,
+  ): Promise<OutcomeSourceRow[]> {
     const where = customerIds
       ? `customer_id IN (${placeholders(customerIds.length)})`
       : 'customer_id IS NULL';
     if (customerIds && !customerIds.length) return [];
     const rows: Record<string, string | number | Date | null>[] = await manager.query(
-      `SELECT id, type, event, customer_id, segment, occurred_at, customers_at_start, retained
-       FROM outcomes WHERE ${where}`,
-      customerIds ?? [],
+      `SELECT ${OUTCOME_SOURCE_COLUMNS} FROM outcomes o WHERE ${where} AND o.received_at < ?
+       AND NOT EXISTS (SELECT 1 FROM outcome_figures_pending p WHERE p.outcome_id = o.id)`,
+      [...(customerIds ?? []), toSqlDate(manager.connection.options.type, before)],
     );
     return rows.map((r) => outcomeSourceRow(r));
+  }
+
+  /** New outcome events wait for their fold (written in the transaction that stores them). */
+  async markOutcomesPending(manager: EntityManager, ids: string[], receivedAt: Date): Promise<void> {
+    if (!ids.length) return;
+    const rows = ids.map((outcomeId) =>
+      Object.assign(new PendingOutcomeFigureEntity(), { outcomeId, receivedAt }),
+    );
+    for (let i = 0; i < rows.length; i += CHUNK)
+      await insertRows(manager, PendingOutcomeFigureEntity, rows.slice(i, i + CHUNK));
+  }
+
+  /**
+   * Which of these events still wait for their fold, locked until commit (an event already folded, or erased with
+   * its customer, is left out), and what the figures keep of them. Their pending rows are deleted: the caller's
+   * commit makes them counted exactly once.
+   */
+  async takePendingOutcomes(manager: EntityManager, ids: string[]): Promise<OutcomeSourceRow[]> {
+    const out: OutcomeSourceRow[] = [];
+    const sorted = [...ids].sort();
+    for (let i = 0; i < sorted.length; i += CHUNK) {
+      const chunk = sorted.slice(i, i + CHUNK);
+      const pending: { outcome_id: string }[] = await manager.query(
+        `SELECT outcome_id FROM outcome_figures_pending WHERE outcome_id IN (${placeholders(chunk.length)})
+         ORDER BY outcome_id${forUpdate(manager)}`,
+        chunk,
+      );
+      if (!pending.length) continue;
+      const found = pending.map((p) => p.outcome_id);
+      const rows: Record<string, string | number | Date | null>[] = await manager.query(
+        // Locked too: an erasure deleting them either waits for this fold or is seen by it (then nothing is added).
+        `SELECT ${OUTCOME_SOURCE_COLUMNS} FROM outcomes o WHERE o.id IN (${placeholders(found.length)})
+         ORDER BY o.id${forUpdate(manager)}`,
+        found,
+      );
+      out.push(...rows.map((r) => outcomeSourceRow(r)));
+      await manager.query(
+        `DELETE FROM outcome_figures_pending WHERE outcome_id IN (${placeholders(found.length)})`,
+        found,
+      );
+    }
+    return out;
+  }
+
+  /** Events waiting for their fold since before `before`, oldest first (their job was lost). */
+  async stalePendingOutcomes(before: Date, limit: number): Promise<string[]> {
+    const rows: { outcome_id: string }[] = await this.dataSource.query(
+      `SELECT outcome_id FROM outcome_figures_pending WHERE received_at < ? ORDER BY received_at LIMIT ${Math.trunc(limit)}`,
+      [toSqlDate(this.dataSource.options.type, before)],
+    );
+    return rows.map((r) => r.outcome_id);
+  }
+
+  /** How many stored events the figures do not count yet. */
+  async pendingOutcomeCount(): Promise<number> {
+    const [row]: { n: number | string }[] = await this.dataSource.query(
+      'SELECT COUNT(*) AS n FROM outcome_figures_pending',
+    );
+    return Number(row.n);
   }
 
   async customersAfter(after: string, limit: number): Promise<string[]> {
@@ -254,6 +331,8 @@ export class CustomerFiguresRepository {
     await this.dataSource.transaction(async (manager) => {
       await manager.clear(CustomerFigureSliceEntity);
       await manager.clear(CUSTOMER_FIGURE_STATES);
+      // The rebuild counts every event received so far: their folds would count them again.
+      await manager.clear(PendingOutcomeFigureEntity);
     });
   }
 }

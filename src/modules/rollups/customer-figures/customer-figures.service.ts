@@ -4,6 +4,7 @@ import { RollupFacts } from '../rollup-facts';
 import { readFacts } from '../rollup-source.reader';
 import { bucketOf, CUSTOMER_GRAINS, CustomerGrain } from './customer-buckets';
 import {
+  addOutcome,
   contributionOf,
   CountsDelta,
   emptyState,
@@ -58,23 +59,50 @@ export class CustomerFiguresService {
       };
       this.collect(changes, customerId, at, change);
     }
-    await this.apply(manager, changes);
+    await this.apply(manager, changes, false);
   }
 
-  /** Newly stored outcome events (stored once: a duplicate is never passed). */
-  async addOutcomes(manager: EntityManager, outcomes: OutcomeSourceRow[]): Promise<void> {
+  /**
+   * Newly stored outcome events (a duplicate is never passed) wait for their fold: in the storing transaction, a
+   * row each. Counting them here made each event rewrite its customer's day, week and month states inside the
+   * ingest request: 3,000-4,000 events/s. The fold does the same work in a job, for many events at once.
+   */
+  markOutcomesPending(manager: EntityManager, ids: string[], receivedAt: Date): Promise<void> {
+    return this.repository.markOutcomesPending(manager, ids, receivedAt);
+  }
+
+  /**
+   * Adds these events to the figures if they still wait for it, in the caller's transaction: exactly once, however
+   * often it runs (their pending rows go in the same commit). Returns how many it added.
+   */
+  async foldOutcomes(manager: EntityManager, ids: string[]): Promise<number> {
+    const outcomes = await this.repository.takePendingOutcomes(manager, ids);
+    await this.addOutcomes(manager, outcomes);
+    return outcomes.length;
+  }
+
+  /** Events waiting for their fold since before `before` (their job was lost). */
+  stalePendingOutcomes(before: Date, limit: number): Promise<string[]> {
+    return this.repository.stalePendingOutcomes(before, limit);
+  }
+
+  /** How many stored outcome events the figures do not count yet. */
+  pendingOutcomeCount(): Promise<number> {
+    return this.repository.pendingOutcomeCount();
+  }
+
+  /** Outcome events to count (stored once: a duplicate is never passed). */
+  private async addOutcomes(manager: EntityManager, outcomes: OutcomeSourceRow[]): Promise<void> {
     const changes = new Map<string, [StateKey, Change[]]>();
     const anonymous: OutcomeSourceRow[] = [];
     for (const o of outcomes) {
-      const { id, customerId, ...entry } = o;
+      const { id: _id, customerId, ...entry } = o;
       if (!customerId) anonymous.push(o);
-      else
-        this.collect(changes, customerId, o.t, (state) => {
-          state.outcomes[id] = entry;
-        });
+      else this.collect(changes, customerId, o.t, (state) => addOutcome(state, entry));
     }
     await this.addAnonymous(manager, anonymous);
-    await this.apply(manager, changes);
+    // Outcomes change only the total and segment slices: the items' other slices need not be recounted.
+    await this.apply(manager, changes, true);
   }
 
   /**
@@ -85,8 +113,9 @@ export class CustomerFiguresService {
   private async addAnonymous(manager: EntityManager, outcomes: OutcomeSourceRow[]): Promise<void> {
     if (!outcomes.length) return;
     const deltas = new Map<CustomerGrain, CountsDelta>(CUSTOMER_GRAINS.map((g) => [g, new CountsDelta()]));
-    for (const { id, customerId: _none, ...entry } of outcomes) {
-      const alone: SubjectState = { ...emptyState(), outcomes: { [id]: entry } };
+    for (const { id: _id, customerId: _none, ...entry } of outcomes) {
+      const alone = emptyState();
+      addOutcome(alone, entry);
       for (const grain of CUSTOMER_GRAINS)
         deltas.get(grain)!.add(bucketOf(grain, entry.t), contributionOf(alone, false), 1);
     }
@@ -115,6 +144,8 @@ export class CustomerFiguresService {
     onProgress: (customers: number) => void = () => {},
     pageSize = 500,
   ): Promise<number> {
+    // Events received from now on are counted by their folds; those before by the pages below.
+    const started = new Date();
     await this.repository.clear();
     await this.repository.setBackfillPending(true);
     let after = '';
@@ -125,14 +156,14 @@ export class CustomerFiguresService {
       await transaction(async (manager) => {
         const ids = await this.repository.feedbackIdsOfCustomers(manager, customers);
         await this.refreshItems(manager, ids, await readFacts(manager, ids));
-        await this.addOutcomes(manager, await this.repository.outcomesOf(manager, customers));
+        await this.addOutcomes(manager, await this.repository.outcomesOf(manager, customers, started));
       });
       after = customers[customers.length - 1];
       done += customers.length;
       onProgress(done);
     }
     await transaction(async (manager) =>
-      this.addOutcomes(manager, await this.repository.outcomesOf(manager, null)),
+      this.addOutcomes(manager, await this.repository.outcomesOf(manager, null, started)),
     );
     await this.repository.setBackfillPending(false);
     return done;
@@ -157,7 +188,11 @@ export class CustomerFiguresService {
     }
   }
 
-  private async apply(manager: EntityManager, changes: Map<string, [StateKey, Change[]]>): Promise<void> {
+  private async apply(
+    manager: EntityManager,
+    changes: Map<string, [StateKey, Change[]]>,
+    outcomesOnly: boolean,
+  ): Promise<void> {
     if (!changes.size) return;
     const ordered = [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const before = await this.repository.lockStates(
@@ -167,18 +202,29 @@ export class CustomerFiguresService {
     const deltas = new Map<CustomerGrain, CountsDelta>(CUSTOMER_GRAINS.map((g) => [g, new CountsDelta()]));
     const written: [StateKey, SubjectState | null][] = [];
     for (const [id, [key, list]] of ordered) {
-      const old = before.get(id) ?? emptyState();
+      const isCustomer = key.subject !== '';
+      const delta = deltas.get(key.grain)!;
+      const found = before.get(id);
+      if (outcomesOnly) {
+        // Every outcome event changes its state: no copy to compare, the state is edited in place.
+        const state = found ?? emptyState();
+        if (found) delta.add(key.bucket, contributionOf(state, isCustomer, true), -1);
+        for (const change of list) change(state);
+        delta.add(key.bucket, contributionOf(state, isCustomer, true), 1);
+        written.push([key, state]);
+        continue;
+      }
+      const old = found ?? emptyState();
       // One serialisation of each side: the copy is parsed from the old text, the comparison is of texts.
       const oldText = JSON.stringify(old);
       const next: SubjectState = JSON.parse(oldText);
       for (const change of list) change(next);
       if (oldText === JSON.stringify(next)) {
-        if (!before.has(id)) written.push([key, null]);
+        if (!found) written.push([key, null]);
         continue;
       }
-      const isCustomer = key.subject !== '';
-      deltas.get(key.grain)!.add(key.bucket, contributionOf(old, isCustomer), -1);
-      deltas.get(key.grain)!.add(key.bucket, contributionOf(next, isCustomer), 1);
+      delta.add(key.bucket, contributionOf(old, isCustomer), -1);
+      delta.add(key.bucket, contributionOf(next, isCustomer), 1);
       written.push([key, next]);
     }
     for (const [grain, delta] of deltas) await this.repository.addCounts(manager, grain, delta.sorted());

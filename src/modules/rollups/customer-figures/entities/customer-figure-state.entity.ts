@@ -9,11 +9,11 @@ abstract class CustomerFigureStateKey {
 }
 
 /**
- * What one subject (a customer id, or '' for events of no customer) has in one bucket (a SubjectState as JSON),
- * so a change subtracts exactly the counts the subject added before and adds its new ones. The state grows with
- * the subject's items and events in the bucket: SQLite's TEXT is unbounded, MySQL's holds 64 KB (about 400
- * events), so MySQL registers the LONGTEXT twin below instead (see `entitiesFor`). Query it by table name,
- * `CUSTOMER_FIGURE_STATES`, which both share.
+ * What one customer has in one bucket (a SubjectState as JSON), so a change subtracts exactly the counts the
+ * customer added before and adds its new ones. Outcome events are kept as a few sums per segment; items one entry
+ * each, so the state grows with the customer's items in the bucket: SQLite's TEXT is unbounded, MySQL's holds 64 KB
+ * (about 400 items), so MySQL registers the LONGTEXT twin below instead (see `entitiesFor`). Query it by table
+ * name, `CUSTOMER_FIGURE_STATES`, which both share.
  */
 @Entity(CUSTOMER_FIGURE_STATES)
 export class CustomerFigureStateEntity extends CustomerFigureStateKey {

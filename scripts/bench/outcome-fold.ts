@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+
+export interface FoldResult {
+  events: number;
+  ms: number;
+  perSecond: number;
+}
+
+/**
+ * Starts a worker on the database's backlog of outcome events waiting for their fold and times it until none is
+ * left (polled every 100 ms; fails after 10 minutes). The clock starts at the first counted job, so the worker's
+ * own start-up is left out; the events are those still waiting then.
+ */
+export async function measureFold(databaseUrl: string, env: Record<string, string>): Promise<FoldResult> {
+  const db = await createConnection(databaseUrl);
+  const pending = async () => {
+    const [rows] = await db.query('SELECT COUNT(*) AS n FROM outcome_figures_pending');
+    return Number((rows as { n: number }[])[0].n);
+  };
+  const backlog = await pending();
+  const started = Date.now();
+  let first: { at: number; left: number } | undefined;
+  const worker = spawn(process.execPath, [resolve(__dirname, '../../src/worker.js')], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    for (let left = backlog; left > 0; left = await pending()) {
+      if (!first && left < backlog) first = { at: Date.now(), left };
+      if (worker.exitCode !== null) throw new Error(`the worker exited with ${worker.exitCode}`);
+      if (Date.now() - started > 600_000) throw new Error('the fold did not finish within 10 minutes');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const since = first ?? { at: started, left: backlog };
+    const ms = Math.max(1, Date.now() - since.at);
+    return { events: since.left, ms, perSecond: (since.left / ms) * 1000 };
+  } finally {
+    await db.end();
+    if (worker.exitCode === null) {
+      const exited = new Promise((done) => worker.once('exit', done));
+      worker.kill('SIGTERM');
+      await exited;
+    }
+  }
+}
