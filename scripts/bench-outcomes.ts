@@ -85,7 +85,8 @@ async function main(): Promise<number> {
         `| POST /api/v1/outcomes/batch (${args.batchSize} events) | ${args.batchConnections} | ${perSecond} | ${result.p50Ms} | ${result.p99Ms} | ${range} |\n\n` +
         `target >= 10,000 events/s: ${result.itemsPerSecond >= 10_000 ? 'met' : 'MISSED'}\n\n` +
         `fold (one worker, alone, on the backlog the rounds left): ${fold.events.toLocaleString('en-US')} events ` +
-        `counted in ${(fold.ms / 1000).toFixed(1)} s = ${Math.round(fold.perSecond).toLocaleString('en-US')} events/s\n`,
+        `counted in ${(fold.ms / 1000).toFixed(1)} s = ${Math.round(fold.perSecond).toLocaleString('en-US')} events/s` +
+        `, CPU µs/event worker ${fold.workerUs?.toFixed(0) ?? '?'} database ${fold.databaseUs?.toFixed(0) ?? '?'}\n`,
     );
     if (result.failures) log(`WARNING: ${result.failures} requests failed`);
     return 0;

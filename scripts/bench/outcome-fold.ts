@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { cpuSeconds, databaseServerPid } from './process-cpu';
 
 export interface FoldResult {
   events: number;
   ms: number;
   perSecond: number;
+  /** CPU µs per event counted, of the worker and of the database server (undefined where /proc is missing). */
+  workerUs?: number;
+  databaseUs?: number;
 }
 
 /**
@@ -21,21 +25,33 @@ export async function measureFold(databaseUrl: string, env: Record<string, strin
   };
   const backlog = await pending();
   const started = Date.now();
-  let first: { at: number; left: number } | undefined;
+  let first: { at: number; left: number; worker?: number; database?: number } | undefined;
+  const dbPid = databaseServerPid();
   const worker = spawn(process.execPath, [resolve(__dirname, '../../src/worker.js')], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
     for (let left = backlog; left > 0; left = await pending()) {
-      if (!first && left < backlog) first = { at: Date.now(), left };
+      if (!first && left < backlog)
+        first = { at: Date.now(), left, worker: cpuSeconds(worker.pid), database: cpuSeconds(dbPid) };
       if (worker.exitCode !== null) throw new Error(`the worker exited with ${worker.exitCode}`);
       if (Date.now() - started > 600_000) throw new Error('the fold did not finish within 10 minutes');
       await new Promise((r) => setTimeout(r, 100));
     }
     const since = first ?? { at: started, left: backlog };
     const ms = Math.max(1, Date.now() - since.at);
-    return { events: since.left, ms, perSecond: (since.left / ms) * 1000 };
+    const usPerEvent = (before: number | undefined, now: number | undefined) =>
+      before === undefined || now === undefined || !since.left
+        ? undefined
+        : ((now - before) * 1e6) / since.left;
+    return {
+      events: since.left,
+      ms,
+      perSecond: (since.left / ms) * 1000,
+      workerUs: usPerEvent(since.worker, cpuSeconds(worker.pid)),
+      databaseUs: usPerEvent(since.database, cpuSeconds(dbPid)),
+    };
   } finally {
     await db.end();
     if (worker.exitCode === null) {
