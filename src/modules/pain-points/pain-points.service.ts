@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InsightsQueryService } from '../rollups/query/insights-query.service';
 import { GroupSums, QueryDimension, QueryFilters, TimeRange } from '../rollups/query/insights-query.types';
 import { ListVerbatimsQuery } from '../verbatims/dto/list-verbatims.query';
-import { VerbatimsService } from '../verbatims/verbatims.service';
+import { ExampleRequest, VerbatimsService } from '../verbatims/verbatims.service';
 import { AnalyticsScope } from './analytics-scope.parser';
 import { NegativeTopicDto, PainPointDto, PainPointsResponseDto } from './dto/pain-points-response.dto';
 
 const TOP_TOPICS = 3;
+const DIMENSIONS = ['touchpoint', 'journeyStage'] as const;
 
 /**
  * Where it hurts: touchpoints and journey stages ranked by the negatives they hold beyond the overall rate,
@@ -23,13 +24,25 @@ export class PainPointsService {
     scope: AnalyticsScope,
     options: { limit: number; examples: number; minSample: number },
   ): Promise<PainPointsResponseDto> {
-    const [overallSums] = await this.insights.totals(scope.range, scope.filters);
+    // Every read that does not need another's answer goes out together: the overall sums with the groups', then
+    // both dimensions' topics, then every row's examples (their topics in one read).
+    const [[overallSums], ...groupsOf] = await Promise.all([
+      this.insights.totals(scope.range, scope.filters),
+      ...DIMENSIONS.map((d) => this.insights.totals(scope.range, scope.filters, d)),
+    ]);
     const overallShare = overallSums ? this.insights.evaluate('negative_share', overallSums.sums) : null;
     const overallVolume = overallSums ? this.insights.evaluate('volume', overallSums.sums).n : 0;
-    const [touchpoints, journeyStages] = await Promise.all(
-      (['touchpoint', 'journeyStage'] as const).map((d) =>
-        this.ranked(scope, d, overallShare?.value ?? null, options),
+    const ranked = await Promise.all(
+      DIMENSIONS.map((d, i) => this.ranked(scope, d, groupsOf[i], overallShare?.value ?? null, options)),
+    );
+    const examples = await this.verbatims.examplesOfEach(
+      ranked.flatMap((rows, i) =>
+        rows.map((r) => this.examplesOf(scope, DIMENSIONS[i], r, options.examples)),
       ),
+    );
+    let next = 0;
+    const [touchpoints, journeyStages] = ranked.map((rows) =>
+      rows.map((r): PainPointDto => ({ ...r, examples: examples[next++] })),
     );
     return {
       range: iso(scope.range),
@@ -43,13 +56,14 @@ export class PainPointsService {
     };
   }
 
+  /** The dimension's values ranked by impact, each with its top negative topics (examples come after). */
   private async ranked(
     scope: AnalyticsScope,
     dimension: QueryDimension,
+    groups: GroupSums[],
     overallShare: number | null,
-    options: { limit: number; examples: number; minSample: number },
-  ): Promise<PainPointDto[]> {
-    const groups = await this.insights.totals(scope.range, scope.filters, dimension);
+    options: { limit: number; minSample: number },
+  ): Promise<Omit<PainPointDto, 'examples'>[]> {
     const rows = groups
       .filter((g) => g.group)
       .map((g) => {
@@ -68,23 +82,16 @@ export class PainPointsService {
       'topic',
       dimension,
     );
-    return Promise.all(
-      rows.map(async (r) => {
-        const filters: QueryFilters = { ...scope.filters, [dimension]: [r.value] };
-        const topNegativeTopics = this.negativeTopics(topicsPerRow.get(r.value) ?? []);
-        return {
-          value: r.value,
-          volume: r.volume,
-          scored: r.share.n,
-          negativeShare: r.share.value,
-          ci: r.share.ci,
-          impact: r.impact,
-          lowSample: r.share.n < options.minSample,
-          topNegativeTopics,
-          examples: await this.examples(scope.range, filters, topNegativeTopics[0]?.topic, options.examples),
-        };
-      }),
-    );
+    return rows.map((r) => ({
+      value: r.value,
+      volume: r.volume,
+      scored: r.share.n,
+      negativeShare: r.share.value,
+      ci: r.share.ci,
+      impact: r.impact,
+      lowSample: r.share.n < options.minSample,
+      topNegativeTopics: this.negativeTopics(topicsPerRow.get(r.value) ?? []),
+    }));
   }
 
   /** A row's topics with the most negative mentions (ties: the larger negative share, then the topic key). */
@@ -108,10 +115,20 @@ export class PainPointsService {
       .slice(0, TOP_TOPICS);
   }
 
-  /** Recent negative verbatims of the group: about its top negative topic when there is one. */
-  private examples(range: TimeRange, filters: QueryFilters, topic: string | undefined, count: number) {
-    const query = { ...verbatimQuery(range, filters), sentiment: 'negative' };
-    return this.verbatims.examples(query, count, topic ? { topic } : undefined);
+  /** Recent negative verbatims of the row's group: about its top negative topic when there is one. */
+  private examplesOf(
+    scope: AnalyticsScope,
+    dimension: QueryDimension,
+    row: Omit<PainPointDto, 'examples'>,
+    count: number,
+  ): ExampleRequest {
+    const filters: QueryFilters = { ...scope.filters, [dimension]: [row.value] };
+    const topic = row.topNegativeTopics[0]?.topic;
+    return {
+      query: { ...verbatimQuery(scope.range, filters), sentiment: 'negative' },
+      count,
+      prefer: topic ? { topic } : undefined,
+    };
   }
 }
 

@@ -19,6 +19,13 @@ const EXPORT_PAGE = 1_000;
 /** The probe reads at most this many rows per row it returns (MariaDB): cut short, it looks exhausted. */
 const EXAMINE_PER_ROW = 10;
 
+/** A few example verbatims for a summary row (see VerbatimsService.examples). */
+export interface ExampleRequest {
+  query: ListVerbatimsQuery;
+  count: number;
+  prefer?: Partial<ListVerbatimsQuery>;
+}
+
 /** What people said: full-text search with filters, the analysis inline and the matched words marked. */
 @Injectable()
 export class VerbatimsService {
@@ -158,6 +165,53 @@ export class VerbatimsService {
     count: number,
     prefer?: Partial<ListVerbatimsQuery>,
   ): Promise<VerbatimDto[]> {
+    return (await this.examplesOfEach([{ query, count, prefer }]))[0];
+  }
+
+  /**
+   * `examples` for several summary rows at once: the same items, but their searches side by side and the topics
+   * of every chosen item in one read instead of one per search (a pain points answer made ~40 statements).
+   * Searches with words (q), a sort or a cursor take the page path, as one `examples` each.
+   */
+  async examplesOfEach(requests: ExampleRequest[]): Promise<VerbatimDto[][]> {
+    const plain = (q?: Partial<ListVerbatimsQuery>) =>
+      !q || (q.q === undefined && q.sort === undefined && q.cursor === undefined);
+    const version = await this.analysis.currentVersion();
+    const chosen = await Promise.all(
+      requests.map((r) => (plain(r.query) && plain(r.prefer) ? this.newestExamples(r, version) : undefined)),
+    );
+    const ids = [...new Set(chosen.flatMap((rows) => (rows ?? []).map((r) => r.id)))];
+    const topics = await this.repository.topicsOf(ids, version);
+    return Promise.all(
+      requests.map(
+        (r, i) =>
+          chosen[i]?.map((row) =>
+            toVerbatim(
+              row,
+              topics.filter((t) => t.feedbackId === row.id),
+              [],
+            ),
+          ) ?? this.pagedExamples(r),
+      ),
+    );
+  }
+
+  /** The newest rows of `prefer`, topped up from the plain query: what `pagedExamples` picks, without topics. */
+  private async newestExamples(
+    { query, count, prefer }: ExampleRequest,
+    version: string,
+  ): Promise<VerbatimRow[]> {
+    if (count <= 0) return [];
+    // Newest first is a total order (time, then id), so `count` rows are the first `count` of a longer page.
+    const newest = (q: ListVerbatimsQuery, limit: number) =>
+      this.repository.search(parseVerbatimFilter(q), version, 'recency', limit);
+    const first = prefer ? await newest({ ...query, ...prefer }, count) : [];
+    if (first.length >= count) return first;
+    const more = await newest(query, count + first.length);
+    return [...first, ...more.filter((v) => !first.some((f) => f.id === v.id))].slice(0, count);
+  }
+
+  private async pagedExamples({ query, count, prefer }: ExampleRequest): Promise<VerbatimDto[]> {
     if (count <= 0) return [];
     const first = prefer ? (await this.page({ ...query, ...prefer, limit: count })).items : [];
     if (first.length >= count) return first;

@@ -38,6 +38,8 @@ export function itemDimensionsOf(filters: QueryFilters, groupBy?: QueryDimension
 /** The SELECTs over the rollup tables: sums per bucket (and group) over ranges of buckets. */
 @Injectable()
 export class RollupQueryRepository {
+  private readonly keysUnderWay = new Map<string, Promise<string[]>>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** From the tables keyed by every dimension (hourly or daily): exact for any combination of filters. */
@@ -138,8 +140,21 @@ export class RollupQueryRepository {
     }));
   }
 
-  /** The topic keys (or signal types) a table holds: an index seek per value, not a scan. */
-  private async keysOf(table: string, column: 'topic_key' | 'signal_type'): Promise<string[]> {
+  /**
+   * The topic keys (or signal types) a table holds: an index seek per value, not a scan. Reads asked for while the
+   * same one is under way share it (a pain points answer asks for the topics of two dimensions at once).
+   */
+  private keysOf(table: string, column: 'topic_key' | 'signal_type'): Promise<string[]> {
+    const key = `${table}.${column}`;
+    let keys = this.keysUnderWay.get(key);
+    if (!keys) {
+      keys = this.readKeys(table, column).finally(() => this.keysUnderWay.delete(key));
+      this.keysUnderWay.set(key, keys);
+    }
+    return keys;
+  }
+
+  private async readKeys(table: string, column: 'topic_key' | 'signal_type'): Promise<string[]> {
     const rows: { k: string }[] = await this.dataSource.query(
       leadingKeysSql(this.dataSource.options.type, table, column),
     );
