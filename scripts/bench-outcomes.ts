@@ -8,7 +8,7 @@ import { createdCount, RoundResult, runRound, Scenario } from './bench/load-scen
 import { outcomeBatchBody } from './bench/outcome-items';
 import { databaseServerPid } from './bench/process-cpu';
 import { startServer } from './bench/server-process';
-import { measureFold } from './bench/outcome-fold';
+import { measureFold, measureTogether } from './bench/outcome-fold';
 
 const HELP = `Usage: npm run bench:outcomes [-- options]
 
@@ -19,7 +19,9 @@ only events the answers count as created are counted. Target: >= 10,000 events/s
 
 Then the fold: the customer-level figures of the SAT indices count stored events in background jobs. With
 the rounds done, a worker (ROLE=worker, its own process) starts on the backlog they left; the bench prints
-how fast it counted them (events/s) once nothing is pending.
+how fast it counted them (events/s) once nothing is pending. Last, the steady state: the API under load for
+all the rounds' seconds with a worker counting beside it, then until the worker has counted the rest; the
+events stored over that whole time are what the two sustain together.
 
 Options as bench:ingest (--duration, --rounds, --warmup, --batch-connections, --batch-size,
 --database-url, --redis-url, --log-level).`;
@@ -68,14 +70,24 @@ async function main(): Promise<number> {
       rounds.push(await runRound(scenario, args.duration, pids));
       log(`round ${round}/${args.rounds} ${formatRound('outcomes/batch', rounds[rounds.length - 1])}`);
     }
-    const fold = await measureFold(database.databaseUrl, {
+    const workerEnv = {
       ROLE: 'worker',
       DATABASE_URL: database.databaseUrl,
       REDIS_URL: args.redisUrl,
       QUEUE_PREFIX: database.queuePrefix,
       IDENTITY_SECRET: database.identitySecret,
       LOG_LEVEL: args.logLevel,
-    });
+    };
+    const fold = await measureFold(database.databaseUrl, workerEnv);
+    log(
+      `fold alone: ${Math.round(fold.perSecond)} events/s; now the API under load with a worker counting beside it`,
+    );
+    const together = await measureTogether(
+      database.databaseUrl,
+      workerEnv,
+      (seconds) => runRound(scenario, seconds),
+      args.duration * args.rounds,
+    );
     const result = medianRound(rounds);
     const perSecond = Math.round(result.itemsPerSecond).toLocaleString('en-US');
     const range = rounds.map((r) => Math.round(r.itemsPerSecond).toLocaleString('en-US')).join(', ');
@@ -86,7 +98,11 @@ async function main(): Promise<number> {
         `target >= 10,000 events/s: ${result.itemsPerSecond >= 10_000 ? 'met' : 'MISSED'}\n\n` +
         `fold (one worker, alone, on the backlog the rounds left): ${fold.events.toLocaleString('en-US')} events ` +
         `counted in ${(fold.ms / 1000).toFixed(1)} s = ${Math.round(fold.perSecond).toLocaleString('en-US')} events/s` +
-        `, CPU µs/event worker ${fold.workerUs?.toFixed(0) ?? '?'} database ${fold.databaseUs?.toFixed(0) ?? '?'}\n`,
+        `, CPU µs/event worker ${fold.workerUs?.toFixed(0) ?? '?'} database ${fold.databaseUs?.toFixed(0) ?? '?'}\n` +
+        `together (API under load for ${args.duration * args.rounds} s with a worker counting beside it): stored ` +
+        `${Math.round(together.ingested).toLocaleString('en-US')} events/s, ${together.backlog.toLocaleString('en-US')} left ` +
+        `to count, counted in ${together.drainSeconds.toFixed(1)} s more: sustained ` +
+        `${Math.round(together.system).toLocaleString('en-US')} events/s\n`,
     );
     if (result.failures) log(`WARNING: ${result.failures} requests failed`);
     return 0;

@@ -61,3 +61,59 @@ export async function measureFold(databaseUrl: string, env: Record<string, strin
     }
   }
 }
+
+export interface TogetherResult {
+  /** What the API stored per second while the worker counted. */
+  ingested: number;
+  /** Events still waiting when the load stopped, and the seconds the worker then took to count them. */
+  backlog: number;
+  drainSeconds: number;
+  /** Events stored over the load plus the drain: what API and worker sustain together. */
+  system: number;
+}
+
+/**
+ * The API under load while a worker counts at the same time (the steady state of a busy install): one round of
+ * `seconds`, then the time the worker needs for what is left.
+ */
+export async function measureTogether(
+  databaseUrl: string,
+  env: Record<string, string>,
+  round: (seconds: number) => Promise<{ itemsPerSecond: number }>,
+  seconds: number,
+): Promise<TogetherResult> {
+  const db = await createConnection(databaseUrl);
+  const pending = async () => {
+    const [rows] = await db.query('SELECT COUNT(*) AS n FROM outcome_figures_pending');
+    return Number((rows as { n: number }[])[0].n);
+  };
+  const worker = spawn(process.execPath, [resolve(__dirname, '../../src/worker.js')], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await new Promise((r) => setTimeout(r, 3_000)); // the worker's start-up
+    const { itemsPerSecond } = await round(seconds);
+    const stopped = Date.now();
+    const backlog = await pending();
+    for (let left = backlog; left > 0; left = await pending()) {
+      if (worker.exitCode !== null) throw new Error(`the worker exited with ${worker.exitCode}`);
+      if (Date.now() - stopped > 600_000) throw new Error('the fold did not finish within 10 minutes');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const drainSeconds = (Date.now() - stopped) / 1000;
+    return {
+      ingested: itemsPerSecond,
+      backlog,
+      drainSeconds,
+      system: (itemsPerSecond * seconds) / (seconds + drainSeconds),
+    };
+  } finally {
+    await db.end();
+    if (worker.exitCode === null) {
+      const exited = new Promise((done) => worker.once('exit', done));
+      worker.kill('SIGTERM');
+      await exited;
+    }
+  }
+}
