@@ -47,10 +47,10 @@ export async function flushOutbox(
 export function describeQueuedAnalysis(config: AppConfig, waiting: number): string {
   if (config.queueDriver === 'bull') {
     return waiting
-      ? `analysis: ${waiting} job(s) could not reach Redis yet; the server sends them within a minute\n`
-      : 'analysis: queued on Redis for the workers\n';
+      ? `jobs: ${waiting} (analysis, counting outcomes in the indices) could not reach Redis yet; the server sends them within a minute\n`
+      : 'jobs: analysis and outcome counting queued on Redis for the workers\n';
   }
   return waiting
-    ? `analysis: ${waiting} job(s) wait in the database; the running server (npm start) picks them up within ~15 s\n`
+    ? `jobs: ${waiting} (analysis, counting outcomes in the indices) wait in the database; the running server (npm start) picks them up within ~15 s\n`
     : '';
 }

@@ -45,7 +45,7 @@ export interface IndicesResult {
   groupBy: QueryDimension | null;
   /**
    * Outcome events stored but not yet counted in the customer-level figures (their fold job runs within seconds
-   * of arrival): non-zero while a burst is being counted.
+   * of arrival): non-zero while a burst is being counted; counted up to 100,000 (then read "at least").
    */
   pendingOutcomes: number;
   points: IndicesPoint[];
@@ -63,9 +63,10 @@ export class IndicesService {
 
   async series(q: IndicesQuery): Promise<IndicesResult> {
     const periods = periodsOf(q.range, q.granularity);
-    const [defs, byGroup] = await Promise.all([
+    const [defs, byGroup, pendingOutcomes] = await Promise.all([
       this.definitions.current(),
       this.figures.read(periods, q.filters ?? {}, q.groupBy),
+      this.customerFigures.pendingOutcomeCount(),
     ]);
     const groups = this.groupsOf(byGroup, q.filters ?? {}, q.groupBy);
     if (periods.length * groups.length > MAX_POINTS)
@@ -93,7 +94,7 @@ export class IndicesService {
       granularity: q.granularity,
       timezone: q.range.timezone,
       groupBy: q.groupBy ?? null,
-      pendingOutcomes: await this.customerFigures.pendingOutcomeCount(),
+      pendingOutcomes,
       points,
     };
   }

@@ -48,7 +48,7 @@ export class IndicesResponseDto {
   @ApiProperty({
     example: 0,
     description:
-      'Outcome events stored but not yet counted in these figures (counted by a background job within seconds of arrival)',
+      'Outcome events stored but not yet counted in these figures (counted by a background job within seconds of arrival); counted up to 100,000, so 100000 means at least that many',
   })
   pendingOutcomes: number;
   @ApiProperty({ type: [IndicesPointDto] }) points: IndicesPointDto[];

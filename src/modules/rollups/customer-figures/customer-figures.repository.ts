@@ -252,10 +252,10 @@ export class CustomerFiguresRepository {
     return rows.map((r) => r.outcome_id);
   }
 
-  /** How many stored events the figures do not count yet. */
-  async pendingOutcomeCount(): Promise<number> {
+  /** How many stored events the figures do not count yet, counted up to `cap` (a backlog is not scanned whole). */
+  async pendingOutcomeCount(cap: number): Promise<number> {
     const [row]: { n: number | string }[] = await this.dataSource.query(
-      'SELECT COUNT(*) AS n FROM outcome_figures_pending',
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM outcome_figures_pending LIMIT ${Math.trunc(cap)}) p`,
     );
     return Number(row.n);
   }

@@ -21,6 +21,8 @@ import {
 
 type Change = (state: SubjectState) => void;
 
+export const PENDING_OUTCOMES_CAP = 100_000;
+
 /**
  * Keeps the customer-level figures (customer_figure_slices) equal to the raw rows, inside the caller's
  * transaction: each change edits the per-(subject, grain, bucket) state it touches (locked), subtracts the counts
@@ -86,9 +88,12 @@ export class CustomerFiguresService {
     return this.repository.stalePendingOutcomes(before, limit);
   }
 
-  /** How many stored outcome events the figures do not count yet. */
+  /**
+   * How many stored outcome events the figures do not count yet, up to PENDING_OUTCOMES_CAP (the answer of every
+   * indices question carries it: a backlog of hundreds of thousands is not counted whole each time).
+   */
   pendingOutcomeCount(): Promise<number> {
-    return this.repository.pendingOutcomeCount();
+    return this.repository.pendingOutcomeCount(PENDING_OUTCOMES_CAP);
   }
 
   /** Outcome events to count (stored once: a duplicate is never passed). */
