@@ -95,8 +95,9 @@ async function main(): Promise<void> {
     values.runs,
     values['raw-runs'],
   ].map(Number);
-  if (![items, customers, weeks, runs].every((v) => Number.isInteger(v) && v > 0))
-    throw new Error('numbers must be positive integers');
+  if (![items, weeks, runs].every((v) => Number.isInteger(v) && v > 0))
+    throw new Error('--items, --weeks and --runs must be positive integers');
+  if (!Number.isInteger(customers) || customers < 0) throw new Error('--customers must be an integer >= 0');
   if (!Number.isInteger(rawRuns) || rawRuns < 0) throw new Error('--raw-runs must be an integer >= 0');
   const only = values.only?.split(',').filter(Boolean);
   if (!Number.isInteger(outcomes) || outcomes < 0) throw new Error('--outcomes must be an integer >= 0');

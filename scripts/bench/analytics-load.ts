@@ -93,22 +93,36 @@ export async function loadAnalyticsData(
   let days = new RollupDelta();
   let week = 0;
   let n = 0;
+  // One write in flight while the next page is built (two cores: the generator on one, MySQL on the other);
+  // writes run one after another, in order.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (next: () => Promise<void>) => {
+    const previous = writing;
+    writing = previous.then(next);
+    await previous;
+  };
   const flushRows = async () => {
-    await dataSource.transaction(async (m) => {
-      await insertRows(m, FeedbackEntity, feedback.splice(0));
-      await insertRows(m, FeedbackAnalysisEntity, analyses.splice(0));
-      await insertRows(m, FeedbackTopicEntity, topics.splice(0));
-      await insertRows(m, OutcomeEntity, outcomes.splice(0));
-    });
+    const rows = [feedback.splice(0), analyses.splice(0), topics.splice(0), outcomes.splice(0)] as const;
+    await write(() =>
+      dataSource.transaction(async (m) => {
+        await insertRows(m, FeedbackEntity, rows[0]);
+        await insertRows(m, FeedbackAnalysisEntity, rows[1]);
+        await insertRows(m, FeedbackTopicEntity, rows[2]);
+        await insertRows(m, OutcomeEntity, rows[3]);
+      }),
+    );
   };
   const flushRollups = async () => {
-    await dataSource.transaction(async (m) => {
-      const [hourSums, daySums] = [hours.sorted(), days.sorted()];
-      await rollups.addSums(m, 'hour', hourSums);
-      await rollups.addSums(m, 'day', daySums);
-      for (const [grain, deltas] of sliceDeltas(hourSums, daySums)) await rollups.addSlices(m, grain, deltas);
-    });
+    const [hourSums, daySums] = [hours.sorted(), days.sorted()];
+    const slices = sliceDeltas(hourSums, daySums);
     [hours, days] = [new RollupDelta(), new RollupDelta()];
+    await write(() =>
+      dataSource.transaction(async (m) => {
+        await rollups.addSums(m, 'hour', hourSums);
+        await rollups.addSums(m, 'day', daySums);
+        for (const [grain, deltas] of slices) await rollups.addSlices(m, grain, deltas);
+      }),
+    );
   };
   const now = new Date();
   if (people) {
@@ -127,7 +141,7 @@ export async function loadAnalyticsData(
     const itemWeek = (item.metadata as { week: number }).week;
     if (itemWeek !== week) {
       await flushRollups();
-      await figures?.flush(options.start.getTime() + (itemWeek - 1) * 7 * 86_400_000);
+      if (figures) await write(figures.take(options.start.getTime() + (itemWeek - 1) * 7 * 86_400_000));
       week = itemWeek;
     }
     n++;
@@ -234,7 +248,8 @@ export async function loadAnalyticsData(
   }
   await flushRows();
   await flushRollups();
-  await figures?.flush(Infinity);
+  if (figures) await write(figures.take(Infinity));
+  await writing;
   // Items went in without the analysis transaction's refresh: copy them for correlations and drivers in one go.
   await new CustomerItemFactsRepository(dataSource).refill();
   onProgress(n);

@@ -46,15 +46,25 @@ export class CustomerFiguresLoad {
 
   /** Writes the counts of every bucket that ends by `before` (all with Infinity) and forgets their states. */
   async flush(before: number): Promise<void> {
+    await this.take(before)();
+  }
+
+  /**
+   * Takes the counts of every bucket that ends by `before` now (forgetting their states) and returns their write,
+   * so the loader can build the next week while it runs.
+   */
+  take(before: number): () => Promise<void> {
     const deltas = new Map<CustomerGrain, CountsDelta>(CUSTOMER_GRAINS.map((g) => [g, new CountsDelta()]));
     for (const [id, [key, state]] of this.states) {
       if (bucketEnd(key.grain, key.bucket) > before) continue;
       deltas.get(key.grain)!.add(key.bucket, contributionOf(state, key.subject !== ''), 1);
       this.states.delete(id);
     }
-    await this.dataSource.transaction(async (m) => {
-      for (const [grain, delta] of deltas) await this.repository.addCounts(m, grain, delta.sorted());
-    });
+    const rows = [...deltas].map(([grain, delta]) => [grain, delta.sorted()] as const);
+    return () =>
+      this.dataSource.transaction(async (m) => {
+        for (const [grain, sorted] of rows) await this.repository.addCounts(m, grain, sorted);
+      });
   }
 
   private *statesOf(subject: string, at: number): Iterable<SubjectState> {

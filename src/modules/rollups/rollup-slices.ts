@@ -16,12 +16,23 @@ export const SLICE_TABLES: Record<SliceGrain, string> = {
 /** The most dimensions one slice of a level is keyed by. */
 export const SLICE_MAX_DIMS: Record<SliceGrain, 1 | 2> = { hour: 1, day: 2, week: 2, month: 2 };
 
-const rebucket = (slices: [SliceKey, RollupSums][], to: (day: number) => number) =>
-  slices.map(([k, s]) => [{ ...k, bucket: to(k.bucket) }, s] as [SliceKey, RollupSums]);
+/** The day slices summed into coarser buckets: each day's slice once, not each full-dimension row again. */
+function rebucket(
+  days: RollupDelta<SliceKey>,
+  into: RollupDelta<SliceKey>,
+  to: (day: number) => number,
+): void {
+  const bucketOf = new Map<number, number>();
+  for (const [k, s] of days.rows.values()) {
+    let bucket = bucketOf.get(k.bucket);
+    if (bucket === undefined) bucketOf.set(k.bucket, (bucket = to(k.bucket)));
+    into.add([[{ ...k, bucket }, s]]);
+  }
+}
 
 /**
  * The slice deltas of every level that follow from net hourly and daily row deltas (so a change that cancels
- * out in a bucket touches no slice), each in key order for the upserts.
+ * out in a bucket touches no slice), each in key order for the upserts. Weeks and months sum the day slices.
  */
 export function sliceDeltas(
   hours: [RollupKey, RollupSums][],
@@ -31,11 +42,8 @@ export function sliceDeltas(
     SLICE_GRAINS.map((g) => [g, new RollupDelta<SliceKey>(sliceKeyString)]),
   ) as Record<SliceGrain, RollupDelta<SliceKey>>;
   for (const [key, sums] of hours) deltas.hour.add(slicesOf(key, sums, SLICE_MAX_DIMS.hour));
-  for (const [key, sums] of days) {
-    const slices = slicesOf(key, sums);
-    deltas.day.add(slices);
-    deltas.week.add(rebucket(slices, weekOfDay));
-    deltas.month.add(rebucket(slices, monthOfDay));
-  }
+  for (const [key, sums] of days) deltas.day.add(slicesOf(key, sums));
+  rebucket(deltas.day, deltas.week, weekOfDay);
+  rebucket(deltas.day, deltas.month, monthOfDay);
   return SLICE_GRAINS.map((g) => [g, deltas[g].sorted()]);
 }
