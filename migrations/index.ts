@@ -26,6 +26,7 @@ import { NpsRangeIndex1735100000000 } from './1735100000000-nps-range-index';
 import { BinaryCustomerFactKeys1735100000001 } from './1735100000001-binary-customer-fact-keys';
 import { CreateDigestWeekParts1735300000000 } from './1735300000000-create-digest-week-parts';
 import { CreateOutcomeFiguresPending1735400000000 } from './1735400000000-create-outcome-figures-pending';
+import { CustomerTopicMentionChannels1735500000000 } from './1735500000000-customer-topic-mention-channels';
 
 /** Listed explicitly (not globbed) so they load the same under ts-jest, tsc output and the CLI. */
 export const ALL_MIGRATIONS = [
@@ -57,4 +58,5 @@ export const ALL_MIGRATIONS = [
   BinaryCustomerFactKeys1735100000001,
   CreateDigestWeekParts1735300000000,
   CreateOutcomeFiguresPending1735400000000,
+  CustomerTopicMentionChannels1735500000000,
 ];

@@ -99,12 +99,13 @@ describe(`correlations and drivers: copies equal the raw rows (${TEST_TARGET})`,
       ),
     );
     const mentions = await db.query(
-      `SELECT feedback_id, topic_key, sentiment_label, sentiment_score FROM customer_topic_mentions${order}`,
+      `SELECT feedback_id, topic_key, sentiment_label, sentiment_score, customer_id, channel
+       FROM customer_topic_mentions${order}`,
     );
     expect(mentions.length).toBeGreaterThan(100);
     expect(mentions).toEqual(
       await db.query(
-        `SELECT t.feedback_id, t.topic_key, t.sentiment_label, t.sentiment_score
+        `SELECT t.feedback_id, t.topic_key, t.sentiment_label, t.sentiment_score, f.customer_id, f.channel
          FROM feedback f JOIN feedback_analysis a ON a.feedback_id = f.id
          JOIN feedback_topics t ON t.feedback_id = a.feedback_id AND t.pipeline_version = a.pipeline_version
          WHERE f.customer_id IS NOT NULL AND ${NEWEST_ANALYSIS}${order}`,
@@ -157,5 +158,17 @@ describe(`correlations and drivers: copies equal the raw rows (${TEST_TARGET})`,
     );
     await expectSameRows();
     await expectSameAnswers();
+  });
+
+  it('an upgrade copies the channel of the mentions stored before it (cross-channel pain points read it)', async () => {
+    const migrations = db.migrations.map((m) => m.name);
+    const after =
+      migrations.length - migrations.findIndex((m) => m?.startsWith('CustomerTopicMentionChannels'));
+    for (let i = 0; i < after; i++) await db.undoLastMigration({ transaction: 'each' });
+    expect(
+      (await db.query('SELECT * FROM customer_topic_mentions LIMIT 1')).map((r: object) => 'channel' in r),
+    ).toEqual([false]);
+    await db.runMigrations({ transaction: 'each' });
+    await expectSameRows();
   });
 });

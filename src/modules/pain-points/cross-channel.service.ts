@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AnalysisService } from '../analysis/analysis.service';
 import { CrossChannelRepository, CustomerComplaint } from './cross-channel.repository';
 import { CrossChannelResponseDto, CrossChannelTopicDto } from './dto/pain-points-response.dto';
 
 /**
  * Journeys broken across channels: customers who complained about one topic in two or more channels within
- * the window (a negative mention of the topic in each), per topic with the channel pairs they used.
+ * the window (a negative mention of the topic in each, by the newest analysis of each item), per topic with the
+ * channel pairs they used.
  */
 @Injectable()
 export class CrossChannelService {
-  constructor(
-    private readonly repository: CrossChannelRepository,
-    private readonly analysis: AnalysisService,
-  ) {}
+  constructor(private readonly repository: CrossChannelRepository) {}
 
   async find(
     to: Date,
@@ -21,7 +18,7 @@ export class CrossChannelService {
     limit: number,
   ): Promise<CrossChannelResponseDto> {
     const from = new Date(to.getTime() - days * 86_400_000);
-    const rows = await this.repository.complaints(await this.analysis.currentVersion(), from, to, topics);
+    const rows = await this.repository.complaints(from, to, topics);
     return {
       window: { from: from.toISOString(), to: to.toISOString(), days },
       topics: summarise(rows).slice(0, limit),

@@ -26,8 +26,9 @@ function fills(feedbackIds: string[] | null): string[] {
      FROM feedback f JOIN feedback_analysis a ON a.feedback_id = f.id
      WHERE f.customer_id IS NOT NULL AND a.sentiment_score IS NOT NULL AND ${NEWEST_ANALYSIS}${only}`,
     `INSERT INTO customer_topic_mentions
-       (feedback_id, topic_key, customer_id, occurred_at, segment, sentiment_label, sentiment_score)
-     SELECT f.id, t.topic_key, f.customer_id, f.occurred_at, f.segment, t.sentiment_label, t.sentiment_score
+       (feedback_id, topic_key, customer_id, occurred_at, segment, channel, sentiment_label, sentiment_score)
+     SELECT f.id, t.topic_key, f.customer_id, f.occurred_at, f.segment, f.channel, t.sentiment_label,
+       t.sentiment_score
      FROM feedback f JOIN feedback_analysis a ON a.feedback_id = f.id
      JOIN feedback_topics t ON t.feedback_id = a.feedback_id AND t.pipeline_version = a.pipeline_version
      WHERE f.customer_id IS NOT NULL AND ${NEWEST_ANALYSIS}${only}`,
