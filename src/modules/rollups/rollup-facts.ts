@@ -61,7 +61,29 @@ export interface RollupKey {
   dims: Record<RollupDimension, string>;
 }
 
-export const emptySums = (): RollupSums => Object.fromEntries(SUM_FIELDS.map((f) => [f, 0])) as RollupSums;
+/** All zeros. A literal (one object shape for every sums object): a year by day asks for thousands per answer. */
+export const emptySums = (): RollupSums => ({
+  n: 0,
+  sentN: 0,
+  sentSum: 0,
+  sentSq: 0,
+  positive: 0,
+  negative: 0,
+  neutral: 0,
+  mixed: 0,
+  promoters: 0,
+  passives: 0,
+  detractors: 0,
+  csatN: 0,
+  csatTop: 0,
+  cesN: 0,
+  cesSum: 0,
+  cesSq: 0,
+  cesLow: 0,
+  ratingN: 0,
+  ratingSum: 0,
+  ratingSq: 0,
+});
 
 const LABEL_FIELD: Record<string, SumField> = {
   positive: 'positive',

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { placeholders } from '../../../database/insert-rows';
 import { leadingKeysSql } from '../dialects/leading-keys';
-import { ROLLUP_DIMENSIONS, RollupDimension, RollupSums, SUM_FIELDS } from '../rollup-facts';
+import { emptySums, ROLLUP_DIMENSIONS, RollupDimension, RollupSums, SUM_FIELDS } from '../rollup-facts';
 import { ROLLUP_TABLES, RollupGrain, SUM_COLUMNS } from '../rollup.repository';
 import { SLICE_TABLES, SliceGrain } from '../rollup-slices';
 import { QueryDimension, QueryFilters } from './insights-query.types';
@@ -26,6 +26,15 @@ export interface SumsRow {
   /** The value of the second grouping (`splitBy`), when one was asked for. */
   split?: string;
   sums: RollupSums;
+}
+
+const SUM_ALIASES = SUM_FIELDS.map((_, i) => `s${i}`);
+
+/** A row's `s0`, `s1`, … as sums (written into one object shape: thousands of rows per answer). */
+function sumsOf(row: Record<string, number | string>): RollupSums {
+  const sums = emptySums();
+  for (let i = 0; i < SUM_FIELDS.length; i++) sums[SUM_FIELDS[i]] = Number(row[SUM_ALIASES[i]]);
+  return sums;
 }
 
 /** The item dimensions a question touches (filters and group-by; topic and signal are rows, not dimensions). */
@@ -136,7 +145,7 @@ export class RollupQueryRepository {
       bucket: Number(r.bucket),
       group: groupBy ? String(r.grp) : null,
       ...(splitBy ? { split: String(r.spl) } : {}),
-      sums: Object.fromEntries(SUM_FIELDS.map((f, i) => [f, Number(r[`s${i}`])])) as RollupSums,
+      sums: sumsOf(r),
     }));
   }
 
