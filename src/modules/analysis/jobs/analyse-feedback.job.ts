@@ -23,11 +23,12 @@ export class AnalyseFeedbackJob {
       await this.reprocess.recordProgress(payload.reprocessId, payload.feedbackIds.length, report.failed);
     }
     const delayMs = this.config.anomalyRescanDelayMs;
+    const now = Date.now();
     for (const day of delayMs ? daysToRescan(report.days) : [])
       await this.queue.enqueue(
         JobName.DetectAnomalies,
         { days: [day] },
-        { jobId: rescanJobId(day), delayMs },
+        { jobId: rescanJobId(day, now, delayMs), delayMs },
       );
   }
 }
