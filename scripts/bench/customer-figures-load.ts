@@ -44,14 +44,9 @@ export class CustomerFiguresLoad {
     for (const state of this.statesOf(customerId ?? '', o.t)) addOutcome(state, entry);
   }
 
-  /** Writes the counts of every bucket that ends by `before` (all with Infinity) and forgets their states. */
-  async flush(before: number): Promise<void> {
-    await this.take(before)();
-  }
-
   /**
-   * Takes the counts of every bucket that ends by `before` now (forgetting their states) and returns their write,
-   * so the loader can build the next week while it runs.
+   * Takes the counts of every bucket that ends by `before` (all with Infinity) now, forgetting their states, and
+   * returns their write, so the loader can build the next week while it runs.
    */
   take(before: number): () => Promise<void> {
     const deltas = new Map<CustomerGrain, CountsDelta>(CUSTOMER_GRAINS.map((g) => [g, new CountsDelta()]));

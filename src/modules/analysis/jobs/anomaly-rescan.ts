@@ -15,7 +15,7 @@ export function daysToRescan(days: string[], now = new Date()): string[] {
  * The rescan job of `day` for a batch analysed at `now`: one id per day and delay-long slot of time, so the
  * batches of a burst share one scan. An id still waiting makes a second enqueue a no-op, which is what coalesces
  * the burst; an id whose job is running would make it a no-op too, and that scan may have read the day before
- * this batch committed (its items never scanned: seen on a loaded host). A slot's job runs `delayMs` after its
+ * this batch committed (its items never scanned). A slot's job runs `delayMs` after its
  * first batch, so in a later slot: a batch always finds its slot's job still waiting, or starts it.
  */
 export const rescanJobId = (day: string, now: number, delayMs: number): string =>
