@@ -61,4 +61,26 @@ describe(`concurrent analysis batches (${TEST_TARGET})`, () => {
     expect(Number(results)).toBe(ids.length);
     expect(Number(distinctItems)).toBe(ids.length);
   });
+
+  it('analyses overlapping batches (one item in several at once) without a duplicate key, one result per item', async () => {
+    const analysis = t.app.get(AnalysisService);
+    const ids: string[] = [];
+    // New items in three of six concurrent batches: with no results to delete yet, nothing is locked until the
+    // inserts, and two batches inserting one item collide on its key unless they take turns.
+    for (let round = 0; round < 5; round++) {
+      const fresh = await postBatch(20 + round, 60);
+      ids.push(...fresh);
+      const batches = Array.from({ length: 6 }, (_, b) => fresh.filter((_, n) => (n + b) % 6 < 3));
+      const reports = await Promise.all(batches.map((batch) => analysis.analyseBatch(batch)));
+      expect(reports.reduce((sum, r) => sum + r.analysed, 0)).toBe(fresh.length * 3);
+    }
+    const db = t.app.get(DataSource);
+    const [{ results, distinctItems }] = await db.query(
+      `SELECT COUNT(*) AS results, COUNT(DISTINCT feedback_id) AS distinctItems FROM feedback_analysis
+       WHERE feedback_id IN (${ids.map(() => '?').join(',')})`,
+      ids,
+    );
+    expect(Number(results)).toBe(ids.length);
+    expect(Number(distinctItems)).toBe(ids.length);
+  });
 });

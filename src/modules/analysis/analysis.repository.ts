@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { insertRows, placeholders } from '../../database/insert-rows';
+import { forUpdate } from '../../database/lock-for-update';
 import { fromSqlDate } from '../../database/sql-date';
 import { FeedbackAnalysisEntity } from './entities/feedback-analysis.entity';
 import { FeedbackTopicEntity } from './entities/feedback-topic.entity';
@@ -21,15 +22,25 @@ export class AnalysisRepository {
    * transaction: one commit per batch, and running twice changes nothing. READ COMMITTED on MySQL: a DELETE
    * that finds no rows (the usual first analysis) would otherwise gap-lock the end of the index, and
    * concurrent jobs inserting there deadlocked (160 in 20 s at 1,000 items/s, each retried a second later).
+   * Without gap locks, two batches holding one item (a re-analysis beside a retry) could both delete, then both
+   * insert, and the second failed on the duplicate key; so the batch first locks its items' feedback rows, in id
+   * order (the order every batch takes them in, and the rows its status update locks anyway).
    */
   async replaceResults(
     version: string,
+    batchIds: string[],
     feedbackIds: string[],
     analyses: FeedbackAnalysisEntity[],
     topics: FeedbackTopicEntity[],
     alsoInTransaction: (manager: EntityManager) => Promise<void>,
   ): Promise<void> {
     const work = async (manager: EntityManager) => {
+      const ids = [...new Set(batchIds)].sort();
+      if (ids.length && forUpdate(manager))
+        await manager.query(
+          `SELECT id FROM feedback WHERE id IN (${placeholders(ids.length)}) ORDER BY id${forUpdate(manager)}`,
+          ids,
+        );
       await manager.delete(FeedbackAnalysisEntity, { pipelineVersion: version, feedbackId: In(feedbackIds) });
       await manager.delete(FeedbackTopicEntity, { pipelineVersion: version, feedbackId: In(feedbackIds) });
       await insertRows(manager, FeedbackAnalysisEntity, analyses);

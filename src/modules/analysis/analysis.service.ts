@@ -65,6 +65,7 @@ export class AnalysisService {
     }
     await this.repository.replaceResults(
       pipeline.version,
+      items.map((item) => item.id),
       [...analysed, ...skipped],
       analyses,
       topics,

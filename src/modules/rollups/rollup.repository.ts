@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { insertRows, placeholders } from '../../database/insert-rows';
-import { forUpdate } from './dialects/lock-for-update';
+import { forUpdate } from '../../database/lock-for-update';
 import { mysqlUpsert } from './dialects/rollup-upsert.mysql';
 import { sqliteUpsert } from './dialects/rollup-upsert.sqlite';
 import { RollupContributionEntity } from './entities/rollup-contribution.entity';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { insertRows, placeholders } from '../../../database/insert-rows';
 import { toSqlDate } from '../../../database/sql-date';
-import { forUpdate } from '../dialects/lock-for-update';
+import { forUpdate } from '../../../database/lock-for-update';
 import { mysqlUpsert } from '../dialects/rollup-upsert.mysql';
 import { sqliteUpsert } from '../dialects/rollup-upsert.sqlite';
 import { toMs } from '../rollup-source.reader';
